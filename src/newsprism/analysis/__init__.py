@@ -1,0 +1,1 @@
+"""Comparison of coverage across outlets (claims, conflicts, quotes, entities, framing)."""

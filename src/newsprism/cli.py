@@ -1,0 +1,285 @@
+"""The `newsprism` command line: Typer commands that turn NewsprismError into one line and an exit code."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+from newsprism.corpus import Corpus, IngestListener
+from newsprism.errors import NewsprismError
+from newsprism.ingest import DEFAULT_MAX_BYTES, ReadOptions
+from newsprism.ingest.records import parse_field_map
+from newsprism.models import Article, Rejected
+from newsprism.present.articles import (
+    article_detail,
+    article_view,
+    articles_csv,
+    articles_json,
+    articles_table,
+)
+from newsprism.store import ArticleQuery, StoredOutcome
+from newsprism.store.connection import DB_ENV_VAR, DEFAULT_DB
+from newsprism.version import __version__
+
+app = typer.Typer(
+    name="newsprism",
+    help="See how different outlets report the same news: ingest articles, store them, compare coverage.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+stdout = Console(highlight=False, soft_wrap=True)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Verbosity:
+    level = 1  # 0 quiet, 1 normal, 2 verbose
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db",
+        envvar=DB_ENV_VAR,
+        help=f"SQLite database file (created if missing). Env: {DB_ENV_VAR}.",
+        show_default=True,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        stdout.print(f"newsprism {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Say more: one line per stored article.")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Say less: errors only, no progress bar.")] = False,
+) -> None:
+    """See how different outlets report the same news.
+
+    [bold]Examples[/bold]
+
+      newsprism ingest examples/            [dim]# store every article under examples/[/dim]
+      newsprism articles --search flood     [dim]# list stored articles that mention floods[/dim]
+      newsprism show 3                      [dim]# read article 3[/dim]
+    """
+    Verbosity.level = 0 if quiet else 2 if verbose else 1
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    stderr.print(f"error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def _parse_size(text: str) -> int:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*", text.lower())
+    if not match:
+        raise typer.BadParameter(f"{text!r} is not a size; write e.g. 5000000, 500KB or 5MB")
+    number, unit = float(match.group(1)), match.group(2)
+    return int(number * {"": 1, "k": 1e3, "m": 1e6, "g": 1e9}[unit])
+
+
+class _TerminalListener(IngestListener):
+    """Progress bar and per-item lines on stderr."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.task = None
+
+    @property
+    def console(self) -> Console:
+        return self.progress.console if self.progress else stderr
+
+    def started(self, inputs: int, total_bytes: int) -> None:
+        if self.progress:
+            self.task = self.progress.add_task("ingesting", total=total_bytes or None)
+
+    def advanced(self, nbytes: int) -> None:
+        if self.progress and self.task is not None:
+            self.progress.advance(self.task, nbytes)
+
+    def rejected(self, item: Rejected) -> None:
+        self.console.print(f"rejected: {item.origin}: {item.reason}", markup=False)
+
+    def stored(self, article: Article, outcome: StoredOutcome) -> None:
+        if Verbosity.level >= 2:
+            status = "stored" if outcome.is_new else "duplicate"
+            self.console.print(f"{status} #{outcome.id}: {article.source}: {article.title}", markup=False)
+
+
+def _progress_bar(show: bool) -> Progress | None:
+    if not show or Verbosity.level == 0 or not stderr.is_terminal:
+        return None
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+    )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories (read recursively), glob patterns, feed URLs, or - for stdin."),
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+    max_bytes: Annotated[
+        str,
+        typer.Option(
+            "--max-bytes",
+            help="Reject larger files (for JSONL/CSV archives: larger records), e.g. 5MB.",
+            show_default=True,
+        ),
+    ] = f"{DEFAULT_MAX_BYTES // 1_000_000}MB",
+    field_map: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="Rename JSONL/CSV columns: FIELD=COLUMN[,...] with FIELD one of id, title, text, source, "
+            "url, published, language, author.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text: a summary line; json: ids and rejections.")
+    ] = ReportFormat.text,
+) -> None:
+    """Read articles and store them; already stored articles are reported as duplicates.
+
+    Reads plain text (with an optional Title:/Source:/URL:/Published:/Language: header), saved
+    HTML pages, RSS/Atom feeds (files or http:// URLs), JSONL and CSV exports. A bad input gets
+    one line on stderr and the rest goes on; the exit status is 1 if anything was rejected.
+
+    [bold]Examples[/bold]
+
+      newsprism ingest examples/
+      newsprism ingest 'archive/**/*.html' feed.xml
+      newsprism ingest export.jsonl --map text=body,published=date
+      curl -s http://127.0.0.1:8000/feed.xml | newsprism ingest -
+    """
+    try:
+        options = ReadOptions(max_bytes=_parse_size(max_bytes), field_map=parse_field_map(field_map or []))
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--map") from None
+    try:
+        with Corpus(db) as corpus:
+            progress = _progress_bar(show=len(paths) > 1 or any(Path(p).is_dir() for p in paths))
+            listener = _TerminalListener(progress)
+            if progress:
+                with progress:
+                    report = corpus.ingest(paths, options, listener)
+            else:
+                report = corpus.ingest(paths, options, listener)
+    except NewsprismError as error:
+        _fail(str(error))
+    if output_format is ReportFormat.json:
+        payload = {
+            "ingested": list(report.ingested),
+            "duplicates": list(report.duplicates),
+            "rejected": [{"path": item.origin, "reason": item.reason} for item in report.rejected],
+        }
+        stdout.print_json(json.dumps(payload))
+    elif Verbosity.level >= 1:
+        stdout.print(report.summary, markup=False)
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(
+    db: DbOption = Path(DEFAULT_DB),
+    source: Annotated[str | None, typer.Option(help="Only this outlet (exact name, any case).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only articles published on or after this date (YYYY-MM-DD).")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help='Full-text search: words and "quoted phrases".')
+    ] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows; 0 for all.")] = 0,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List stored articles, newest first.
+
+    [bold]Examples[/bold]
+
+      newsprism articles
+      newsprism articles --source "Meridian Wire" --since 2026-03-01
+      newsprism articles --search '"north bank" flood' --format json
+    """
+    if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", since):
+        raise typer.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD", param_hint="--since")
+    query = ArticleQuery(source=source, since=since, search=search, limit=limit or None)
+    try:
+        with Corpus(db) as corpus:
+            found = list(corpus.articles(query))
+    except NewsprismError as error:
+        _fail(str(error))
+    if output_format is ListFormat.json:
+        sys.stdout.write(articles_json(found) + "\n")
+    elif output_format is ListFormat.csv:
+        sys.stdout.write(articles_csv(found))
+    elif found:
+        stdout.print(articles_table(found))
+    else:
+        stderr.print("no articles match", markup=False)
+
+
+@app.command()
+def show(
+    article_id: Annotated[int, typer.Argument(metavar="ID", help="The article's id (see `newsprism articles`).")],
+    db: DbOption = Path(DEFAULT_DB),
+    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
+) -> None:
+    """Show one stored article: metadata, dateline and clean text (json adds its sentences).
+
+    [bold]Examples[/bold]
+
+      newsprism show 3
+      newsprism show 3 --format json
+    """
+    try:
+        with Corpus(db) as corpus:
+            stored = corpus.get(article_id)
+    except NewsprismError as error:
+        _fail(str(error))
+    if output_format is ShowFormat.json:
+        sys.stdout.write(json.dumps(article_detail(stored), ensure_ascii=False, indent=2) + "\n")
+    else:
+        stdout.print(article_view(stored))
+
+
+def main() -> None:
+    app()

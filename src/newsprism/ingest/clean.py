@@ -1,0 +1,239 @@
+"""Text cleaning shared by every input kind: normalise, drop site chrome, split off the dateline."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned article body and the dateline taken from its first paragraph."""
+
+    text: str  # paragraphs separated by exactly one blank line, no leading/trailing whitespace
+    dateline: str | None  # e.g. "KYIV", "NAIROBI, Sept 16 (Reuters)"; None if absent
+
+
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2039\u203a"
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_LINE_BREAKS = {"\u2028": "\n", "\u2029": "\n\n", "\u0085": "\n", "\x0b": "\n", "\x0c": "\n"}
+
+_TRANSLATION = str.maketrans(
+    {
+        **{char: '"' for char in _DOUBLE_QUOTES},
+        **{char: "'" for char in _SINGLE_QUOTES},
+        **{char: " " for char in _SPACES},
+        **{char: None for char in _INVISIBLES},
+        **_LINE_BREAKS,
+    }
+)
+
+_HORIZONTAL_SPACE_RUN = re.compile(r"[ \t]+")
+_BLANK_LINE_RUN = re.compile(r"\n{3,}")
+
+# A line ending like this closes a sentence, so a following lowercase line is not its continuation.
+_LINE_END_CLOSES_SENTENCE = re.compile(r"""[.!?…]["')\]]*$|["']$""")
+_WORD_HYPHEN_AT_END = re.compile(r"[^\W\d_]-$")
+
+MAX_BOILERPLATE_CHARS = 200
+
+# Boilerplate that is the whole line, once decoration and trailing punctuation are set aside.
+_BOILERPLATE_WHOLE_LINE = re.compile(
+    r"""
+    (?:
+        advertisements?|ad|sponsored(?:\ content)?|paid\ content|promoted(?:\ content)?
+      | (?:story|article)\ continues\ (?:below|after)(?:\ (?:this\ )?(?:advertisement|ad))?
+      | scroll\ to\ continue(?:\ with\ content)?
+      | read\ (?:more|next|also)|also\ read|see\ also|related|most\ (?:read|popular|viewed)|trending(?:\ now)?
+      | related\ (?:articles?|stories|story|coverage|content|topics|links|reading|news|video)
+      | recommended(?:\ (?:for\ you|stories|reading|videos?|articles?))?
+      | more\ (?:on\ this\ story|stories|from\ [\w ]{1,30})
+      | tweet|email(?:\ this(?:\ (?:article|story|page))?)?|e-mail|print(?:\ (?:this\ )?(?:article|page|story))?
+      | share(?:\ this)?(?:\ (?:article|story|page|post|video))?
+      | (?:share\ (?:on|via|to)\ [\w.+]+(?:\ [\w.+]+)?\s*)+
+      | (?:\d+\ )?comments?(?:\ \(\d+\))?|(?:show|view|read|see)\ (?:all\ )?comments|leave\ a\ comment
+      | loading(?:\.\.\.|…)?|please\ wait
+      | sign\ (?:in|out|up)|log\ (?:in|out)|login|logout|register|subscribe(?:\ now)?|my\ account
+      | menu|skip\ to\ (?:main\ )?content|back\ to\ top|close
+      | listen(?:\ to\ (?:this\ |the\ )?(?:article|story))?
+      | copyright
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Boilerplate recognised by how the line begins.
+_BOILERPLATE_START = re.compile(
+    r"""
+    (?:
+        (?:read\ more|read\ next|read\ also|also\ read|see\ also|related(?:\ \w+)?|recommended|more\ from
+          |more\ on|watch|listen|further\ reading|editor'?s\ picks?)\s*[:|»›>→]
+      | read\ more\b|subscribe\b|sign\ up\b|(?:sign|log)\ in\ (?:to|with|for)\b
+      | follow\ (?:us|our|live)\b
+      | follow\b.{0,60}?\bon\ (?:twitter|x|facebook|instagram|tiktok|linkedin|youtube|threads|bluesky
+          |telegram|whatsapp|google\ news)\b
+      | share\ (?:on|via)\ (?:facebook|twitter|x|whatsapp|linkedin|email|reddit|telegram)\b
+      | click\ (?:here|this\ link)(?:\ (?:to|for)\b|\s*[:>»→]|\s*[.!]?$)
+      | tap\ here\ to\b
+      | we\ use\ cookies\b|this\ (?:web)?site\ uses\ cookies\b|accept\ (?:all\ )?cookies\b|manage\ cookies\b
+      | cookie\ (?:policy|settings|preferences|notice|consent)\b
+      | by\ (?:continuing\ to\ (?:use|browse)|using)\ (?:this|our)\ (?:site|website)\b
+      | all\ rights\ reserved\b|©|\(c\)\s*(?:19|20)\d\d\b
+      | copyright\s*(?:©|\(c\)|(?:19|20)\d\d\b)
+      | (?:photo(?:graph)?|image|picture|illustration|video|graphic|(?:photo|image)\ credit|credit)s?\s*:
+      | (?:download|get)\ (?:our|the)\ (?:[\w-]+\ )?app\b
+      | (?:story|article)\ continues\ (?:below|after)\b|continue\ reading\b
+      | advertisement\s*[-–—:|]
+      | listen\ to\ (?:this\ |the\ )?(?:article|story)\b
+      | \((?:additional\ )?(?:reporting|writing|editing)\ by\b.*\)$
+      | (?:additional\ )?reporting\ by\b.*;\s*editing\ by\b
+      # A syndication notice describes where the text came from, not the news itself.
+      | (?:this|the)\ (?:article|story|piece)\ (?:was|is)\ (?:originally|first)\ (?:published|posted|appeared)\b
+      | a\ version\ of\ this\ (?:article|story)\ (?:was\ )?(?:originally\ |first\ )?(?:appeared|published)\b
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Credit lines that are short, name a photographer and do not read as a sentence.
+_PHOTO_BY_LINE = re.compile(
+    r"(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy(?:\s+of)?|credit)\b.{0,70}(?<![.?!])$",
+    re.IGNORECASE,
+)
+_CREDIT_IN_PARENTHESES = re.compile(
+    r"\([^()]{0,80}\b(?:getty|images|photo|afp|epa|reuters|ap|shutterstock|file|courtesy|credit)\b[^()]{0,80}\)",
+    re.IGNORECASE,
+)
+_ENDS_WITH_RIGHTS_RESERVED = re.compile(r"all rights reserved\.?$", re.IGNORECASE)
+_LEADING_DECORATION = re.compile(r"^[\s•·›»>→▶►*|#]+")
+_TRAILING_DECORATION = re.compile(r"[\s:.!…>»›|→▶►*]+$")
+
+_PLACE_WORD = r"[^\W\d_]+(?:[.'-][^\W\d_]+)*\.?"
+_DATELINE = re.compile(
+    rf"""
+    (?P<dateline>
+        (?P<place>{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,4}})
+        (?:,[ ](?=[^\W_])(?![a-z])[^,()\n—–:]{{1,40}}?){{0,2}}
+        (?:[ ]?\([^()\n]{{1,40}}\))?
+    )
+    (?:[ ]?[—–][ ]?|[ ]--?[ ]|:[ ])
+    (?P<body>.*)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_LEADING_DASH = re.compile(r"^(?:—|–|--)\s*")
+MAX_DATELINE_PLACE_CHARS = 60
+MIN_PLACE_LETTERS = 2
+# All-caps labels that precede a dash or colon like a place but are not one.
+_NOT_PLACES = frozenset(
+    {
+        "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH",
+        "LIVE", "EDITOR'S NOTE", "EDITORS NOTE", "NOTE", "CORRECTION", "CLARIFICATION", "FILE",
+        "PHOTO", "PHOTOS", "VIDEO", "NEWS", "COMMENT", "REVIEW", "INTERVIEW", "FACT CHECK",
+        "EXPLAINER", "WARNING", "URGENT", "FLASH", "ALERT", "DEVELOPING", "SPONSORED", "PODCAST",
+    }
+)
+
+
+def normalise_text(text: str) -> str:
+    """Unify Unicode forms, quotes, spaces and line breaks; strip lines; keep at most one blank line."""
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATION)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_HORIZONTAL_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINE_RUN.sub("\n\n", "\n".join(lines)).strip()
+
+
+def is_boilerplate(line: str) -> bool:
+    """Tell whether a line is site chrome (sharing, subscription, credits, cookies) rather than reporting."""
+    line = line.strip()
+    if not line or len(line) > MAX_BOILERPLATE_CHARS:
+        return False
+    core = _TRAILING_DECORATION.sub("", _LEADING_DECORATION.sub("", line))
+    if not core:
+        return False
+    return bool(
+        _BOILERPLATE_WHOLE_LINE.fullmatch(core)
+        or _BOILERPLATE_START.match(core)
+        or _PHOTO_BY_LINE.match(core)
+        or _CREDIT_IN_PARENTHESES.fullmatch(core)
+        or _ENDS_WITH_RIGHTS_RESERVED.search(line)
+    )
+
+
+def _looks_like_place(place: str) -> bool:
+    """Tell whether an all-caps run can be a dateline place rather than a label or a pronoun."""
+    letters = sum(char.isalpha() for char in place)
+    return place.isupper() and letters >= MIN_PLACE_LETTERS and place.rstrip(".") not in _NOT_PLACES
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """Split a leading dateline ("KYIV —", "NAIROBI, Sept 16 (Reuters) -") off a paragraph."""
+    match = _DATELINE.match(paragraph)
+    if match and _is_dateline_match(match):
+        return match["dateline"], match["body"].strip()
+    bare_dash = _LEADING_DASH.match(paragraph)
+    if bare_dash:
+        return None, paragraph[bare_dash.end() :].strip()
+    return None, paragraph
+
+
+def _is_dateline_match(match: re.Match[str]) -> bool:
+    """Reject dateline candidates that are a sentence's subject, a label or too long."""
+    body = match["body"].lstrip()
+    # A real dateline is followed by a new sentence, never by a lowercase continuation.
+    if body[:1].islower():
+        return False
+    return len(match["dateline"]) <= MAX_DATELINE_PLACE_CHARS and _looks_like_place(match["place"])
+
+
+def _continues_previous_line(previous: str, line: str) -> bool:
+    """Tell whether line is a hard-wrapped continuation of previous."""
+    return line[:1].islower() and not _LINE_END_CLOSES_SENTENCE.search(previous)
+
+
+def _join_wrapped(previous: str, line: str) -> str:
+    """Join a hard-wrapped line onto the text before it."""
+    # A wrap right after a word's hyphen ("20-" / "year-old") belongs to one compound word.
+    if _WORD_HYPHEN_AT_END.search(previous):
+        return previous + line
+    return previous + " " + line
+
+
+def _paragraphs_without_boilerplate(text: str) -> list[str]:
+    """Group normalised lines into paragraphs, joining hard wraps and dropping boilerplate lines."""
+    paragraphs: list[str] = []
+    previous_line: str | None = None
+    previous_dropped = False
+    for line in text.split("\n"):
+        if not line:
+            previous_line = None
+            continue
+        if previous_line is not None and _continues_previous_line(previous_line, line):
+            # The continuation of a dropped line is part of the same boilerplate.
+            if not previous_dropped:
+                paragraphs[-1] = _join_wrapped(paragraphs[-1], line)
+        else:
+            previous_dropped = is_boilerplate(line)
+            if not previous_dropped:
+                paragraphs.append(line)
+        previous_line = line
+    return paragraphs
+
+
+def _split_first_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """Take the dateline off the first paragraph, dropping that paragraph if nothing else is left."""
+    if not paragraphs:
+        return None, paragraphs
+    dateline, body = split_dateline(paragraphs[0])
+    rest = paragraphs[1:]
+    return dateline, ([body, *rest] if body else rest)
+
+
+def clean_text(raw: str) -> CleanText:
+    """Normalise raw text, drop boilerplate lines and split the dateline off the first paragraph."""
+    paragraphs = _paragraphs_without_boilerplate(normalise_text(raw))
+    dateline, paragraphs = _split_first_dateline(paragraphs)
+    return CleanText(text="\n\n".join(paragraphs), dateline=dateline)

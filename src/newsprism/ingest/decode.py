@@ -1,0 +1,81 @@
+"""Turn raw bytes into text, or say precisely why they are not text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from newsprism.errors import IngestError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED_ENCODING = re.compile(
+    rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+# Bytes that never occur in text files: NUL and most C0 controls (tab, newline, CR, FF, ESC allowed).
+_BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
+_SNIFF_SIZE = 8192
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an HTML <meta charset> or XML declaration names, if any."""
+    match = _DECLARED_ENCODING.search(data[:_SNIFF_SIZE])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text in any single-byte or UTF-8 encoding."""
+    head = data[:_SNIFF_SIZE]
+    if not head:
+        return False
+    if any(head.startswith(bom) for bom, _ in _BOMS[1:]):
+        return False  # UTF-16/32 text is full of NULs by design
+    control = sum(head.count(bytes([b])) for b in _BINARY_BYTES)
+    return control > 0 and (b"\x00" in head or control / len(head) > 0.05)
+
+
+def decode_bytes(data: bytes, origin: str) -> str:
+    """Decode with the BOM, then the declared encoding, then UTF-8, then a detected encoding."""
+    if not data.strip():
+        raise IngestError(origin, "empty file")
+    if looks_binary(data):
+        raise IngestError(origin, "binary file, not text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict_decode(data, encoding, origin)
+    candidates = [declared_encoding(data), "utf-8"]
+    for encoding in candidates:
+        if encoding is None:
+            continue
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = from_bytes(data[: 256 * 1024]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise IngestError(origin, "undecodable bytes: not UTF-8, and no declared or detected encoding fits")
+
+
+def _strict_decode(data: bytes, encoding: str, origin: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise IngestError(origin, f"undecodable bytes at offset {error.start} ({encoding})") from None

@@ -1,0 +1,55 @@
+"""RSS and Atom feeds: one article per entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import feedparser
+
+from newsprism.errors import IngestError
+from newsprism.ingest.build import RawArticle
+from newsprism.ingest.fragments import fragment_to_text
+
+
+def parse_feed(data: bytes, origin: str) -> Iterator[RawArticle | IngestError]:
+    """Each entry as a RawArticle, or an IngestError for an entry with no text."""
+    parsed = feedparser.parse(data)
+    if not parsed.get("version") and not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        detail = f" ({problem})" if problem else ""
+        raise IngestError(origin, f"not an RSS or Atom feed{detail}")
+    channel = parsed.get("feed", {})
+    feed_title = channel.get("title")
+    for number, entry in enumerate(parsed.entries, start=1):
+        entry_origin = f"{origin}#{number}"
+        body = _entry_body(entry)
+        if not body.strip():
+            yield IngestError(entry_origin, "feed entry has no text")
+            continue
+        source = entry.get("source", {}).get("title") or feed_title
+        yield RawArticle(
+            origin=entry_origin,
+            kind="feed",
+            body=body,
+            title=entry.get("title"),
+            source=source or None,
+            url=entry.get("link") or channel.get("link"),
+            published=entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("published"),
+            language=channel.get("language"),
+            author=entry.get("author"),
+            external_id=entry.get("id"),
+            metadata=_entry_metadata(entry),
+        )
+
+
+def _entry_body(entry: dict) -> str:
+    """The fullest text an entry carries: content:encoded / Atom content, else the summary."""
+    candidates = [item.get("value", "") for item in entry.get("content", [])]
+    candidates.append(entry.get("summary", ""))
+    best = max(candidates, key=len)
+    return fragment_to_text(best)
+
+
+def _entry_metadata(entry: dict) -> dict[str, str]:
+    tags = [tag.get("term") for tag in entry.get("tags", []) if tag.get("term")]
+    return {"tags": ", ".join(tags)} if tags else {}

@@ -1,0 +1,150 @@
+"""Reading one input of any kind into articles, each failure a Rejected value with its reason."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from newsprism.errors import IngestError
+from newsprism.ingest.build import RawArticle, build_article
+from newsprism.ingest.decode import decode_bytes, looks_binary
+from newsprism.ingest.discover import InputSpec
+from newsprism.ingest.feed import parse_feed
+from newsprism.ingest.fetch import fetch_url
+from newsprism.ingest.html import parse_html
+from newsprism.ingest.records import parse_csv, parse_json_array, parse_jsonl, parse_jsonl_line
+from newsprism.ingest.text import parse_text
+from newsprism.models import Article, Rejected
+
+DEFAULT_MAX_BYTES = 5_000_000
+Format = Literal["text", "html", "feed", "jsonl", "json", "csv"]
+_SUFFIX_FORMATS: dict[str, Format] = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".csv": "csv", ".tsv": "csv",
+}
+_SNIFF_BYTES = 8192
+RECORD_FORMATS = {"jsonl", "csv"}  # containers of many articles: --max-bytes applies per record
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    field_map: Mapping[str, str] = field(default_factory=dict)
+
+
+ProgressCallback = Callable[[int], None]
+
+
+def read_input(
+    spec: InputSpec, options: ReadOptions = ReadOptions(), on_bytes: ProgressCallback | None = None
+) -> Iterator[Article | Rejected]:
+    """Every article the input holds, and a Rejected for the input or each record that cannot be read."""
+    try:
+        yield from _read(spec, options, on_bytes or (lambda _: None))
+    except IngestError as error:
+        yield Rejected(error.origin, error.reason)
+    except OSError as error:
+        yield Rejected(spec.origin, f"cannot read ({error.strerror or error})")
+
+
+def _read(spec: InputSpec, options: ReadOptions, on_bytes: ProgressCallback) -> Iterator[Article | Rejected]:
+    origin = spec.origin
+    suffix_format = _SUFFIX_FORMATS.get(Path(origin).suffix.lower()) if not spec.is_url else None
+    if suffix_format == "jsonl" and not spec.is_stdin:
+        with open(spec.location, "rb") as stream:
+            _check_looks_like_text(stream.read(_SNIFF_BYTES), origin)
+            stream.seek(0)
+            yield from _built(_stream_jsonl(stream, origin, options, on_bytes))
+        return
+    data = _load(spec, options, record_container=suffix_format in RECORD_FORMATS)
+    on_bytes(len(data))
+    if suffix_format is None and spec.is_url:
+        suffix_format = "feed"
+    text = decode_bytes(data, origin)
+    file_format = suffix_format or sniff_format(text)
+    if file_format == "feed":
+        yield from _built(parse_feed(data, origin))
+    elif file_format == "html":
+        yield from _built([parse_html(text, origin)])
+    elif file_format == "jsonl":
+        yield from _built(parse_jsonl(text.splitlines(), origin, options.field_map, options.max_bytes))
+    elif file_format == "json":
+        yield from _built(parse_json_array(text, origin, options.field_map))
+    elif file_format == "csv":
+        yield from _built(parse_csv(text, origin, options.field_map, options.max_bytes))
+    else:
+        yield from _built([parse_text(text, origin)])
+
+
+def sniff_format(text: str) -> Format:
+    """The format of content whose file name does not say it (stdin, odd suffixes)."""
+    head = text.lstrip("\ufeff \t\r\n")[:2048].lower()
+    if head.startswith("<?xml") or head.startswith("<rss") or head.startswith("<feed"):
+        return "feed" if ("<rss" in head or "<feed" in head or "<rdf" in head) else "html"
+    if head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head:
+        return "html"
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith("["):
+        return "json"
+    return "text"
+
+
+def _load(spec: InputSpec, options: ReadOptions, record_container: bool) -> bytes:
+    limit = options.max_bytes
+    if spec.is_url:
+        return fetch_url(spec.location, limit)
+    if spec.is_stdin:
+        data = sys.stdin.buffer.read()
+    else:
+        if not record_container and spec.size > limit:
+            raise IngestError(spec.origin, _too_big(spec.size, limit))
+        data = Path(spec.location).read_bytes()
+    if not record_container and len(data) > limit:
+        raise IngestError(spec.origin, _too_big(len(data), limit))
+    return data
+
+
+def _check_looks_like_text(head: bytes, origin: str) -> None:
+    if not head.strip():
+        raise IngestError(origin, "empty file")
+    if looks_binary(head):
+        raise IngestError(origin, "binary file, not text")
+
+
+def _stream_jsonl(
+    stream: BinaryIO, origin: str, options: ReadOptions, on_bytes: ProgressCallback
+) -> Iterator[RawArticle | IngestError]:
+    """Line by line, so a JSONL archive of any size reads in constant memory."""
+    for number, raw_line in enumerate(stream, start=1):
+        on_bytes(len(raw_line))
+        if not raw_line.strip():
+            continue
+        line_origin = f"{origin}:{number}"
+        try:
+            line = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            yield IngestError(line_origin, f"line is not UTF-8 (undecodable byte at offset {error.start})")
+            continue
+        yield parse_jsonl_line(line, line_origin, options.field_map, options.max_bytes)
+
+
+def _built(items: Iterator[RawArticle | IngestError] | list[RawArticle]) -> Iterator[Article | Rejected]:
+    for item in items:
+        if isinstance(item, IngestError):
+            yield Rejected(item.origin, item.reason)
+            continue
+        try:
+            yield build_article(item)
+        except IngestError as error:
+            yield Rejected(error.origin, error.reason)
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"file is {size / 1e6:.1f} MB, over --max-bytes ({limit / 1e6:g} MB)"

@@ -1,0 +1,1 @@
+"""Language tools that run offline: sentence splitting, language identification."""

@@ -1,0 +1,63 @@
+"""Offline language identification of article text with lingua, limited to likely news languages."""
+
+from __future__ import annotations
+
+import threading
+
+from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
+
+LIKELY_LANGUAGES: tuple[str, ...] = (
+    "en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "ar", "zh", "ja", "pl", "tr", "sv",
+)
+
+MAX_CHARS = 1_000
+MIN_LETTERS = 20
+# Below this gap between the two best candidates lingua answers None instead of guessing;
+# kept small so that short but clear headlines are still identified.
+MIN_RELATIVE_DISTANCE = 0.05
+
+_detector: LanguageDetector | None = None
+_detector_lock = threading.Lock()
+
+
+def _build_detector() -> LanguageDetector:
+    """Build a low-memory detector restricted to LIKELY_LANGUAGES."""
+    iso_codes = [IsoCode639_1.from_str(code) for code in LIKELY_LANGUAGES]
+    return (
+        LanguageDetectorBuilder.from_iso_codes_639_1(*iso_codes)
+        .with_low_accuracy_mode()
+        .with_minimum_relative_distance(MIN_RELATIVE_DISTANCE)
+        .build()
+    )
+
+
+def _get_detector() -> LanguageDetector:
+    """Return the process-wide detector, building it on first use."""
+    global _detector
+    if _detector is None:
+        with _detector_lock:
+            if _detector is None:
+                _detector = _build_detector()
+    return _detector
+
+
+def _has_enough_letters(text: str) -> bool:
+    """Tell whether text holds at least MIN_LETTERS letters."""
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            if letters >= MIN_LETTERS:
+                return True
+    return False
+
+
+def detect_language(text: str) -> str | None:
+    """Return the ISO 639-1 code of the language of text, or None when unsure or too short."""
+    sample = text[:MAX_CHARS]
+    if not _has_enough_letters(sample):
+        return None
+    language = _get_detector().detect_language_of(sample)
+    if language is None:
+        return None
+    return language.iso_code_639_1.name.lower()

@@ -1,0 +1,1 @@
+"""Everything that renders results for people or machines."""

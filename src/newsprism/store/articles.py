@@ -1,0 +1,152 @@
+"""Typed reads and writes of articles, their sentences, sources and rejected inputs."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from newsprism.errors import NotFoundError
+from newsprism.models import Article, Rejected, StoredArticle
+from newsprism.store.connection import transaction
+
+_ARTICLE_COLUMNS = (
+    "a.id, a.content_hash, s.name, a.external_id, a.title, a.text, a.url, a.published, a.language, "
+    "a.dateline, a.author, a.path, a.kind, a.metadata, a.ingested_at"
+)
+_SEARCH_TERM = re.compile(r'"[^"]+"|[^\s"]+')
+
+
+@dataclass(frozen=True)
+class StoredOutcome:
+    """Where an article ended up: its id, and whether this call stored it or found it there already."""
+
+    id: int
+    is_new: bool
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    """Filters for listing articles; all optional, combined with AND."""
+
+    source: str | None = None
+    since: str | None = None  # ISO date; compared with the publication date, else the ingest time
+    search: str | None = None  # words or "quoted phrases", all must occur (FTS5)
+    limit: int | None = None
+
+
+class ArticleStore:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def save(self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> list[StoredOutcome]:
+        """Store a batch in one transaction; articles already stored (same content hash) are left as they are."""
+        now = _now()
+        outcomes = []
+        with transaction(self.db):
+            for article in articles:
+                outcomes.append(self._insert(article, now))
+            self.db.executemany(
+                "INSERT INTO rejected (path, reason, rejected_at) VALUES (?, ?, ?)",
+                [(item.origin, item.reason, now) for item in rejected],
+            )
+        return outcomes
+
+    def _insert(self, article: Article, now: str) -> StoredOutcome:
+        content_hash = article.content_hash
+        existing = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        if existing:
+            return StoredOutcome(existing[0], is_new=False)
+        source_id = self._source_id(article.source)
+        cursor = self.db.execute(
+            "INSERT INTO articles (content_hash, source_id, external_id, title, text, url, published, "
+            "language, dateline, author, path, kind, metadata, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                content_hash, source_id, article.external_id, article.title, article.text, article.url,
+                article.published, article.language, article.dateline, article.author, article.path,
+                article.kind, json.dumps(article.metadata, ensure_ascii=False, sort_keys=True), now,
+            ),
+        )
+        article_id = int(cursor.lastrowid or 0)
+        self.db.executemany(
+            "INSERT INTO sentences (article_id, idx, text) VALUES (?, ?, ?)",
+            [(article_id, index, sentence) for index, sentence in enumerate(article.sentences)],
+        )
+        return StoredOutcome(article_id, is_new=True)
+
+    def _source_id(self, name: str) -> int:
+        row = self.db.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
+        if row:
+            return int(row[0])
+        return int(self.db.execute("INSERT INTO sources (name) VALUES (?)", (name,)).lastrowid or 0)
+
+    def get(self, article_id: int) -> StoredArticle:
+        row = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id}")
+        return self._from_row(row)
+
+    def find(self, query: ArticleQuery = ArticleQuery()) -> Iterator[StoredArticle]:
+        """Articles matching the query, newest publication first."""
+        clauses, params = [], []
+        join = ""
+        if query.source:
+            clauses.append("s.name = ?")
+            params.append(query.source)
+        if query.since:
+            clauses.append("COALESCE(a.published, a.ingested_at) >= ?")
+            params.append(query.since)
+        if query.search and (fts_query := fts_match_expression(query.search)):
+            join = "JOIN articles_fts f ON f.rowid = a.id"
+            clauses.append("articles_fts MATCH ?")
+            params.append(fts_query)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        limit = f"LIMIT {int(query.limit)}" if query.limit else ""
+        sql = (
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id {join} "
+            f"{where} ORDER BY COALESCE(a.published, a.ingested_at) DESC, a.id DESC {limit}"
+        )
+        for row in self.db.execute(sql, params):
+            yield self._from_row(row)
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def rejected(self) -> list[Rejected]:
+        return [Rejected(path, reason) for path, reason in self.db.execute("SELECT path, reason FROM rejected")]
+
+    def _from_row(self, row: tuple) -> StoredArticle:
+        (article_id, content_hash, source, external_id, title, text, url, published, language,
+         dateline, author, path, kind, metadata, ingested_at) = row
+        sentences = tuple(
+            sentence for (sentence,) in self.db.execute(
+                "SELECT text FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
+            )
+        )
+        article = Article(
+            source=source, title=title, text=text, sentences=sentences, url=url, published=published,
+            language=language, dateline=dateline, author=author, external_id=external_id, path=path,
+            kind=kind, metadata=json.loads(metadata),
+        )
+        return StoredArticle(id=article_id, article=article, content_hash=content_hash, ingested_at=ingested_at)
+
+
+def fts_match_expression(search: str) -> str:
+    """User words and "phrases" as an FTS5 query in which every term must occur; no FTS syntax leaks through."""
+    terms = []
+    for term in _SEARCH_TERM.findall(search):
+        words = term.strip('"').replace('"', " ").strip()
+        if words:
+            terms.append('"' + words + '"')
+    return " ".join(terms)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
