@@ -36,7 +36,7 @@ _BLANK_LINE_RUN = re.compile(r"\n{3,}")
 
 # A line ending like this closes a sentence, so a following lowercase line is not its continuation.
 _LINE_END_CLOSES_SENTENCE = re.compile(r"""[.!?…]["')\]]*$|["']$""")
-_WORD_HYPHEN_AT_END = re.compile(r"[^\W\d_]-$")
+_WORD_HYPHEN_AT_END = re.compile(r"[^\W_]-$")
 
 MAX_BOILERPLATE_CHARS = 200
 
@@ -151,13 +151,14 @@ def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > MAX_BOILERPLATE_CHARS:
         return False
-    core = _TRAILING_DECORATION.sub("", _LEADING_DECORATION.sub("", line))
+    undecorated = _LEADING_DECORATION.sub("", line)
+    core = _TRAILING_DECORATION.sub("", undecorated)
     if not core:
         return False
     return bool(
         _BOILERPLATE_WHOLE_LINE.fullmatch(core)
         or _BOILERPLATE_START.match(core)
-        or _PHOTO_BY_LINE.match(core)
+        or _PHOTO_BY_LINE.match(undecorated)
         or _CREDIT_IN_PARENTHESES.fullmatch(core)
         or _ENDS_WITH_RIGHTS_RESERVED.search(line)
     )

@@ -23,6 +23,13 @@ _DECLARED_ENCODING = re.compile(
 # Bytes that never occur in text files: NUL and most C0 controls (tab, newline, CR, FF, ESC allowed).
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 _SNIFF_SIZE = 8192
+# Legacy encodings worth guessing for news text. Multi-byte Korean code pages are left out: they
+# accept almost any byte sequence, so binary junk would "decode" as Korean.
+_DETECTABLE = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "koi8_r", "gb18030", "big5", "shift_jis", "euc_jp",
+)
+_LATIN_FAMILY = {"cp1252", "cp1250", "iso8859_1", "latin_1", "iso8859_15", "iso8859_2", "cp1254", "cp1257"}
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -65,12 +72,16 @@ def decode_bytes(data: bytes, origin: str) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    best = from_bytes(data[: 256 * 1024]).best()
+    best = from_bytes(data[: 256 * 1024], cp_isolation=list(_DETECTABLE)).best()
     if best is not None and best.encoding:
-        try:
-            return data.decode(best.encoding)
-        except (UnicodeDecodeError, LookupError):
-            pass
+        # Latin-script code pages share most letters; the detector cannot tell them apart on
+        # short texts, and Windows-1252 is by far the likeliest for news.
+        encodings = ["cp1252", best.encoding] if best.encoding in _LATIN_FAMILY else [best.encoding]
+        for encoding in encodings:
+            try:
+                return data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
     raise IngestError(origin, "undecodable bytes: not UTF-8, and no declared or detected encoding fits")
 
 

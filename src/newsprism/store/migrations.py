@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from newsprism.errors import StoreError
 
-Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[tuple[str, Migration]] = []
-
-
-def migration(function: Migration) -> Migration:
-    MIGRATIONS.append((function.__name__, function))
-    return function
-
-
-@migration
-def m001_articles(db: sqlite3.Connection) -> None:
-    db.executescript(
+# (name, SQL script). Append only: a released migration is never edited, a new one is added.
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "m001_articles",
         """
         CREATE TABLE sources (
             id INTEGER PRIMARY KEY,
@@ -72,8 +63,9 @@ def m001_articles(db: sqlite3.Connection) -> None:
             VALUES ('delete', old.id, old.title, old.text);
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
         END;
-        """
-    )
+        """,
+    ),
+]
 
 
 def migrate(db: sqlite3.Connection) -> list[str]:
@@ -85,19 +77,19 @@ def migrate(db: sqlite3.Connection) -> list[str]:
         newer = ", ".join(sorted(applied - known))
         raise StoreError(f"the database was written by a newer newsprism (migrations {newer}); upgrade newsprism")
     done = []
-    for name, function in MIGRATIONS:
+    for name, script in MIGRATIONS:
         if name in applied:
             continue
-        db.execute("BEGIN IMMEDIATE")
+        applied_at = datetime.now(UTC).isoformat(timespec="seconds")
+        # executescript() commits before it starts, so the transaction is part of the script itself.
         try:
-            function(db)
-            db.execute(
-                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
-                (name, datetime.now(UTC).isoformat(timespec="seconds")),
+            db.executescript(
+                f"BEGIN IMMEDIATE; {script}; "
+                f"INSERT INTO _migrations (name, applied_at) VALUES ('{name}', '{applied_at}'); COMMIT;"
             )
-            db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
         done.append(name)
     return done

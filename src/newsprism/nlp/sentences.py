@@ -1,0 +1,200 @@
+"""Rule-based sentence splitting tuned for news copy: abbreviations, initialisms, quotes, datelines."""
+
+from __future__ import annotations
+
+import re
+
+# Terminal punctuation, any closing quotes or brackets glued to it, the gap, then a non-space.
+_CANDIDATE = re.compile(r"""(?P<stop>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=\S)""")
+_NEXT_WORD = re.compile(r"""(?P<quote>["'“‘«(\[]*)(?P<word>\w*)""")
+_INITIALISM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+_LIST_NUMBER = re.compile(r"\d{1,2}|[a-zA-Z]")
+_ATTRIBUTION = re.compile(
+    r"""[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?\s+
+    (?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|replies|shouted|yelled
+      |screamed|cried|exclaimed|tweeted|posted|explained|insisted|continued|recalled|noted
+      |declared|warned|conceded|admitted|argued|stated|announced|responded|remarked|whispered
+      |demanded|wondered|quipped|concluded|joked|pleaded|urged)\b""",
+    re.VERBOSE,
+)
+_DOUBLE_QUOTE_MARK = re.compile(r"[\"“”]")
+_SINGLE_QUOTE_MARK = re.compile(r"['‘’]")
+
+OPENING_MARKS = "\"'“‘«([{"
+MAX_KEPT_QUOTE_CHARS = 400
+# How far back from a list number to look for the ":" or ";" that introduces an inline list.
+_LIST_INTRO_LOOKBACK = 3
+
+# Titles that always precede a name, so their period never ends a sentence (case matters: "Gen." not "gen.").
+_TITLES = frozenset(
+    "Mr Mrs Ms Mx Dr Prof Gov Sen Sens Rep Reps Gen Gens Lt Col Maj Capt Sgt Adm Cmdr Cmdt Rev Mt Ft "
+    "Hon Pres Supt Det Insp Cpl Pvt Fr Messrs Mme Mlle Atty Vs".split()
+)
+_NEVER_FINAL_LOWER = frozenset("e.g i.e vs v cf viz ca incl esp".split())
+# Abbreviations that usually sit mid-sentence but can also close one ("based in the U.S.").
+_MAY_END = frozenset(
+    "St Ave Blvd Rd Jr Sr Inc Ltd Co Corp Bros Dept Univ Gov't "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+_MAY_END_LOWER = frozenset("etc est approx al a.m p.m".split())
+_NUMBER_SIGNS = frozenset({"No", "Nos", "no", "nos"})
+# After an abbreviation that may close a sentence, a split is made only before one of these:
+# words that commonly open a sentence but seldom follow "U.S." or "p.m." inside one.
+SENTENCE_STARTERS = frozenset(
+    "The A An He She It They We I You His Her Its Their Our My Your This That These Those There Here "
+    "But And Or So Yet Nor In On At For By From With As After Before When While If Although Though "
+    "Since Then Now Still However Meanwhile Some Many Most Both Each Mr Mrs Ms".split()
+)
+ATTRIBUTION_STOPS = frozenset("?!")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences; a sentence never spans a line break."""
+    sentences: list[str] = []
+    for line in text.splitlines():
+        paragraph = line.strip()
+        if paragraph:
+            sentences.extend(_split_paragraph(paragraph))
+    return sentences
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    """Split one paragraph (no line breaks) into sentences."""
+    kept_quotes = _short_quote_spans(paragraph)
+    sentences: list[str] = []
+    start = 0
+    for candidate in _CANDIDATE.finditer(paragraph):
+        if _inside_any(candidate.start("space"), kept_quotes):
+            continue
+        if not _ends_sentence(paragraph, candidate, start):
+            continue
+        piece = paragraph[start : candidate.end("close")].strip()
+        # Stray punctuation ("..." opening a paragraph) is no sentence of its own.
+        if not any(char.isalnum() for char in piece):
+            continue
+        sentences.append(piece)
+        start = candidate.end("space")
+    last = paragraph[start:].strip()
+    if last:
+        sentences.append(last)
+    return sentences
+
+
+def _ends_sentence(paragraph: str, candidate: re.Match[str], sentence_start: int) -> bool:
+    """Decide whether a punctuation candidate is a real sentence end."""
+    next_start = candidate.end("space")
+    following = _NEXT_WORD.match(paragraph, next_start)
+    if following is None:
+        return False
+    opens_with_mark, next_word = bool(following["quote"]), following["word"]
+    if not opens_with_mark and not _can_open_sentence(next_word):
+        return False
+    stop = candidate["stop"]
+    if stop == ".":
+        return _period_ends_sentence(paragraph, candidate.start("stop"), sentence_start, following)
+    if "…" in stop or stop.startswith(".."):
+        return next_word[:1].isupper()
+    if stop[-1] in ATTRIBUTION_STOPS and _closes_quote(candidate["close"]):
+        return not _ATTRIBUTION.match(paragraph, next_start)
+    return True
+
+
+def _can_open_sentence(word: str) -> bool:
+    """Tell whether a word can be the first of a sentence (capitalised or a number)."""
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _closes_quote(close: str) -> bool:
+    """Tell whether the characters after the stop include a closing quote mark."""
+    return any(char in "\"'”’»" for char in close)
+
+
+def _period_ends_sentence(
+    paragraph: str, period_at: int, sentence_start: int, following: re.Match[str]
+) -> bool:
+    """Decide whether a single period ends a sentence, given the token before and the word after it."""
+    token_start = _token_start(paragraph, period_at)
+    token = paragraph[token_start:period_at].lstrip(OPENING_MARKS)
+    next_word = following["word"]
+    if token in _TITLES or token.lower() in _NEVER_FINAL_LOWER:
+        return False
+    if token in _NUMBER_SIGNS and next_word[:1].isdigit():
+        return False
+    if _LIST_NUMBER.fullmatch(token) and _starts_list_item(paragraph, token_start, sentence_start):
+        return False
+    if _may_end_sentence(token):
+        return bool(following["quote"]) or next_word in SENTENCE_STARTERS
+    return True
+
+
+def _token_start(paragraph: str, end: int) -> int:
+    """Return where the whitespace-delimited token ending at end begins."""
+    index = end
+    while index > 0 and not paragraph[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def _starts_list_item(paragraph: str, token_start: int, sentence_start: int) -> bool:
+    """Tell whether a number or letter before a period is a list marker ("1. Cut taxes")."""
+    if token_start == sentence_start:
+        return True
+    lead_in = paragraph[max(0, token_start - _LIST_INTRO_LOOKBACK) : token_start].rstrip()
+    return lead_in.endswith((":", ";"))
+
+
+def _may_end_sentence(token: str) -> bool:
+    """Tell whether a token is an abbreviation, initialism or initial that may or may not close a sentence."""
+    if token in _MAY_END or token.lower() in _MAY_END_LOWER:
+        return True
+    if len(token) == 1 and token.isupper():
+        return True
+    return bool(_INITIALISM.fullmatch(token))
+
+
+def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Tell whether position falls strictly inside one of the spans."""
+    return any(start < position < end for start, end in spans)
+
+
+def _short_quote_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Return (open, close) positions of quotations closed in this paragraph, short enough to keep whole."""
+    spans = _double_quote_spans(paragraph) + _single_quote_spans(paragraph)
+    return [(start, end) for start, end in spans if end - start + 1 <= MAX_KEPT_QUOTE_CHARS]
+
+
+def _double_quote_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Pair double quote marks, straight or curly, into quotation spans."""
+    if '"' not in paragraph and "“" not in paragraph:
+        return []
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for mark in _DOUBLE_QUOTE_MARK.finditer(paragraph):
+        at, char = mark.start(), mark.group()
+        space_before = at == 0 or paragraph[at - 1].isspace()
+        space_after = at + 1 == len(paragraph) or paragraph[at + 1].isspace()
+        if char == "“" or (open_at is None and char == '"' and not space_after):
+            open_at = at
+        elif open_at is not None and char == '"' and space_before and not space_after:
+            # An opening-looking mark while a quote is open: the earlier mark was unbalanced.
+            open_at = at
+        elif open_at is not None:
+            spans.append((open_at, at))
+            open_at = None
+    return spans
+
+
+def _single_quote_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Pair single quote marks used as quotation marks, telling them from apostrophes by context."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for mark in _SINGLE_QUOTE_MARK.finditer(paragraph):
+        at = mark.start()
+        before = paragraph[at - 1] if at > 0 else " "
+        after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+        if (before.isspace() or before in "([—–") and after.isalpha():
+            open_at = at
+        elif open_at is not None and before in ".,!?…" and (after.isspace() or after in ")]—–"):
+            spans.append((open_at, at))
+            open_at = None
+    return spans

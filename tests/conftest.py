@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from newsprism.cli import app
+
+
+@pytest.fixture(autouse=True)
+def _isolated_db_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches a database outside its temp dir, whatever the developer's environment says."""
+    monkeypatch.setenv("NEWSPRISM_DB", str(tmp_path / "env-default.db"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "news.db"
+
+
+@pytest.fixture
+def cli(db_path: Path) -> Callable[..., Result]:
+    """Run the CLI against the test's database: cli("ingest", "file.txt")."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | bytes | None = None, db: Path | None = db_path) -> Result:
+        command, *rest = args
+        db_args = ["--db", str(db)] if db is not None and command in {"ingest", "articles", "show"} else []
+        return runner.invoke(app, [command, *db_args, *rest], input=input, catch_exceptions=False)
+
+    return run

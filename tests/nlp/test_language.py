@@ -1,0 +1,64 @@
+"""Tests of offline language identification."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.nlp.language import LIKELY_LANGUAGES, detect_language
+
+PARAGRAPHS = {
+    "en": (
+        "Russian forces shelled the port city overnight, killing at least four people, "
+        "the regional governor said on Monday. Rescue teams were searching the rubble."
+    ),
+    "fr": (
+        "Le gouvernement a annoncé lundi une hausse des prix de l'énergie, provoquant la colère "
+        "des syndicats. Les manifestations devraient se poursuivre toute la semaine."
+    ),
+    "de": (
+        "Die Bundesregierung hat am Montag neue Hilfen für die Landwirte beschlossen. "
+        "Die Opposition kritisierte das Paket als zu klein und zu spät."
+    ),
+    "es": (
+        "El presidente anunció el lunes un nuevo plan de vivienda para los jóvenes. "
+        "La oposición afirmó que las medidas llegan demasiado tarde."
+    ),
+    "ru": (
+        "Власти города сообщили в понедельник, что восстановление моста займёт несколько месяцев. "
+        "Жители жалуются на огромные пробки."
+    ),
+    "uk": (
+        "У понеділок вночі російські війська обстріляли портове місто, загинули щонайменше четверо людей. "
+        "Рятувальники продовжують розбирати завали."
+    ),
+}
+
+
+@pytest.mark.parametrize(("code", "paragraph"), PARAGRAPHS.items())
+def test_news_paragraphs_are_identified(code: str, paragraph: str) -> None:
+    assert detect_language(paragraph) == code
+
+
+def test_short_english_headline() -> None:
+    assert detect_language("Floods force thousands from their homes") == "en"
+
+
+@pytest.mark.parametrize("text", ["", "12 345 !!!", "   \n\t", "AB CD 2026"])
+def test_too_few_letters_gives_none(text: str) -> None:
+    assert detect_language(text) is None
+
+
+def test_detection_is_repeatable() -> None:
+    results = {detect_language(PARAGRAPHS["de"]) for _ in range(5)}
+    assert results == {"de"}
+
+
+def test_only_the_start_of_a_long_text_decides() -> None:
+    text = PARAGRAPHS["fr"] * 3 + " " + PARAGRAPHS["en"] * 40
+    assert detect_language(text) == "fr"
+
+
+def test_likely_languages_are_lowercase_iso_639_1_codes() -> None:
+    assert len(LIKELY_LANGUAGES) == len(set(LIKELY_LANGUAGES)) == 15
+    assert all(len(code) == 2 and code.islower() for code in LIKELY_LANGUAGES)
+    assert set(PARAGRAPHS) <= set(LIKELY_LANGUAGES)

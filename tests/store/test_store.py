@@ -1,0 +1,119 @@
+"""The SQLite store: migrations, idempotent saves, full-text search, filters."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsprism import Article, ArticleQuery, StoreError
+from newsprism.store import ArticleStore, open_database
+from newsprism.store.articles import fts_match_expression
+from newsprism.store.migrations import MIGRATIONS
+
+
+def make_article(title: str, source: str = "Vaskor Post", published: str | None = "2026-04-07", text: str | None = None) -> Article:
+    body = text or f"{title}. The council met on Tuesday."
+    return Article(source=source, title=title, text=body, sentences=tuple(body.split(". ")), published=published)
+
+
+@pytest.fixture
+def store(db_path: Path) -> ArticleStore:
+    return ArticleStore(open_database(db_path))
+
+
+def test_a_new_database_has_every_migration_recorded(db_path: Path) -> None:
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as db:
+        applied = [name for (name,) in db.execute("SELECT name FROM _migrations ORDER BY name")]
+        assert applied == [name for name, _ in MIGRATIONS]
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_reopening_applies_nothing_twice(db_path: Path) -> None:
+    open_database(db_path).close()
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT COUNT(*) FROM _migrations").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_a_database_from_a_newer_version_is_refused(db_path: Path) -> None:
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as db:
+        db.execute("INSERT INTO _migrations VALUES ('m999_future', '2030-01-01')")
+    with pytest.raises(StoreError, match="newer newsprism"):
+        open_database(db_path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("just some notes, no database here " * 100)
+    with pytest.raises(StoreError, match="not a usable newsprism database"):
+        open_database(path)
+
+
+def test_saving_the_same_article_twice_stores_it_once(store: ArticleStore) -> None:
+    article = make_article("Ferry closes")
+    [first] = store.save([article])
+    [second] = store.save([article])
+    assert first.is_new and not second.is_new
+    assert first.id == second.id
+    assert store.count() == 1
+
+
+def test_the_same_text_from_another_outlet_is_another_article(store: ArticleStore) -> None:
+    store.save([make_article("Ferry closes"), make_article("Ferry closes", source="Vaskor Evening Star")])
+    assert store.count() == 2
+
+
+def test_an_article_reads_back_as_it_was_saved(store: ArticleStore) -> None:
+    article = Article(
+        source="Vaskor Post", title="Ferry closes", text="A. B.", sentences=("A.", "B."), url="https://p.example/f",
+        published="2026-04-07T09:30:00+02:00", language="en", dateline="VASKOR", author="I. Brandt",
+        external_id="x-1", path="in/f.txt", kind="text", metadata={"section": "Local"},
+    )
+    [outcome] = store.save([article])
+    stored = store.get(outcome.id)
+    assert stored.article == article
+    assert stored.article.metadata == {"section": "Local"}
+    assert stored.content_hash == article.content_hash
+
+
+def test_a_failed_batch_leaves_nothing_behind(store: ArticleStore) -> None:
+    broken = make_article("Broken")
+    object.__setattr__(broken, "metadata", {"bad": object()})  # cannot be serialised: the batch fails midway
+    with pytest.raises(TypeError):
+        store.save([make_article("Fine"), broken])
+    assert store.count() == 0
+
+
+def test_search_finds_words_and_phrases_in_title_and_text(store: ArticleStore) -> None:
+    store.save([
+        make_article("Ferry closes", text="The north bank ferry closed."),
+        make_article("Market reopens", text="The bank of the river is north of the market."),
+    ])
+    titles = lambda query: sorted(s.article.title for s in store.find(ArticleQuery(search=query)))  # noqa: E731
+    assert titles("ferry") == ["Ferry closes"]
+    assert titles("north bank") == ["Ferry closes", "Market reopens"]
+    assert titles('"north bank"') == ["Ferry closes"]
+    assert titles("U.S. (AND) OR*") == []  # FTS syntax in user input is searched as words, never an error
+
+
+def test_filters_by_source_and_date(store: ArticleStore) -> None:
+    store.save([
+        make_article("Old", published="2026-01-01"),
+        make_article("New", published="2026-04-07"),
+        make_article("Elsewhere", source="Other", published="2026-04-08"),
+    ])
+    assert [s.article.title for s in store.find(ArticleQuery(since="2026-04-01"))] == ["Elsewhere", "New"]
+    assert [s.article.title for s in store.find(ArticleQuery(source="vaskor post"))] == ["New", "Old"]
+    assert [s.article.title for s in store.find(ArticleQuery(limit=1))] == ["Elsewhere"]
+
+
+@pytest.mark.parametrize(
+    ("search", "expression"),
+    [("flood", '"flood"'), ('"north bank" flood', '"north bank" "flood"'), ('a"b', '"a" "b"'), ("  ", "")],
+)
+def test_search_text_becomes_a_safe_fts_expression(search: str, expression: str) -> None:
+    assert fts_match_expression(search) == expression
