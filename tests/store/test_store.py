@@ -117,3 +117,13 @@ def test_filters_by_source_and_date(store: ArticleStore) -> None:
 )
 def test_search_text_becomes_a_safe_fts_expression(search: str, expression: str) -> None:
     assert fts_match_expression(search) == expression
+
+
+def test_one_outlet_written_several_ways_is_one_source_with_the_readable_name(store: ArticleStore) -> None:
+    store.save([
+        make_article("A", source="northfield-courier"),
+        make_article("B", source="The Northfield Courier"),
+        make_article("C", source="Northfield Courier"),
+    ])
+    assert {s.article.source for s in store.find()} == {"The Northfield Courier"}
+    assert len(list(store.find(ArticleQuery(source="northfield courier")))) == 3

@@ -96,12 +96,11 @@ def article_view(stored: StoredArticle) -> RenderableType:
     ]
     if article.url:
         parts.append(Text(article.url, style="blue underline"))
-    parts.append(Text(""))
-    body = article.text
-    if article.dateline:
-        parts.append(Text.assemble((article.dateline + " — ", "bold"), body.split("\n\n", 1)[0]))
-        body = body.split("\n\n", 1)[1] if "\n\n" in body else ""
-    for paragraph in body.split("\n\n"):
-        if paragraph:
+    paragraphs = article.text.split("\n\n")
+    for number, paragraph in enumerate(paragraphs):
+        parts.append(Text(""))
+        if number == 0 and article.dateline:
+            parts.append(Text.assemble((article.dateline + " — ", "bold"), paragraph))
+        else:
             parts.append(Text(paragraph))
     return Group(*parts)

@@ -79,10 +79,15 @@ class ArticleStore:
         return StoredOutcome(article_id, is_new=True)
 
     def _source_id(self, name: str) -> int:
-        row = self.db.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
-        if row:
-            return int(row[0])
-        return int(self.db.execute("INSERT INTO sources (name) VALUES (?)", (name,)).lastrowid or 0)
+        """One row per outlet, however it is written ("northfield-courier", "The Northfield Courier")."""
+        slug = source_slug(name)
+        row = self.db.execute("SELECT id, name FROM sources WHERE slug = ?", (slug,)).fetchone()
+        if row is None:
+            return int(self.db.execute("INSERT INTO sources (name, slug) VALUES (?, ?)", (name, slug)).lastrowid or 0)
+        source_id, known_name = row
+        if _display_quality(name) > _display_quality(known_name):
+            self.db.execute("UPDATE sources SET name = ? WHERE id = ?", (name, source_id))
+        return int(source_id)
 
     def get(self, article_id: int) -> StoredArticle:
         row = self.db.execute(
@@ -98,8 +103,8 @@ class ArticleStore:
         clauses, params = [], []
         join = ""
         if query.source:
-            clauses.append("s.name = ?")
-            params.append(query.source)
+            clauses.append("s.slug = ?")
+            params.append(source_slug(query.source))
         if query.since:
             clauses.append("COALESCE(a.published, a.ingested_at) >= ?")
             params.append(query.since)
@@ -146,6 +151,19 @@ def fts_match_expression(search: str) -> str:
         if words:
             terms.append('"' + words + '"')
     return " ".join(terms)
+
+
+def source_slug(name: str) -> str:
+    """The key that makes "The Daily Clarion", "daily-clarion" and "Daily Clarion" one outlet."""
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return "".join(words) or name.casefold()
+
+
+def _display_quality(name: str) -> tuple[bool, bool, int]:
+    """Prefer names written for people: with capitals and spaces rather than file-name slugs."""
+    return (any(c.isupper() for c in name), " " in name, len(name))
 
 
 def _now() -> str:

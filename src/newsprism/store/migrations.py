@@ -14,7 +14,8 @@ MIGRATIONS: list[tuple[str, str]] = [
         """
         CREATE TABLE sources (
             id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+            name TEXT NOT NULL,
+            slug TEXT NOT NULL UNIQUE
         );
         CREATE TABLE articles (
             id INTEGER PRIMARY KEY,
