@@ -24,6 +24,7 @@ Run from the repository root with the project's virtualenv (``make install`` fir
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -38,7 +39,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -223,7 +224,7 @@ READ_MORE = (
 )
 TRAILERS = ("Share this article", "Advertisement", "Sign up for our morning newsletter", "Follow us on Twitter")
 ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh")
-EPOCH = datetime(2024, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,7 @@ def _slug(title: str) -> str:
 def synthetic_articles(count: int, seed: int = SEED) -> Iterator[SyntheticArticle]:
     """`count` distinct, deterministic, news-like articles."""
     rng = random.Random(seed)
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[bytes] = set()  # digests, not texts: see peak_rss_mib
     index = 0
     while index < count:
         source, domain = rng.choice(OUTLETS)
@@ -329,9 +330,10 @@ def synthetic_articles(count: int, seed: int = SEED) -> Iterator[SyntheticArticl
         event = rng.choice(topic["event"])
         title = rng.choice(topic["title"]).format(**_slots(rng, place, event))
         body = _body(rng, title, source, place, event)
-        if (source, title, body) in seen:
+        digest = hashlib.sha256(f"{source}\0{title}\0{body}".encode()).digest()
+        if digest in seen:
             continue
-        seen.add((source, title, body))
+        seen.add(digest)
         moment, published = _published(rng)
         url = f"https://{domain}/{moment:%Y/%m/%d}/{_slug(title)}-{index}"
         yield SyntheticArticle(f"syn-{index:06d}", title, source, url, published, body)
@@ -421,7 +423,11 @@ def db_size_mib(db_path: Path) -> float:
 
 
 def peak_rss_mib() -> float:
-    """This process's peak resident set size; ru_maxrss is KiB on Linux (bytes on macOS)."""
+    """This process's peak resident set size; ru_maxrss is KiB on Linux (bytes on macOS).
+
+    Linux carries the parent's peak over fork and exec into the child's ru_maxrss, so the parent
+    process keeps little in memory (it streams the corpus to disk) to stay below any part's peak.
+    """
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / MIB if sys.platform == "darwin" else peak / 1024
 

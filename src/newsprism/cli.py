@@ -31,7 +31,6 @@ from newsprism.version import __version__
 
 app = typer.Typer(
     name="newsprism",
-    help="See how different outlets report the same news: ingest articles, store them, compare coverage.",
     no_args_is_help=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -85,7 +84,7 @@ def main_options(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Say more: one line per stored article.")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Say less: errors only, no progress bar.")] = False,
 ) -> None:
-    """See how different outlets report the same news.
+    """See how different outlets report the same news: ingest articles, store them, compare coverage.
 
     [bold]Examples[/bold]
 
@@ -154,7 +153,10 @@ def _progress_bar(show: bool) -> Progress | None:
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files, directories (read recursively), glob patterns, feed URLs, or - for stdin."),
+        typer.Argument(
+            metavar="PATH...",
+            help="Files, directories (read recursively), glob patterns, feed URLs, or - for stdin.",
+        ),
     ],
     db: DbOption = Path(DEFAULT_DB),
     max_bytes: Annotated[

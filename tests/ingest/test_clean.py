@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.ingest.clean import CleanText, clean_text, is_boilerplate, normalise_text, split_dateline
+from newsprism.ingest.clean import (
+    CleanText,
+    clean_text,
+    is_boilerplate,
+    normalise_text,
+    split_dateline,
+)
 
 
 class TestNormaliseText:
     def test_curly_and_angle_double_quotes_become_straight(self) -> None:
-        assert normalise_text("\u201cYes\u201d, \u201eja\u201f, \u00abnon\u00bb, 5\u2033") == '"Yes", "ja", "non", 5"'
+        raw = "\u201cYes\u201d, \u201eja\u201f, \u00abnon\u00bb, 5\u2033"
+        assert normalise_text(raw) == '"Yes", "ja", "non", 5"'
 
     def test_curly_single_quotes_and_primes_become_apostrophes(self) -> None:
-        assert normalise_text("\u2018Kenya\u2019s\u2019 \u201aok\u201b 5\u2032") == "'Kenya's' 'ok' 5'"
+        raw = "\u2018Kenya\u2019s\u2019 \u201aok\u201b 5\u2032"
+        assert normalise_text(raw) == "'Kenya's' 'ok' 5'"
 
     def test_unicode_spaces_become_plain_spaces(self) -> None:
-        assert normalise_text("10\u00a0km\u2009north\u2007of\u202fKyiv\u3000today") == "10 km north of Kyiv today"
+        raw = "10\u00a0km\u2009north\u2007of\u202fKyiv\u3000today"
+        assert normalise_text(raw) == "10 km north of Kyiv today"
 
     def test_zero_width_soft_hyphen_and_bom_are_removed(self) -> None:
         assert normalise_text("\ufeffgov\u00adern\u200bment\u200d \u2060said") == "government said"
@@ -25,6 +34,9 @@ class TestNormaliseText:
 
     def test_line_endings_unified_and_lines_stripped(self) -> None:
         assert normalise_text("  one \r\ntwo\t\rthree  ") == "one\ntwo\nthree"
+
+    def test_unicode_line_and_paragraph_separators_become_newlines(self) -> None:
+        assert normalise_text("one\u2028two\u2029three") == "one\ntwo\n\nthree"
 
     def test_runs_of_spaces_and_tabs_collapse(self) -> None:
         assert normalise_text("a  \t b\t\tc") == "a b c"
@@ -141,7 +153,10 @@ def test_long_lines_are_never_boilerplate() -> None:
             "SAN JUAN, Puerto Rico (AP) — Power was restored.",
             ("SAN JUAN, Puerto Rico (AP)", "Power was restored."),
         ),
-        ("PORT HARCOURT, Nigeria — Gunmen attacked a bus.", ("PORT HARCOURT, Nigeria", "Gunmen attacked a bus.")),
+        (
+            "PORT HARCOURT, Nigeria — Gunmen attacked a bus.",
+            ("PORT HARCOURT, Nigeria", "Gunmen attacked a bus."),
+        ),
         ("LONDON, March 3 — The pound rose.", ("LONDON, March 3", "The pound rose.")),
         ("VASKOR (Meridian Wire) — The dam held.", ("VASKOR (Meridian Wire)", "The dam held.")),
         ("WASHINGTON (CNN) -- The Senate voted.", ("WASHINGTON (CNN)", "The Senate voted.")),
@@ -190,17 +205,22 @@ class TestCleanText:
             "Read more: Grain exports resume\r\n"
         )
         assert clean_text(raw) == CleanText(
-            text="Russian forces shelled the city's port on Monday.\n\n\"We will rebuild,\" the mayor said.",
+            text=(
+                "Russian forces shelled the city's port on Monday.\n\n"
+                '"We will rebuild," the mayor said.'
+            ),
             dateline="KYIV",
         )
 
     def test_single_newlines_become_paragraph_breaks(self) -> None:
         raw = "First paragraph.\nSecond paragraph.\nA heading\nThird paragraph."
-        assert clean_text(raw).text == "First paragraph.\n\nSecond paragraph.\n\nA heading\n\nThird paragraph."
+        expected = "First paragraph.\n\nSecond paragraph.\n\nA heading\n\nThird paragraph."
+        assert clean_text(raw).text == expected
 
     def test_hard_wrapped_lines_are_joined(self) -> None:
         raw = "The council said the\nbridge would reopen\nin spring.\nIt did not say when."
-        assert clean_text(raw).text == "The council said the bridge would reopen in spring.\n\nIt did not say when."
+        expected = "The council said the bridge would reopen in spring.\n\nIt did not say when."
+        assert clean_text(raw).text == expected
 
     def test_wrap_after_sentence_end_or_quote_is_not_joined(self) -> None:
         raw = 'He left.\nthen came back.\nShe said "no"\nand left.'
@@ -215,11 +235,13 @@ class TestCleanText:
 
     def test_dateline_only_in_first_paragraph(self) -> None:
         raw = "LONDON — The pound rose.\n\nPARIS — Stocks fell."
-        assert clean_text(raw) == CleanText(text="The pound rose.\n\nPARIS — Stocks fell.", dateline="LONDON")
+        expected = CleanText(text="The pound rose.\n\nPARIS — Stocks fell.", dateline="LONDON")
+        assert clean_text(raw) == expected
 
     def test_dateline_taken_after_leading_boilerplate(self) -> None:
         raw = "Listen to this article\nNAIROBI, Sept 16 (Reuters) - Kenya's president spoke."
-        assert clean_text(raw) == CleanText(text="Kenya's president spoke.", dateline="NAIROBI, Sept 16 (Reuters)")
+        expected = CleanText(text="Kenya's president spoke.", dateline="NAIROBI, Sept 16 (Reuters)")
+        assert clean_text(raw) == expected
 
     def test_dateline_on_its_own_line(self) -> None:
         assert clean_text("KYIV —\nRussian forces advanced.") == CleanText(

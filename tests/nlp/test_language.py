@@ -28,7 +28,8 @@ PARAGRAPHS = {
         "Жители жалуются на огромные пробки."
     ),
     "uk": (
-        "У понеділок вночі російські війська обстріляли портове місто, загинули щонайменше четверо людей. "
+        "У понеділок вночі російські війська обстріляли портове місто, "
+        "загинули щонайменше четверо людей. "
         "Рятувальники продовжують розбирати завали."
     ),
 }
@@ -46,6 +47,10 @@ def test_short_english_headline() -> None:
 @pytest.mark.parametrize("text", ["", "12 345 !!!", "   \n\t", "AB CD 2026"])
 def test_too_few_letters_gives_none(text: str) -> None:
     assert detect_language(text) is None
+
+
+def test_string_of_names_is_too_ambiguous_to_guess() -> None:
+    assert detect_language("Emmanuel Macron Olaf Scholz Giorgia Meloni") is None
 
 
 def test_detection_is_repeatable() -> None:

@@ -10,7 +10,10 @@ from newsprism.nlp.sentences import split_sentences
 
 CASES: list[tuple[str, list[str]]] = [
     ("The dam held. Water levels fell.", ["The dam held.", "Water levels fell."]),
-    ("Did it hold? Nobody knew! Then it broke.", ["Did it hold?", "Nobody knew!", "Then it broke."]),
+    (
+        "Did it hold? Nobody knew! Then it broke.",
+        ["Did it hold?", "Nobody knew!", "Then it broke."],
+    ),
     ("The vote is on Sept. 16 in Nairobi.", ["The vote is on Sept. 16 in Nairobi."]),
     ("U.S. officials declined to comment.", ["U.S. officials declined to comment."]),
     (
@@ -19,24 +22,55 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("The U.S. Secretary of State arrived.", ["The U.S. Secretary of State arrived."]),
     ("Talks at the U.N. and in the E.U. stalled.", ["Talks at the U.N. and in the E.U. stalled."]),
-    ("Gov. Lind signed the bill. It takes effect in May.", ["Gov. Lind signed the bill.", "It takes effect in May."]),
+    (
+        "Gov. Lind signed the bill. It takes effect in May.",
+        ["Gov. Lind signed the bill.", "It takes effect in May."],
+    ),
     ("Mr. Ortiz and Dr. Chen met Sen. Park.", ["Mr. Ortiz and Dr. Chen met Sen. Park."]),
     ("He lives at No. 10 Downing St. in London.", ["He lives at No. 10 Downing St. in London."]),
     ("She said no. Then she left.", ["She said no.", "Then she left."]),
-    ("About 4.5 million people voted. Turnout was 61.2 percent.", ["About 4.5 million people voted.", "Turnout was 61.2 percent."]),
-    ("The meeting starts at 3 p.m. Monday in Geneva.", ["The meeting starts at 3 p.m. Monday in Geneva."]),
-    ("The meeting ended at 5 p.m. The talks resume today.", ["The meeting ended at 5 p.m.", "The talks resume today."]),
-    ("The train left at 10.30 and arrived at 11.45.", ["The train left at 10.30 and arrived at 11.45."]),
+    (
+        "About 4.5 million people voted. Turnout was 61.2 percent.",
+        ["About 4.5 million people voted.", "Turnout was 61.2 percent."],
+    ),
+    (
+        "The meeting starts at 3 p.m. Monday in Geneva.",
+        ["The meeting starts at 3 p.m. Monday in Geneva."],
+    ),
+    (
+        "The meeting ended at 5 p.m. The talks resume today.",
+        ["The meeting ended at 5 p.m.", "The talks resume today."],
+    ),
+    (
+        "The train left at 10.30 and arrived at 11.45.",
+        ["The train left at 10.30 and arrived at 11.45."],
+    ),
     ("John F. Kennedy was killed in Dallas.", ["John F. Kennedy was killed in Dallas."]),
     ("J. R. R. Tolkien wrote it.", ["J. R. R. Tolkien wrote it."]),
+    ("J. A. Smith and Vitamin C. A study followed.", ["J. A. Smith and Vitamin C.", "A study followed."]),
     ("Apple Inc. Chief Executive Tim Cook spoke.", ["Apple Inc. Chief Executive Tim Cook spoke."]),
-    ("It was sold to Acme Corp. The deal closed.", ["It was sold to Acme Corp.", "The deal closed."]),
-    ("Roe v. Wade was overturned in 2022. Protests followed.", ["Roe v. Wade was overturned in 2022.", "Protests followed."]),
-    ("Fruit, e.g. apples, was banned. Prices rose.", ["Fruit, e.g. apples, was banned.", "Prices rose."]),
-    ('He said: "We will rebuild." The mayor left.', ['He said: "We will rebuild."', "The mayor left."]),
+    (
+        "It was sold to Acme Corp. The deal closed.",
+        ["It was sold to Acme Corp.", "The deal closed."],
+    ),
+    (
+        "Roe v. Wade was overturned in 2022. Protests followed.",
+        ["Roe v. Wade was overturned in 2022.", "Protests followed."],
+    ),
+    (
+        "Fruit, e.g. apples, was banned. Prices rose.",
+        ["Fruit, e.g. apples, was banned.", "Prices rose."],
+    ),
+    (
+        'He said: "We will rebuild." The mayor left.',
+        ['He said: "We will rebuild."', "The mayor left."],
+    ),
     ('"Is this the end?" she asked.', ['"Is this the end?" she asked.']),
     ('"Is this the end?" Smith asked reporters.', ['"Is this the end?" Smith asked reporters.']),
-    ('"Get out now!" Police Chief Ana Ruiz shouted.', ['"Get out now!" Police Chief Ana Ruiz shouted.']),
+    (
+        '"Get out now!" Police Chief Ana Ruiz shouted.',
+        ['"Get out now!" Police Chief Ana Ruiz shouted.'],
+    ),
     (
         '"We will rebuild. We will not abandon the north bank," the mayor said.',
         ['"We will rebuild. We will not abandon the north bank," the mayor said.'],
@@ -54,7 +88,10 @@ CASES: list[tuple[str, list[str]]] = [
         'The mayor said: "We will rebuild. We will not abandon',
         ['The mayor said: "We will rebuild.', "We will not abandon"],
     ),
-    ("KYIV\nRussian forces advanced. The city held.", ["KYIV", "Russian forces advanced.", "The city held."]),
+    (
+        "KYIV\nRussian forces advanced. The city held.",
+        ["KYIV", "Russian forces advanced.", "The city held."],
+    ),
     ("Floods Hit the North\nThousands fled.", ["Floods Hit the North", "Thousands fled."]),
     ("He paused... and then he spoke.", ["He paused... and then he spoke."]),
     ("He paused... Then he spoke.", ["He paused...", "Then he spoke."]),
@@ -67,7 +104,10 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("The toll rose in 2024. 2025 was worse.", ["The toll rose in 2024.", "2025 was worse."]),
     ("Bring water (and food). Stay inside.", ["Bring water (and food).", "Stay inside."]),
-    ("(It was the third attack.) Police arrived.", ["(It was the third attack.)", "Police arrived."]),
+    (
+        "(It was the third attack.) Police arrived.",
+        ["(It was the third attack.)", "Police arrived."],
+    ),
     ("", []),
     ("  \n\n  ", []),
 ]
@@ -89,18 +129,40 @@ def test_long_quotation_is_split_normally() -> None:
 
 def test_quotation_left_open_at_paragraph_end_does_not_stop_splitting() -> None:
     text = 'He said: "We will stay. We will fight.\n"We will win," he added.'
-    assert split_sentences(text) == ['He said: "We will stay.', "We will fight.", '"We will win," he added.']
+    expected = ['He said: "We will stay.', "We will fight.", '"We will win," he added.']
+    assert split_sentences(text) == expected
 
 
 ARTICLE = (
     "NAIROBI, Sept 16 (Reuters) - Kenya's president said on Monday the U.S. had agreed to help.\n\n"
-    '"This is a historic day. We thank our partners," President Ruto told reporters at 3 p.m. Monday.\n\n'
+    '"This is a historic day. We thank our partners," President Ruto told reporters '
+    "at 3 p.m. Monday.\n\n"
     "About 4.5 million people live in the region... Most depend on farming. Gov. Lind, of No. 10 "
     "Rd., said: \"Is this enough?\" Officials in the U.K. and the E.U. did not comment! Dr. J. R. "
     "Smith Jr. wasn't reached. See https://example.com/a.b?c=1 or mail info@example.org. Done?\n"
     "Heading without a stop\n"
     "'Quoted with single marks,' she said. Rock 'n' roll and the '90s. The end."
 )
+
+
+def test_mixed_article_is_split_as_a_reader_would() -> None:
+    assert split_sentences(ARTICLE) == [
+        "NAIROBI, Sept 16 (Reuters) - Kenya's president said on Monday "
+        "the U.S. had agreed to help.",
+        '"This is a historic day. We thank our partners," President Ruto told reporters '
+        "at 3 p.m. Monday.",
+        "About 4.5 million people live in the region...",
+        "Most depend on farming.",
+        'Gov. Lind, of No. 10 Rd., said: "Is this enough?"',
+        "Officials in the U.K. and the E.U. did not comment!",
+        "Dr. J. R. Smith Jr. wasn't reached.",
+        "See https://example.com/a.b?c=1 or mail info@example.org.",
+        "Done?",
+        "Heading without a stop",
+        "'Quoted with single marks,' she said.",
+        "Rock 'n' roll and the '90s.",
+        "The end.",
+    ]
 
 
 def test_no_characters_other_than_whitespace_are_lost() -> None:

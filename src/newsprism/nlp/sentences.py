@@ -1,4 +1,4 @@
-"""Rule-based sentence splitting tuned for news copy: abbreviations, initialisms, quotes, datelines."""
+"""Rule-based sentence splitting tuned for news copy: abbreviations, initialisms, quotations."""
 
 from __future__ import annotations
 
@@ -17,35 +17,35 @@ _ATTRIBUTION = re.compile(
       |demanded|wondered|quipped|concluded|joked|pleaded|urged)\b""",
     re.VERBOSE,
 )
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DOUBLE_QUOTE_MARK = re.compile(r"[\"“”]")
 _SINGLE_QUOTE_MARK = re.compile(r"['‘’]")
 
-OPENING_MARKS = "\"'“‘«([{"
+_OPENING_MARKS = "\"'“‘«([{"
 MAX_KEPT_QUOTE_CHARS = 400
 # How far back from a list number to look for the ":" or ";" that introduces an inline list.
 _LIST_INTRO_LOOKBACK = 3
 
-# Titles that always precede a name, so their period never ends a sentence (case matters: "Gen." not "gen.").
-_TITLES = frozenset(
-    "Mr Mrs Ms Mx Dr Prof Gov Sen Sens Rep Reps Gen Gens Lt Col Maj Capt Sgt Adm Cmdr Cmdt Rev Mt Ft "
-    "Hon Pres Supt Det Insp Cpl Pvt Fr Messrs Mme Mlle Atty Vs".split()
+# Titles always precede a name, so their period never ends a sentence ("Gen." only, not "gen.").
+_NEVER_FINAL = frozenset(
+    "Mr Mrs Ms Mx Dr Prof Gov Sen Sens Rep Reps Gen Gens Lt Col Maj Capt Sgt Adm Cmdr Cmdt Rev "
+    "Mt Ft Hon Pres Supt Det Insp Cpl Pvt Fr Messrs Mme Mlle Atty Vs vs v e.g E.g i.e I.e cf viz "
+    "incl esp".split()
 )
-_NEVER_FINAL_LOWER = frozenset("e.g i.e vs v cf viz ca incl esp".split())
 # Abbreviations that usually sit mid-sentence but can also close one ("based in the U.S.").
 _MAY_END = frozenset(
-    "St Ave Blvd Rd Jr Sr Inc Ltd Co Corp Bros Dept Univ Gov't "
+    "St Ave Blvd Rd Jr Sr Inc Ltd Co Corp Bros Dept Univ Gov't etc est approx al a.m p.m "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
-_MAY_END_LOWER = frozenset("etc est approx al a.m p.m".split())
 _NUMBER_SIGNS = frozenset({"No", "Nos", "no", "nos"})
 # After an abbreviation that may close a sentence, a split is made only before one of these:
 # words that commonly open a sentence but seldom follow "U.S." or "p.m." inside one.
 SENTENCE_STARTERS = frozenset(
-    "The A An He She It They We I You His Her Its Their Our My Your This That These Those There Here "
-    "But And Or So Yet Nor In On At For By From With As After Before When While If Although Though "
-    "Since Then Now Still However Meanwhile Some Many Most Both Each Mr Mrs Ms".split()
+    "The A An He She It They We I You His Her Its Their Our My Your This That These Those There "
+    "Here But And Or So Yet Nor In On At For By From With As After Before When While If Although "
+    "Though Since Then Now Still However Meanwhile Some Many Most Both Each Mr Mrs Ms".split()
 )
-ATTRIBUTION_STOPS = frozenset("?!")
+_ATTRIBUTION_STOPS = frozenset("?!")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -70,7 +70,7 @@ def _split_paragraph(paragraph: str) -> list[str]:
             continue
         piece = paragraph[start : candidate.end("close")].strip()
         # Stray punctuation ("..." opening a paragraph) is no sentence of its own.
-        if not any(char.isalnum() for char in piece):
+        if not _LETTER_OR_DIGIT.search(piece):
             continue
         sentences.append(piece)
         start = candidate.end("space")
@@ -94,7 +94,7 @@ def _ends_sentence(paragraph: str, candidate: re.Match[str], sentence_start: int
         return _period_ends_sentence(paragraph, candidate.start("stop"), sentence_start, following)
     if "…" in stop or stop.startswith(".."):
         return next_word[:1].isupper()
-    if stop[-1] in ATTRIBUTION_STOPS and _closes_quote(candidate["close"]):
+    if stop[-1] in _ATTRIBUTION_STOPS and _closes_quote(candidate["close"]):
         return not _ATTRIBUTION.match(paragraph, next_start)
     return True
 
@@ -112,19 +112,28 @@ def _closes_quote(close: str) -> bool:
 def _period_ends_sentence(
     paragraph: str, period_at: int, sentence_start: int, following: re.Match[str]
 ) -> bool:
-    """Decide whether a single period ends a sentence, given the token before and the word after it."""
+    """Decide whether a single period ends a sentence, from the token before and the word after."""
     token_start = _token_start(paragraph, period_at)
-    token = paragraph[token_start:period_at].lstrip(OPENING_MARKS)
+    token = paragraph[token_start:period_at].lstrip(_OPENING_MARKS)
     next_word = following["word"]
-    if token in _TITLES or token.lower() in _NEVER_FINAL_LOWER:
+    if token in _NEVER_FINAL:
         return False
     if token in _NUMBER_SIGNS and next_word[:1].isdigit():
         return False
     if _LIST_NUMBER.fullmatch(token) and _starts_list_item(paragraph, token_start, sentence_start):
         return False
     if _may_end_sentence(token):
+        if _is_initial(paragraph, following):
+            return False
         return bool(following["quote"]) or next_word in SENTENCE_STARTERS
     return True
+
+
+def _is_initial(paragraph: str, following: re.Match[str]) -> bool:
+    """Tell whether the next word is a one-letter initial ("A." in "J. A. Smith")."""
+    after = following.end("word")
+    is_period_next = paragraph[after : after + 1] == "."
+    return len(following["word"]) == 1 and following["word"].isupper() and is_period_next
 
 
 def _token_start(paragraph: str, end: int) -> int:
@@ -144,8 +153,8 @@ def _starts_list_item(paragraph: str, token_start: int, sentence_start: int) -> 
 
 
 def _may_end_sentence(token: str) -> bool:
-    """Tell whether a token is an abbreviation, initialism or initial that may or may not close a sentence."""
-    if token in _MAY_END or token.lower() in _MAY_END_LOWER:
+    """Tell whether a token is an abbreviation, initialism or initial that can close a sentence."""
+    if token in _MAY_END:
         return True
     if len(token) == 1 and token.isupper():
         return True
@@ -158,7 +167,7 @@ def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _short_quote_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Return (open, close) positions of quotations closed in this paragraph, short enough to keep whole."""
+    """Return (open, close) positions of quotations closed in the paragraph and short enough."""
     spans = _double_quote_spans(paragraph) + _single_quote_spans(paragraph)
     return [(start, end) for start, end in spans if end - start + 1 <= MAX_KEPT_QUOTE_CHARS]
 
