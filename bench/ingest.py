@@ -46,8 +46,10 @@ from typing import Any
 PARTS = ("text", "jsonl", "gva")
 PART_TITLES = {"text": "plain text", "jsonl": "JSONL", "gva": "GVA corpus"}
 DEFAULT_N = 20_000
+# ../shared/data/... from the repository root
 DEFAULT_GVA = (
-    Path(__file__).resolve().parents[2] / "shared/data/gva-violent-corpus/gva_violent_corpus_docs.jsonl"
+    Path(__file__).resolve().parents[2] / "shared/data/gva-violent-corpus"
+    / "gva_violent_corpus_docs.jsonl"
 )
 GVA_FIELD_MAP = "text=content,published=dct,url=uri,id=doc_id"
 TARGET_LINE = "target: >= 300 articles/s for plain text on 2 cores"
@@ -65,11 +67,11 @@ OUTLETS = (
     ("Valemont Herald", "valemontherald.example"), ("Eastline Dispatch", "eastline.example"),
     ("Riverbend Courier", "riverbendcourier.example"), ("Summit Daily", "summitdaily.example"),
     ("Ironwood Gazette", "ironwoodgazette.example"), ("Bluecrest Times", "bluecresttimes.example"),
-    ("The Lantern Report", "lanternreport.example"), ("Coastal Standard", "coastalstandard.example"),
-    ("Pinefield Observer", "pinefieldobserver.example"), ("Granite Bulletin", "granitebulletin.example"),
+    ("The Lantern Report", "lanternreport.example"), ("Coastal Standard", "coastal.example"),
+    ("Pinefield Observer", "pinefield.example"), ("Granite Bulletin", "granitebulletin.example"),
     ("Westmark Journal", "westmarkjournal.example"), ("Saltmarsh Chronicle", "saltmarsh.example"),
     ("Highvale News", "highvalenews.example"), ("Copperline Record", "copperline.example"),
-    ("Brightwater Sentinel", "brightwatersentinel.example"), ("Old Quay Examiner", "oldquay.example"),
+    ("Brightwater Sentinel", "brightwater.example"), ("Old Quay Examiner", "oldquay.example"),
 )
 PLACES = (
     "Lorvenne", "Vaskor", "Port Asha", "Mirel", "Kestrel Bay", "Dunmoor", "Halvik", "Sarren",
@@ -96,21 +98,27 @@ ORGS = (
     "the Dockworkers' Union", "the state electricity company", "the hydrological service",
     "the Ministry of Health", "the Chamber of Commerce", "the city council", "the Supreme Court",
 )
-MONTHS_AP = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+MONTHS_AP = (
+    "Jan.", "Feb.", "March", "April", "May", "June",
+    "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
     "flood": {
         "event": ("the flooding", "the floods", "the rising river", "the storm surge"),
         "title": (
-            "Floods force {n} from homes in {place}", "{place} river bursts its banks after {k} days of rain",
-            "Army boats reach stranded residents in {place}", "Flood waters recede slowly in {place}",
+            "Floods force {n} from homes in {place}",
+            "{place} river bursts its banks after {k} days of rain",
+            "Army boats reach stranded residents in {place}",
+            "Flood waters recede slowly in {place}",
         ),
     },
     "wildfire": {
         "event": ("the wildfire", "the blaze", "the fires in the hills", "the brush fire"),
         "title": (
-            "Wildfire near {place} burns {n} hectares", "Evacuation orders widen as {place} fire spreads",
+            "Wildfire near {place} burns {n} hectares",
+            "Evacuation orders widen as {place} fire spreads",
             "Crews contain {pct}% of the {place} blaze", "Smoke closes schools across {place}",
         ),
     },
@@ -140,20 +148,24 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
         "event": ("the ruling", "the trial", "the appeal", "the inquiry"),
         "title": (
             "Court in {place} rules on water contract", "{name} goes on trial in {place}",
-            "Appeal judges in {place} overturn {k}-year sentence", "Inquiry into {place} collapse opens",
+            "Appeal judges in {place} overturn {k}-year sentence",
+            "Inquiry into {place} collapse opens",
         ),
     },
     "health": {
         "event": ("the outbreak", "the heat wave", "the vaccination drive", "the hospital backlog"),
         "title": (
-            "Outbreak in {place} reaches {n} cases", "{place} hospitals under strain as heat wave lingers",
-            "Vaccination drive in {place} passes {n} doses", "Clinics in {place} extend opening hours",
+            "Outbreak in {place} reaches {n} cases",
+            "{place} hospitals under strain as heat wave lingers",
+            "Vaccination drive in {place} passes {n} doses",
+            "Clinics in {place} extend opening hours",
         ),
     },
     "transport": {
         "event": ("the rail closure", "the bridge repairs", "the derailment", "the airport delays"),
         "title": (
-            "Train derails near {place}, {k} hurt", "{place} bridge closed for {k} weeks of repairs",
+            "Train derails near {place}, {k} hurt",
+            "{place} bridge closed for {k} weeks of repairs",
             "Flights from {place} delayed by fog", "New tram line opens in {place}",
         ),
     },
@@ -196,7 +208,8 @@ SENTENCES = (
     '"{quote}," {name}, a spokesperson for {org}, told reporters in {place}.',
     '"{quote}," said {role} {last}.',
     "{org_cap} said {n} people had been affected by {event} as of {time} on {date}.",
-    "Officials in the U.S. and the E.U. were following {event} closely, according to a statement released at {time}.",
+    "Officials in the U.S. and the E.U. were following {event} closely, according to a statement"
+    " released at {time}.",
     "Prices rose {pct} percent in {month}, the fastest pace since {year}, data from {org} showed.",
     "About {n} residents were moved to {k} shelters, {name} said.",
     "The figure was up from {n2} on {date}, when {clause}.",
@@ -205,8 +218,10 @@ SENTENCES = (
     "It was not immediately clear whether {clause}.",
     "By {time}, crews had cleared {k} of the {k2} roads into {place}, {org} said.",
     "A spokesperson for {org} said: \"{quote}.\"",
-    "Some {n} homes lost power, and {pct} percent of them were still without it on {weekday} evening.",
-    "In a statement, {org} said it had \"acted as quickly as possible\" and would publish a full report by {date}.",
+    "Some {n} homes lost power, and {pct} percent of them were still without it on {weekday}"
+    " evening.",
+    "In a statement, {org} said it had \"acted as quickly as possible\" and would publish a full"
+    " report by {date}.",
     "Mr. {last} and Ms. {last2} met at the town hall on {weekday} to discuss {event}.",
     "The last time {place} saw anything similar was in {year}, when {clause}.",
     "Residents of {place} described long queues, closed shops and empty shelves.",
@@ -217,12 +232,18 @@ SENTENCES = (
     "{name} said the government would \"look again\" at the plans after {event}.",
     "Asked whether {clause}, {role} {last} said: \"{quote}.\"",
     "The vote in the council was {k} to {k2}, with {k3} abstentions.",
-    "Funding of ${money} million, or about {pct} percent of the annual budget, was approved on {date}.",
+    "Funding of ${money} million, or about {pct} percent of the annual budget, was approved on"
+    " {date}.",
 )
 READ_MORE = (
-    "Read more: {title}", "Read more: How {place} prepared for {event}", "Read more: {place} in pictures",
+    "Read more: {title}",
+    "Read more: How {place} prepared for {event}",
+    "Read more: {place} in pictures",
 )
-TRAILERS = ("Share this article", "Advertisement", "Sign up for our morning newsletter", "Follow us on Twitter")
+TRAILERS = (
+    "Share this article", "Advertisement",
+    "Sign up for our morning newsletter", "Follow us on Twitter",
+)
 ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh")
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -237,7 +258,10 @@ class SyntheticArticle:
     body: str
 
     def as_text_file(self) -> str:
-        header = f"Title: {self.title}\nSource: {self.source}\nURL: {self.url}\nPublished: {self.published}\n"
+        header = (
+            f"Title: {self.title}\nSource: {self.source}\nURL: {self.url}\n"
+            f"Published: {self.published}\n"
+        )
         return f"{header}\n{self.body}\n"
 
     def as_json_record(self) -> str:
@@ -263,13 +287,15 @@ def _slots(rng: random.Random, place: str, event: str) -> dict[str, str]:
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
     org = rng.choice(ORGS)
     slots = {
-        "name": f"{first} {last}", "last": last, "last2": rng.choice(LAST_NAMES), "role": rng.choice(ROLES),
-        "org": org, "org_cap": org[0].upper() + org[1:], "place": place,
-        "place2": rng.choice(PLACES), "event": event, "event_cap": event[0].upper() + event[1:],
+        "name": f"{first} {last}", "last": last, "last2": rng.choice(LAST_NAMES),
+        "role": rng.choice(ROLES), "org": org, "org_cap": org[0].upper() + org[1:],
+        "place": place, "place2": rng.choice(PLACES),
+        "event": event, "event_cap": event[0].upper() + event[1:],
         "quote": rng.choice(QUOTES), "weekday": rng.choice(WEEKDAYS), "date": _ap_date(rng),
-        "month": rng.choice(MONTHS_AP).rstrip("."), "time": _clock(rng), "year": str(rng.randint(1961, 2023)),
-        "n": f"{rng.randint(120, 48_000):,}", "n2": f"{rng.randint(40, 9_000):,}", "k": str(rng.randint(2, 40)),
-        "k2": str(rng.randint(41, 90)), "k3": str(rng.randint(0, 9)), "age": str(rng.randint(17, 71)),
+        "month": rng.choice(MONTHS_AP).rstrip("."), "time": _clock(rng),
+        "year": str(rng.randint(1961, 2023)), "age": str(rng.randint(17, 71)),
+        "n": f"{rng.randint(120, 48_000):,}", "n2": f"{rng.randint(40, 9_000):,}",
+        "k": str(rng.randint(2, 40)), "k2": str(rng.randint(41, 90)), "k3": str(rng.randint(0, 9)),
         "pct": f"{rng.uniform(0.5, 60):.1f}", "money": f"{rng.uniform(1, 900):.1f}",
         "ordinal": rng.choice(ORDINALS),
     }
@@ -282,7 +308,7 @@ def _sentence(rng: random.Random, place: str, event: str) -> str:
 
 
 def _body(rng: random.Random, title: str, source: str, place: str, event: str) -> str:
-    """Paragraphs of 1-3 sentences until 250-600 words, with an optional dateline and boilerplate."""
+    """Paragraphs of 1-3 sentences up to 250-600 words; maybe a dateline, maybe boilerplate."""
     target_words = rng.randint(250, 600)
     paragraphs: list[str] = []
     words = 0
@@ -304,7 +330,7 @@ def _body(rng: random.Random, title: str, source: str, place: str, event: str) -
 
 
 def _published(rng: random.Random) -> tuple[datetime, str]:
-    """Mostly ISO 8601, sometimes a bare date or an RFC 2822 date, as feeds and exports give them."""
+    """Mostly ISO 8601, sometimes a bare date or an RFC 2822 date, as feeds and exports have."""
     moment = EPOCH + timedelta(minutes=rng.randint(0, 800 * 24 * 60))
     roll = rng.random()
     if roll < 0.7:
@@ -415,7 +441,7 @@ def fresh_db(workdir: Path, part: str) -> Path:
 
 
 def _db_files(db_path: Path) -> list[Path]:
-    return [db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")]
+    return [db_path, *(db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm"))]
 
 
 def db_size_mib(db_path: Path) -> float:
@@ -438,7 +464,8 @@ def print_figure(label: str, value: object) -> None:
 
 def print_run(run: Timed) -> None:
     duplicates = len(run.report.duplicates)
-    print_figure("articles", f"{run.stored:,}" + (f" ({duplicates:,} of them duplicates)" if duplicates else ""))
+    of_them = f" ({duplicates:,} of them duplicates)" if duplicates else ""
+    print_figure("articles", f"{run.stored:,}{of_them}")
     if run.report.rejected:
         print_figure("rejected", f"{len(run.report.rejected):,}")
     print_figure("seconds", f"{run.seconds:.2f}")
@@ -450,18 +477,24 @@ def measure_synthetic(part: str, inputs: Path, workdir: Path, expected: int) -> 
     db_path = fresh_db(workdir, part)
     first = timed_ingest(db_path, [inputs])
     print_run(first)
-    if len(first.report.ingested) != expected:
-        print_figure("note", f"expected {expected:,} new articles, got {len(first.report.ingested):,}")
+    new = len(first.report.ingested)
+    if new != expected:
+        print_figure("note", f"expected {expected:,} new articles, got {new:,}")
     db_mib = db_size_mib(db_path)
     print_figure("database MiB", f"{db_mib:.1f}")
     again = timed_ingest(db_path, [inputs])
     duplicates, stored = len(again.report.duplicates), first.stored
     assert not again.report.ingested and duplicates == stored, (
-        f"re-ingest stored {len(again.report.ingested)} new articles and found {duplicates} of {stored} duplicates"
+        f"re-ingest stored {len(again.report.ingested)} new articles, "
+        f"found {duplicates} of {stored} duplicates"
     )
-    print_figure("re-ingest", f"all {duplicates:,} duplicates, {again.seconds:.2f} s, {again.rate:,.1f} articles/s")
+    print_figure(
+        "re-ingest",
+        f"all {duplicates:,} duplicates, {again.seconds:.2f} s, {again.rate:,.1f} articles/s",
+    )
+    rejected = len(first.report.rejected)
     return PartResult(
-        part, first.stored, first.seconds, first.rate, 0.0, db_mib, again.rate, len(first.report.rejected)
+        part, first.stored, first.seconds, first.rate, 0.0, db_mib, again.rate, rejected
     )
 
 
@@ -479,11 +512,12 @@ def measure_gva(gva: Path, workdir: Path) -> PartResult:
         print(f"    {count:>6,}  {reason}")
     db_mib = db_size_mib(db_path)
     print_figure("database MiB", f"{db_mib:.1f}")
-    return PartResult("gva", run.stored, run.seconds, run.rate, 0.0, db_mib, None, len(run.report.rejected))
+    rejected = len(run.report.rejected)
+    return PartResult("gva", run.stored, run.seconds, run.rate, 0.0, db_mib, None, rejected)
 
 
 def run_part(args: argparse.Namespace) -> int:
-    """The subprocess: measure one part, print its figures, leave the result as JSON in the workdir."""
+    """The subprocess: measure one part, print its figures, leave them as JSON in the workdir."""
     part, workdir = args.only, args.workdir
     if part is None or workdir is None:
         raise SystemExit("--measure needs --only and --workdir")
@@ -516,7 +550,8 @@ def measure_in_subprocess(part: str, args: argparse.Namespace, workdir: Path) ->
     sys.stdout.flush()
     completed = subprocess.run(command, check=False)
     if completed.returncode != 0 or not output.exists():
-        raise SystemExit(f"{PART_TITLES[part]}: the measuring subprocess failed (exit {completed.returncode})")
+        failed = f"the measuring subprocess failed (exit {completed.returncode})"
+        raise SystemExit(f"{PART_TITLES[part]}: {failed}")
     return PartResult(**json.loads(output.read_text(encoding="utf-8")))
 
 
@@ -529,8 +564,8 @@ def median_result(runs: Sequence[PartResult]) -> PartResult:
         values = [getattr(run, name) for run in runs]
         return None if None in values else statistics.median(values)
 
-    numbers = ("articles", "seconds", "rate", "peak_rss_mib", "db_mib", "duplicate_rate", "rejected")
-    return PartResult(runs[0].part, **{name: median(name) for name in numbers})
+    figures = [name for name in PartResult.__dataclass_fields__ if name != "part"]
+    return PartResult(runs[0].part, **{name: median(name) for name in figures})
 
 
 def print_table(results: Sequence[PartResult], repeat: int) -> None:
@@ -600,11 +635,12 @@ def positive_int(value: str) -> int:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--n", type=positive_int, default=DEFAULT_N, help="synthetic articles (default %(default)s)")
-    parser.add_argument("--gva", type=Path, default=DEFAULT_GVA, help="the GVA corpus JSONL (default %(default)s)")
-    parser.add_argument("--workdir", type=Path, help="where to write files (default: a temporary directory)")
-    parser.add_argument("--only", choices=PARTS, help="run one part only")
-    parser.add_argument("--repeat", type=positive_int, default=1, help="runs per part; >1 reports the median")
+    add = parser.add_argument
+    add("--n", type=positive_int, default=DEFAULT_N, help="articles to generate (default %(default)s)")
+    add("--gva", type=Path, default=DEFAULT_GVA, help="the GVA corpus JSONL (default %(default)s)")
+    add("--workdir", type=Path, help="where to write files (default: a temporary directory)")
+    add("--only", choices=PARTS, help="run one part only")
+    add("--repeat", type=positive_int, default=1, help="runs per part; >1 prints the median")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
