@@ -636,12 +636,12 @@ def positive_int(value: str) -> int:
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     add = parser.add_argument
-    add("--n", type=positive_int, default=DEFAULT_N, help="articles to generate (default %(default)s)")
+    add("--n", type=positive_int, default=DEFAULT_N, help="articles to make (default %(default)s)")
     add("--gva", type=Path, default=DEFAULT_GVA, help="the GVA corpus JSONL (default %(default)s)")
     add("--workdir", type=Path, help="where to write files (default: a temporary directory)")
     add("--only", choices=PARTS, help="run one part only")
     add("--repeat", type=positive_int, default=1, help="runs per part; >1 prints the median")
-    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    add("--measure", action="store_true", help=argparse.SUPPRESS)  # set in the subprocesses
     return parser.parse_args(argv)
 
 

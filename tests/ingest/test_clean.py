@@ -263,3 +263,44 @@ class TestCleanText:
     def test_output_has_no_surrounding_whitespace_or_triple_newlines(self) -> None:
         text = clean_text("\n\n  One.  \n\n\n\nTwo.\n\n").text
         assert text == "One.\n\nTwo."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 21, 2013 5:03 AM",
+        "Updated: Nov 23, 2016 at 10:04 AM EST",
+        "UPDATE (11/23/16 at 4 p.m.):",
+        "Posted: Tue 12:34 PM, Jan 28, 2014",
+        "Seven people were shot at a supper club on March 21. (Credit: Brian Slodysko/Sun-Times Media)",
+    ],
+)
+def test_time_stamps_and_photo_captions_are_page_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["He was born in 1990.", "On Monday at 5 pm, police arrived.", "12 dead"])
+def test_sentences_with_dates_are_not_time_stamps(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_dateline_below_short_page_furniture_is_found() -> None:
+    cleaned = clean_text(
+        "By Ann Lee\n\nSeven people were shot. (Credit: Ann Lee/Sun-Times Media)\n\n"
+        "CHICAGO (STMW) — The owner of the club said he was reviewing security.\n\nMore text."
+    )
+    assert cleaned.dateline == "CHICAGO (STMW)"
+    assert cleaned.text == "The owner of the club said he was reviewing security.\n\nMore text."
+
+
+def test_a_dateline_below_a_real_paragraph_is_left_alone() -> None:
+    first = "The council met for six hours on Tuesday and argued about the budget. " * 5
+    cleaned = clean_text(first + "\n\nLONDON — A second meeting is planned.")
+    assert cleaned.dateline is None
+    assert cleaned.text.startswith("The council met")
+
+
+def test_sentences_glued_by_a_scraper_are_separated() -> None:
+    assert clean_text("A teen was shot Thursday.The shooting happened at 3 p.m.").text == (
+        "A teen was shot Thursday. The shooting happened at 3 p.m."
+    )

@@ -119,6 +119,23 @@ _CREDIT_IN_PARENTHESES = re.compile(
     re.IGNORECASE,
 )
 _ENDS_WITH_RIGHTS_RESERVED = re.compile(r"all rights reserved\.?$", re.IGNORECASE)
+# A photo caption: whatever it says, it ends by crediting the picture.
+_ENDS_WITH_PICTURE_CREDIT = re.compile(r"\((?:photo\ )?(?:credit|photo|image|picture)s?:[^()]{1,80}\)$", re.I)
+# A line that is only a time stamp: "March 21, 2013 5:03 AM", "Updated: Nov 23, 2016 at 10:04 AM EST".
+_TIMESTAMP_WORDS = (
+    r"(?:posted|updated?|published|last|modified|created|on|at|am|pm|a\.m\.|p\.m\.|[ecmp][sd]t|et|ct|pt|gmt"
+    r"|utc|bst|cet|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?"
+    r"|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|\d{1,4})"
+)
+_TIMESTAMP_LINE = re.compile(
+    rf"(?:{_TIMESTAMP_WORDS}[\s,:/.()|-]*)*\d(?:[\s,:/.()|-]*{_TIMESTAMP_WORDS})*[\s,:/.()|-]*", re.I
+)
+# "Thursday.The shooting": scraped pages lose the space between sentences.
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])")
+# How many short leading paragraphs (time stamps, captions, bylines) may precede a dateline.
+MAX_PARAGRAPHS_BEFORE_DATELINE = 2
+MAX_FURNITURE_CHARS = 300
 _LEADING_DECORATION = re.compile(r"^[\s•·›»>→▶►*|#]+")
 _TRAILING_DECORATION = re.compile(r"[\s:.!…>»›|→▶►*]+$")
 
@@ -158,6 +175,7 @@ def normalise_text(text: str) -> str:
     """Unify Unicode form, quotes, spaces, line breaks; strip lines; keep one blank line at most."""
     text = _SPECIAL_CHARACTER.sub(_replacement, unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _GLUED_SENTENCES.sub(" ", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return _BLANK_LINE_RUN.sub("\n\n", "\n".join(lines)).strip()
 
@@ -177,6 +195,8 @@ def is_boilerplate(line: str) -> bool:
         or _PHOTO_BY_LINE.match(undecorated)
         or _CREDIT_IN_PARENTHESES.fullmatch(core)
         or _ENDS_WITH_RIGHTS_RESERVED.search(line)
+        or _ENDS_WITH_PICTURE_CREDIT.search(core)
+        or _TIMESTAMP_LINE.fullmatch(core)
     )
 
 
@@ -243,12 +263,19 @@ def _paragraphs_without_boilerplate(text: str) -> list[str]:
 
 
 def _split_first_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
-    """Take the dateline off the first paragraph, dropping the paragraph if nothing is left."""
-    if not paragraphs:
-        return None, paragraphs
-    dateline, body = split_dateline(paragraphs[0])
-    rest = paragraphs[1:]
-    return dateline, ([body, *rest] if body else rest)
+    """Take the dateline off the first paragraph, dropping the paragraph if nothing is left.
+
+    Scraped pages often put a time stamp, a caption or a byline above the dateline: a dateline
+    in one of the first paragraphs after only short ones marks those as page furniture.
+    """
+    for index, paragraph in enumerate(paragraphs[: MAX_PARAGRAPHS_BEFORE_DATELINE + 1]):
+        if index and len(paragraphs[index - 1]) > MAX_FURNITURE_CHARS:
+            break
+        dateline, body = split_dateline(paragraph)
+        if dateline or index == 0 and body != paragraph:
+            rest = paragraphs[index + 1 :]
+            return dateline, ([body, *rest] if body else rest)
+    return None, paragraphs
 
 
 def clean_text(raw: str) -> CleanText:
