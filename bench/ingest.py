@@ -48,8 +48,7 @@ PART_TITLES = {"text": "plain text", "jsonl": "JSONL", "gva": "GVA corpus"}
 DEFAULT_N = 20_000
 # ../shared/data/... from the repository root
 DEFAULT_GVA = (
-    Path(__file__).resolve().parents[2] / "shared/data/gva-violent-corpus"
-    / "gva_violent_corpus_docs.jsonl"
+    Path(__file__).resolve().parents[2] / "shared/data/gva-violent-corpus" / "gva_violent_corpus_docs.jsonl"
 )
 GVA_FIELD_MAP = "text=content,published=dct,url=uri,id=doc_id"
 TARGET_LINE = "target: >= 300 articles/s for plain text on 2 cores"
@@ -62,45 +61,136 @@ MIB = 1024 * 1024
 # --------------------------------------------------------------------------- synthetic corpus
 
 OUTLETS = (
-    ("Meridian Wire", "meridianwire.example"), ("Harbor Ledger", "harborledger.example"),
-    ("Northgate Tribune", "northgatetribune.example"), ("Calder Post", "calderpost.example"),
-    ("Valemont Herald", "valemontherald.example"), ("Eastline Dispatch", "eastline.example"),
-    ("Riverbend Courier", "riverbendcourier.example"), ("Summit Daily", "summitdaily.example"),
-    ("Ironwood Gazette", "ironwoodgazette.example"), ("Bluecrest Times", "bluecresttimes.example"),
-    ("The Lantern Report", "lanternreport.example"), ("Coastal Standard", "coastal.example"),
-    ("Pinefield Observer", "pinefield.example"), ("Granite Bulletin", "granitebulletin.example"),
-    ("Westmark Journal", "westmarkjournal.example"), ("Saltmarsh Chronicle", "saltmarsh.example"),
-    ("Highvale News", "highvalenews.example"), ("Copperline Record", "copperline.example"),
-    ("Brightwater Sentinel", "brightwater.example"), ("Old Quay Examiner", "oldquay.example"),
+    ("Meridian Wire", "meridianwire.example"),
+    ("Harbor Ledger", "harborledger.example"),
+    ("Northgate Tribune", "northgatetribune.example"),
+    ("Calder Post", "calderpost.example"),
+    ("Valemont Herald", "valemontherald.example"),
+    ("Eastline Dispatch", "eastline.example"),
+    ("Riverbend Courier", "riverbendcourier.example"),
+    ("Summit Daily", "summitdaily.example"),
+    ("Ironwood Gazette", "ironwoodgazette.example"),
+    ("Bluecrest Times", "bluecresttimes.example"),
+    ("The Lantern Report", "lanternreport.example"),
+    ("Coastal Standard", "coastal.example"),
+    ("Pinefield Observer", "pinefield.example"),
+    ("Granite Bulletin", "granitebulletin.example"),
+    ("Westmark Journal", "westmarkjournal.example"),
+    ("Saltmarsh Chronicle", "saltmarsh.example"),
+    ("Highvale News", "highvalenews.example"),
+    ("Copperline Record", "copperline.example"),
+    ("Brightwater Sentinel", "brightwater.example"),
+    ("Old Quay Examiner", "oldquay.example"),
 )
 PLACES = (
-    "Lorvenne", "Vaskor", "Port Asha", "Mirel", "Kestrel Bay", "Dunmoor", "Halvik", "Sarren",
-    "Tolbridge", "Amberlee", "Corvane", "Ellisport", "Brannock", "Quessant", "Ravelin", "Norhaven",
-    "Zeltan", "Ostra Vale", "Grimsell", "Lake Fennow",
+    "Lorvenne",
+    "Vaskor",
+    "Port Asha",
+    "Mirel",
+    "Kestrel Bay",
+    "Dunmoor",
+    "Halvik",
+    "Sarren",
+    "Tolbridge",
+    "Amberlee",
+    "Corvane",
+    "Ellisport",
+    "Brannock",
+    "Quessant",
+    "Ravelin",
+    "Norhaven",
+    "Zeltan",
+    "Ostra Vale",
+    "Grimsell",
+    "Lake Fennow",
 )
 FIRST_NAMES = (
-    "Mirela", "Tomas", "Ilya", "Amara", "Jonas", "Priya", "Mateo", "Leila", "Owen", "Sofia",
-    "Kwame", "Hana", "Diego", "Ingrid", "Rafael", "Noor", "Elias", "Yuki", "Marta", "Samuel",
+    "Mirela",
+    "Tomas",
+    "Ilya",
+    "Amara",
+    "Jonas",
+    "Priya",
+    "Mateo",
+    "Leila",
+    "Owen",
+    "Sofia",
+    "Kwame",
+    "Hana",
+    "Diego",
+    "Ingrid",
+    "Rafael",
+    "Noor",
+    "Elias",
+    "Yuki",
+    "Marta",
+    "Samuel",
 )
 LAST_NAMES = (
-    "Sandor", "Reyl", "Varenko", "Okafor", "Lindqvist", "Raman", "Quintero", "Haddad", "Brennan",
-    "Castell", "Mensah", "Takeda", "Ibarra", "Solberg", "Duarte", "Karimi", "Voss", "Nakamura",
-    "Petrova", "Adeyemi",
+    "Sandor",
+    "Reyl",
+    "Varenko",
+    "Okafor",
+    "Lindqvist",
+    "Raman",
+    "Quintero",
+    "Haddad",
+    "Brennan",
+    "Castell",
+    "Mensah",
+    "Takeda",
+    "Ibarra",
+    "Solberg",
+    "Duarte",
+    "Karimi",
+    "Voss",
+    "Nakamura",
+    "Petrova",
+    "Adeyemi",
 )
 ROLES = (
-    "Mayor", "Police Chief", "Health Minister", "Fire Chief", "Gov.", "Sen.", "Judge",
-    "Transport Minister", "Dr.", "Councillor",
+    "Mayor",
+    "Police Chief",
+    "Health Minister",
+    "Fire Chief",
+    "Gov.",
+    "Sen.",
+    "Judge",
+    "Transport Minister",
+    "Dr.",
+    "Councillor",
 )
 ORGS = (
-    "the National Civil Protection Agency", "the finance ministry", "the Harbour Authority",
-    "Tolbridge University", "the regional transport board", "the U.S. Geological Survey",
-    "the national statistics office", "the Red Cross", "the U.N. refugee agency",
-    "the Dockworkers' Union", "the state electricity company", "the hydrological service",
-    "the Ministry of Health", "the Chamber of Commerce", "the city council", "the Supreme Court",
+    "the National Civil Protection Agency",
+    "the finance ministry",
+    "the Harbour Authority",
+    "Tolbridge University",
+    "the regional transport board",
+    "the U.S. Geological Survey",
+    "the national statistics office",
+    "the Red Cross",
+    "the U.N. refugee agency",
+    "the Dockworkers' Union",
+    "the state electricity company",
+    "the hydrological service",
+    "the Ministry of Health",
+    "the Chamber of Commerce",
+    "the city council",
+    "the Supreme Court",
 )
 MONTHS_AP = (
-    "Jan.", "Feb.", "March", "April", "May", "June",
-    "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -119,27 +209,33 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
         "title": (
             "Wildfire near {place} burns {n} hectares",
             "Evacuation orders widen as {place} fire spreads",
-            "Crews contain {pct}% of the {place} blaze", "Smoke closes schools across {place}",
+            "Crews contain {pct}% of the {place} blaze",
+            "Smoke closes schools across {place}",
         ),
     },
     "strike": {
         "event": ("the strike", "the walkout", "the dock strike", "the stoppage"),
         "title": (
-            "Dock workers in {place} strike over pay", "Talks to end {place} port strike collapse",
-            "{place} strike enters day {k}", "Union and employers reach deal in {place}",
+            "Dock workers in {place} strike over pay",
+            "Talks to end {place} port strike collapse",
+            "{place} strike enters day {k}",
+            "Union and employers reach deal in {place}",
         ),
     },
     "election": {
         "event": ("the election", "the vote", "the run-off", "the recount"),
         "title": (
-            "{place} votes in tight mayoral race", "Turnout hits {pct}% in {place} election",
-            "Recount ordered in {place} after narrow result", "{name} claims victory in {place}",
+            "{place} votes in tight mayoral race",
+            "Turnout hits {pct}% in {place} election",
+            "Recount ordered in {place} after narrow result",
+            "{name} claims victory in {place}",
         ),
     },
     "economy": {
         "event": ("the price rises", "the slowdown", "the trade dispute", "the budget shortfall"),
         "title": (
-            "Inflation in {place} rises to {pct}%", "{place} factory to cut {n} jobs",
+            "Inflation in {place} rises to {pct}%",
+            "{place} factory to cut {n} jobs",
             "Budget gap of ${k} million leaves {place} council with hard choices",
             "Exports through {place} fall for a {ordinal} month",
         ),
@@ -147,7 +243,8 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
     "court": {
         "event": ("the ruling", "the trial", "the appeal", "the inquiry"),
         "title": (
-            "Court in {place} rules on water contract", "{name} goes on trial in {place}",
+            "Court in {place} rules on water contract",
+            "{name} goes on trial in {place}",
             "Appeal judges in {place} overturn {k}-year sentence",
             "Inquiry into {place} collapse opens",
         ),
@@ -166,7 +263,8 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
         "title": (
             "Train derails near {place}, {k} hurt",
             "{place} bridge closed for {k} weeks of repairs",
-            "Flights from {place} delayed by fog", "New tram line opens in {place}",
+            "Flights from {place} delayed by fog",
+            "New tram line opens in {place}",
         ),
     },
 }
@@ -217,10 +315,9 @@ SENTENCES = (
     "{name}, who is No. {k} on the party list, declined to comment on {event}.",
     "It was not immediately clear whether {clause}.",
     "By {time}, crews had cleared {k} of the {k2} roads into {place}, {org} said.",
-    "A spokesperson for {org} said: \"{quote}.\"",
-    "Some {n} homes lost power, and {pct} percent of them were still without it on {weekday}"
-    " evening.",
-    "In a statement, {org} said it had \"acted as quickly as possible\" and would publish a full"
+    'A spokesperson for {org} said: "{quote}."',
+    "Some {n} homes lost power, and {pct} percent of them were still without it on {weekday} evening.",
+    'In a statement, {org} said it had "acted as quickly as possible" and would publish a full'
     " report by {date}.",
     "Mr. {last} and Ms. {last2} met at the town hall on {weekday} to discuss {event}.",
     "The last time {place} saw anything similar was in {year}, when {clause}.",
@@ -229,11 +326,10 @@ SENTENCES = (
     "The U.S. embassy in {place2} advised its citizens to avoid the area until {date}.",
     "Police said a {age}-year-old man had been arrested and would appear in court on {weekday}.",
     "Traffic on the ring road was backed up for {k} km at {time}, the transport board said.",
-    "{name} said the government would \"look again\" at the plans after {event}.",
-    "Asked whether {clause}, {role} {last} said: \"{quote}.\"",
+    '{name} said the government would "look again" at the plans after {event}.',
+    'Asked whether {clause}, {role} {last} said: "{quote}."',
     "The vote in the council was {k} to {k2}, with {k3} abstentions.",
-    "Funding of ${money} million, or about {pct} percent of the annual budget, was approved on"
-    " {date}.",
+    "Funding of ${money} million, or about {pct} percent of the annual budget, was approved on {date}.",
 )
 READ_MORE = (
     "Read more: {title}",
@@ -241,8 +337,10 @@ READ_MORE = (
     "Read more: {place} in pictures",
 )
 TRAILERS = (
-    "Share this article", "Advertisement",
-    "Sign up for our morning newsletter", "Follow us on Twitter",
+    "Share this article",
+    "Advertisement",
+    "Sign up for our morning newsletter",
+    "Follow us on Twitter",
 )
 ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh")
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
@@ -258,16 +356,17 @@ class SyntheticArticle:
     body: str
 
     def as_text_file(self) -> str:
-        header = (
-            f"Title: {self.title}\nSource: {self.source}\nURL: {self.url}\n"
-            f"Published: {self.published}\n"
-        )
+        header = f"Title: {self.title}\nSource: {self.source}\nURL: {self.url}\nPublished: {self.published}\n"
         return f"{header}\n{self.body}\n"
 
     def as_json_record(self) -> str:
         record = {
-            "id": self.id, "title": self.title, "source": self.source, "url": self.url,
-            "published": self.published, "text": self.body,
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "text": self.body,
         }
         return json.dumps(record, ensure_ascii=False)
 
@@ -287,16 +386,30 @@ def _slots(rng: random.Random, place: str, event: str) -> dict[str, str]:
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
     org = rng.choice(ORGS)
     slots = {
-        "name": f"{first} {last}", "last": last, "last2": rng.choice(LAST_NAMES),
-        "role": rng.choice(ROLES), "org": org, "org_cap": org[0].upper() + org[1:],
-        "place": place, "place2": rng.choice(PLACES),
-        "event": event, "event_cap": event[0].upper() + event[1:],
-        "quote": rng.choice(QUOTES), "weekday": rng.choice(WEEKDAYS), "date": _ap_date(rng),
-        "month": rng.choice(MONTHS_AP).rstrip("."), "time": _clock(rng),
-        "year": str(rng.randint(1961, 2023)), "age": str(rng.randint(17, 71)),
-        "n": f"{rng.randint(120, 48_000):,}", "n2": f"{rng.randint(40, 9_000):,}",
-        "k": str(rng.randint(2, 40)), "k2": str(rng.randint(41, 90)), "k3": str(rng.randint(0, 9)),
-        "pct": f"{rng.uniform(0.5, 60):.1f}", "money": f"{rng.uniform(1, 900):.1f}",
+        "name": f"{first} {last}",
+        "last": last,
+        "last2": rng.choice(LAST_NAMES),
+        "role": rng.choice(ROLES),
+        "org": org,
+        "org_cap": org[0].upper() + org[1:],
+        "place": place,
+        "place2": rng.choice(PLACES),
+        "event": event,
+        "event_cap": event[0].upper() + event[1:],
+        "quote": rng.choice(QUOTES),
+        "weekday": rng.choice(WEEKDAYS),
+        "date": _ap_date(rng),
+        "month": rng.choice(MONTHS_AP).rstrip("."),
+        "time": _clock(rng),
+        "year": str(rng.randint(1961, 2023)),
+        "age": str(rng.randint(17, 71)),
+        "n": f"{rng.randint(120, 48_000):,}",
+        "n2": f"{rng.randint(40, 9_000):,}",
+        "k": str(rng.randint(2, 40)),
+        "k2": str(rng.randint(41, 90)),
+        "k3": str(rng.randint(0, 9)),
+        "pct": f"{rng.uniform(0.5, 60):.1f}",
+        "money": f"{rng.uniform(1, 900):.1f}",
         "ordinal": rng.choice(ORDINALS),
     }
     slots["clause"] = rng.choice(CLAUSES).format(**slots)
@@ -493,9 +606,7 @@ def measure_synthetic(part: str, inputs: Path, workdir: Path, expected: int) -> 
         f"all {duplicates:,} duplicates, {again.seconds:.2f} s, {again.rate:,.1f} articles/s",
     )
     rejected = len(first.report.rejected)
-    return PartResult(
-        part, first.stored, first.seconds, first.rate, 0.0, db_mib, again.rate, rejected
-    )
+    return PartResult(part, first.stored, first.seconds, first.rate, 0.0, db_mib, again.rate, rejected)
 
 
 def rejection_reasons(report: Any, top: int = 5) -> list[tuple[str, int]]:
@@ -544,8 +655,17 @@ def measure_in_subprocess(part: str, args: argparse.Namespace, workdir: Path) ->
     output = result_file(workdir, part)
     output.unlink(missing_ok=True)
     command = [
-        sys.executable, str(Path(__file__).resolve()), "--measure", "--only", part,
-        "--n", str(args.n), "--gva", str(args.gva), "--workdir", str(workdir),
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--measure",
+        "--only",
+        part,
+        "--n",
+        str(args.n),
+        "--gva",
+        str(args.gva),
+        "--workdir",
+        str(workdir),
     ]
     sys.stdout.flush()
     completed = subprocess.run(command, check=False)

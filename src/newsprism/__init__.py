@@ -1,9 +1,9 @@
 """newsprism: one event, many reports — see how outlets cover the same news.
 
-    import newsprism
-    articles = newsprism.read("examples/stories/lorvenne-flood/meridian-wire.txt")
-    with newsprism.Corpus("news.db") as corpus:
-        report = corpus.ingest(["examples/"])
+import newsprism
+articles = newsprism.read("examples/stories/lorvenne-flood/meridian-wire.txt")
+with newsprism.Corpus("news.db") as corpus:
+    report = corpus.ingest(["examples/"])
 """
 
 from newsprism.corpus import Corpus, IngestListener

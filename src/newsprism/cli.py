@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import re
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from newsprism.corpus import Corpus, IngestListener
 from newsprism.errors import NewsprismError
@@ -43,18 +43,18 @@ class Verbosity:
     level = 1  # 0 quiet, 1 normal, 2 verbose
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -81,8 +81,12 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Say more: one line per stored article.")] = False,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Say less: errors only, no progress bar.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Say more: one line per stored article.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("-q", "--quiet", help="Say less: errors only, no progress bar.")
+    ] = False,
 ) -> None:
     """See how different outlets report the same news: ingest articles, store them, compare coverage.
 
@@ -113,7 +117,7 @@ class _TerminalListener(IngestListener):
 
     def __init__(self, progress: Progress | None) -> None:
         self.progress = progress
-        self.task = None
+        self.task: TaskID | None = None
 
     @property
     def console(self) -> Console:
@@ -231,7 +235,9 @@ def articles(
         str | None, typer.Option("--search", "-s", help='Full-text search: words and "quoted phrases".')
     ] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows; 0 for all.")] = 0,
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.table,
 ) -> None:
     """List stored articles, newest first.
 
@@ -261,9 +267,13 @@ def articles(
 
 @app.command()
 def show(
-    article_id: Annotated[int, typer.Argument(metavar="ID", help="The article's id (see `newsprism articles`).")],
+    article_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The article's id (see `newsprism articles`).")
+    ],
     db: DbOption = Path(DEFAULT_DB),
-    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.text,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ShowFormat.text,
 ) -> None:
     """Show one stored article: metadata, dateline and clean text (json adds its sentences).
 

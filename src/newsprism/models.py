@@ -79,6 +79,5 @@ class IngestReport:
     @property
     def summary(self) -> str:
         return (
-            f"ingested {len(self.ingested)}, duplicates {len(self.duplicates)}, "
-            f"rejected {len(self.rejected)}"
+            f"ingested {len(self.ingested)}, duplicates {len(self.duplicates)}, rejected {len(self.rejected)}"
         )

@@ -17,10 +17,7 @@ class CleanText:
 
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2039\u203a"
-_SPACES = (
-    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-)
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _LINE_BREAKS = {"\u2028": "\n", "\u2029": "\n\n", "\u0085": "\n", "\x0b": "\n", "\x0c": "\n"}
 
@@ -158,10 +155,37 @@ MIN_PLACE_LETTERS = 2
 # All-caps labels that precede a dash or colon like a place but are not one.
 _NOT_PLACES = frozenset(
     {
-        "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION",
-        "WATCH", "LIVE", "EDITOR'S NOTE", "EDITORS NOTE", "NOTE", "CORRECTION", "CLARIFICATION",
-        "FILE", "PHOTO", "PHOTOS", "VIDEO", "NEWS", "COMMENT", "REVIEW", "INTERVIEW", "FACT CHECK",
-        "EXPLAINER", "WARNING", "URGENT", "FLASH", "ALERT", "DEVELOPING", "SPONSORED", "PODCAST",
+        "BREAKING",
+        "BREAKING NEWS",
+        "UPDATE",
+        "UPDATED",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+        "WATCH",
+        "LIVE",
+        "EDITOR'S NOTE",
+        "EDITORS NOTE",
+        "NOTE",
+        "CORRECTION",
+        "CLARIFICATION",
+        "FILE",
+        "PHOTO",
+        "PHOTOS",
+        "VIDEO",
+        "NEWS",
+        "COMMENT",
+        "REVIEW",
+        "INTERVIEW",
+        "FACT CHECK",
+        "EXPLAINER",
+        "WARNING",
+        "URGENT",
+        "FLASH",
+        "ALERT",
+        "DEVELOPING",
+        "SPONSORED",
+        "PODCAST",
     }
 )
 

@@ -26,8 +26,19 @@ _SNIFF_SIZE = 8192
 # Legacy encodings worth guessing for news text. Multi-byte Korean code pages are left out: they
 # accept almost any byte sequence, so binary junk would "decode" as Korean.
 _DETECTABLE = (
-    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
-    "koi8_r", "gb18030", "big5", "shift_jis", "euc_jp",
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "koi8_r",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_jp",
 )
 _LATIN_FAMILY = {"cp1252", "cp1250", "iso8859_1", "latin_1", "iso8859_15", "iso8859_2", "cp1254", "cp1257"}
 
@@ -56,7 +67,7 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, origin: str) -> str:
-    """Decode with the BOM, then the declared encoding, then UTF-8, then a detected encoding."""
+    """Decode with the BOM, else UTF-8, else the declared encoding, else a detected one."""
     if not data.strip():
         raise IngestError(origin, "empty file")
     if looks_binary(data):
@@ -64,12 +75,13 @@ def decode_bytes(data: bytes, origin: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict_decode(data, encoding, origin)
-    candidates = [declared_encoding(data), "utf-8"]
-    for encoding in candidates:
-        if encoding is None:
+    # Valid UTF-8 is almost never an accident, while pages that declare Latin-1 often hold UTF-8.
+    candidates = ["utf-8", declared_encoding(data)]
+    for candidate in candidates:
+        if candidate is None:
             continue
         try:
-            return data.decode(encoding)
+            return data.decode(candidate)
         except (UnicodeDecodeError, LookupError):
             continue
     best = from_bytes(data[: 256 * 1024], cp_isolation=list(_DETECTABLE)).best()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 
-from newsprism.version import __version__
 from newsprism.errors import IngestError
+from newsprism.version import __version__
 
 TIMEOUT_SECONDS = 20
 

@@ -9,8 +9,27 @@ import lxml.html
 from lxml.etree import ParserError
 
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
-    "article", "header", "footer", "figcaption", "pre", "ul", "ol", "table",
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figcaption",
+    "pre",
+    "ul",
+    "ol",
+    "table",
 }
 _DROPPED_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "template")
 _LOOKS_LIKE_HTML = re.compile(r"<\s*(p|div|br|span|a|em|strong|b|i|li|h[1-6]|blockquote)\b", re.I)

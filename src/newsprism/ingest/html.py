@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import trafilatura
+from trafilatura.settings import Document
 
 from newsprism.errors import IngestError
 from newsprism.ingest.build import RawArticle
@@ -24,8 +25,8 @@ def parse_html(html: str, origin: str) -> RawArticle:
         )
     except Exception as error:  # trafilatura raises lxml errors of many kinds on broken markup
         raise IngestError(origin, f"unreadable HTML ({type(error).__name__}: {error})") from None
-    text = (getattr(document, "text", None) or "").strip()
-    if document is None or len(text.split()) < MIN_ARTICLE_WORDS:
+    text = document.text.strip() if isinstance(document, Document) and document.text else ""
+    if not isinstance(document, Document) or len(text.split()) < MIN_ARTICLE_WORDS:
         raise IngestError(origin, "no article found in the HTML page")
     title = document.title
     return RawArticle(

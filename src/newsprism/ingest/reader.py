@@ -22,11 +22,21 @@ from newsprism.models import Article, Rejected
 DEFAULT_MAX_BYTES = 5_000_000
 Format = Literal["text", "html", "feed", "jsonl", "json", "csv"]
 _SUFFIX_FORMATS: dict[str, Format] = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-    ".csv": "csv", ".tsv": "csv",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
 }
 _SNIFF_BYTES = 8192
 RECORD_FORMATS = {"jsonl", "csv"}  # containers of many articles: --max-bytes applies per record

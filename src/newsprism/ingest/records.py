@@ -61,7 +61,9 @@ def parse_jsonl_line(
     return _record_or_error(record, origin, field_map)
 
 
-def parse_json_array(text: str, origin: str, field_map: Mapping[str, str]) -> Iterator[RawArticle | IngestError]:
+def parse_json_array(
+    text: str, origin: str, field_map: Mapping[str, str]
+) -> Iterator[RawArticle | IngestError]:
     """A .json file holding one record or a list of records."""
     try:
         data = json.loads(text)
@@ -125,4 +127,3 @@ def _as_text(value: object) -> str | None:
     if isinstance(value, (int, float, bool)):
         return str(value)
     return json.dumps(value, ensure_ascii=False)
-

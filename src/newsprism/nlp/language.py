@@ -7,7 +7,21 @@ import threading
 from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 
 LIKELY_LANGUAGES: tuple[str, ...] = (
-    "en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "ar", "zh", "ja", "pl", "tr", "sv"
+    "en",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "ru",
+    "uk",
+    "ar",
+    "zh",
+    "ja",
+    "pl",
+    "tr",
+    "sv",
 )
 
 MAX_CHARS = 1_000

@@ -43,7 +43,7 @@ class ArticleStore:
         self.db = db
 
     def save(self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> list[StoredOutcome]:
-        """Store a batch in one transaction; articles already stored (same content hash) are left as they are."""
+        """Store a batch in one transaction; articles already stored (same content hash) stay as they are."""
         now = _now()
         outcomes = []
         with transaction(self.db):
@@ -57,7 +57,9 @@ class ArticleStore:
 
     def _insert(self, article: Article, now: str) -> StoredOutcome:
         content_hash = article.content_hash
-        existing = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        existing = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
         if existing:
             return StoredOutcome(existing[0], is_new=False)
         source_id = self._source_id(article.source)
@@ -66,9 +68,20 @@ class ArticleStore:
             "language, dateline, author, path, kind, metadata, ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                content_hash, source_id, article.external_id, article.title, article.text, article.url,
-                article.published, article.language, article.dateline, article.author, article.path,
-                article.kind, json.dumps(article.metadata, ensure_ascii=False, sort_keys=True), now,
+                content_hash,
+                source_id,
+                article.external_id,
+                article.title,
+                article.text,
+                article.url,
+                article.published,
+                article.language,
+                article.dateline,
+                article.author,
+                article.path,
+                article.kind,
+                json.dumps(article.metadata, ensure_ascii=False, sort_keys=True),
+                now,
             ),
         )
         article_id = int(cursor.lastrowid or 0)
@@ -83,7 +96,9 @@ class ArticleStore:
         slug = source_slug(name)
         row = self.db.execute("SELECT id, name FROM sources WHERE slug = ?", (slug,)).fetchone()
         if row is None:
-            return int(self.db.execute("INSERT INTO sources (name, slug) VALUES (?, ?)", (name, slug)).lastrowid or 0)
+            return int(
+                self.db.execute("INSERT INTO sources (name, slug) VALUES (?, ?)", (name, slug)).lastrowid or 0
+            )
         source_id, known_name = row
         if _display_quality(name) > _display_quality(known_name):
             self.db.execute("UPDATE sources SET name = ? WHERE id = ?", (name, source_id))
@@ -125,26 +140,56 @@ class ArticleStore:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def rejected(self) -> list[Rejected]:
-        return [Rejected(path, reason) for path, reason in self.db.execute("SELECT path, reason FROM rejected")]
+        return [
+            Rejected(path, reason) for path, reason in self.db.execute("SELECT path, reason FROM rejected")
+        ]
 
     def _from_row(self, row: tuple) -> StoredArticle:
-        (article_id, content_hash, source, external_id, title, text, url, published, language,
-         dateline, author, path, kind, metadata, ingested_at) = row
+        (
+            article_id,
+            content_hash,
+            source,
+            external_id,
+            title,
+            text,
+            url,
+            published,
+            language,
+            dateline,
+            author,
+            path,
+            kind,
+            metadata,
+            ingested_at,
+        ) = row
         sentences = tuple(
-            sentence for (sentence,) in self.db.execute(
+            sentence
+            for (sentence,) in self.db.execute(
                 "SELECT text FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
             )
         )
         article = Article(
-            source=source, title=title, text=text, sentences=sentences, url=url, published=published,
-            language=language, dateline=dateline, author=author, external_id=external_id, path=path,
-            kind=kind, metadata=json.loads(metadata),
+            source=source,
+            title=title,
+            text=text,
+            sentences=sentences,
+            url=url,
+            published=published,
+            language=language,
+            dateline=dateline,
+            author=author,
+            external_id=external_id,
+            path=path,
+            kind=kind,
+            metadata=json.loads(metadata),
         )
-        return StoredArticle(id=article_id, article=article, content_hash=content_hash, ingested_at=ingested_at)
+        return StoredArticle(
+            id=article_id, article=article, content_hash=content_hash, ingested_at=ingested_at
+        )
 
 
 def fts_match_expression(search: str) -> str:
-    """User words and "phrases" as an FTS5 query in which every term must occur; no FTS syntax leaks through."""
+    """User words and "phrases" as an FTS5 query in which every term must occur; no FTS syntax leaks."""
     terms = []
     for term in _SEARCH_TERM.findall(search):
         words = term.strip('"').replace('"', " ").strip()

@@ -76,7 +76,9 @@ def migrate(db: sqlite3.Connection) -> list[str]:
     known = {name for name, _ in MIGRATIONS}
     if applied - known:
         newer = ", ".join(sorted(applied - known))
-        raise StoreError(f"the database was written by a newer newsprism (migrations {newer}); upgrade newsprism")
+        raise StoreError(
+            f"the database was written by a newer newsprism (migrations {newer}); upgrade newsprism"
+        )
     done = []
     for name, script in MIGRATIONS:
         if name in applied:
