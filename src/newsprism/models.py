@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 InputKind = Literal["text", "html", "feed", "jsonl", "csv"]
 
@@ -81,3 +81,104 @@ class IngestReport:
         return (
             f"ingested {len(self.ingested)}, duplicates {len(self.duplicates)}, rejected {len(self.rejected)}"
         )
+
+
+# --- Comparison of one story's coverage -------------------------------------------------------
+
+ClaimStatus = Literal["shared", "partial", "unique"]
+ConflictKind = Literal["number", "date", "attribution", "quote", "statement"]
+EntityType = Literal["PERSON", "ORG", "PLACE", "OTHER"]
+
+
+@dataclass(frozen=True)
+class ComparedArticle:
+    """An article taking part in a comparison, under the id the comparison refers to it by."""
+
+    id: int
+    article: Article
+
+
+@dataclass(frozen=True, order=True)
+class SentenceRef:
+    """Sentence `index` (0-based, in Article.sentences) of the article with id `article`."""
+
+    article: int
+    index: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Sentences from different articles that state the same fact (one sentence per article at most)."""
+
+    id: int
+    status: ClaimStatus
+    text: str  # the most representative of its sentences
+    sentences: tuple[SentenceRef, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Where outlets disagree: a figure, a date, who said it, or how a quote was cut."""
+
+    kind: ConflictKind
+    description: str  # one line a reader understands, naming the outlets
+    sentences: tuple[SentenceRef, ...]
+    values: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)  # article id -> value
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation, its speaker when the text says who it is, where it stands."""
+
+    speaker: str | None
+    text: str  # the quoted words, without quote marks
+    article: int
+    sentence: int  # index of the sentence the quotation starts in
+    group: int | None = None  # quotes with the same group id are the same quotation across outlets
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place, with every name the outlets use for it."""
+
+    name: str
+    type: EntityType
+    variants: tuple[str, ...]
+    mentions: dict[int, int] = field(default_factory=dict, hash=False, compare=False)  # article id -> n
+    labels: dict[int, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Framing:
+    """What marks one outlet's telling: its distinctive words (log-odds z-scores) and dateline."""
+
+    article: int
+    distinctive_terms: tuple[tuple[str, float], ...]
+    dateline: str | None = None
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    sources: tuple[int, ...]  # article ids that support the sentence
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: str  # ISO date (or datetime) of the event, resolved against the publication date
+    text: str
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything `compare` finds about one story's coverage."""
+
+    articles: tuple[ComparedArticle, ...]
+    claims: tuple[Claim, ...]
+    conflicts: tuple[Conflict, ...]
+    quotes: tuple[Quote, ...]
+    entities: tuple[Entity, ...]
+    framing: tuple[Framing, ...]
+    summary: tuple[SummarySentence, ...]
+    timeline: tuple[TimelineEvent, ...]
