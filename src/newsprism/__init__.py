@@ -28,4 +28,27 @@ __all__ = [
     "StoredArticle",
     "__version__",
     "read",
+    "compare",
+    "Comparer",
+    "CompareOptions",
+    "same_claim",
+    "claim_similarity",
 ]
+
+# The comparison stack loads numpy, onnxruntime and spaCy: imported on first use only, so
+# `newsprism ingest` and `import newsprism` stay fast.
+_LAZY = {
+    "compare": "newsprism.analysis.compare",
+    "Comparer": "newsprism.analysis.compare",
+    "CompareOptions": "newsprism.analysis.compare",
+    "same_claim": "newsprism.analysis.similarity",
+    "claim_similarity": "newsprism.analysis.similarity",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'newsprism' has no attribute {name!r}")

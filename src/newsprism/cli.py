@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from newsprism.corpus import Corpus, IngestListener
 from newsprism.errors import NewsprismError
 from newsprism.ingest import DEFAULT_MAX_BYTES, ReadOptions
 from newsprism.ingest.records import parse_field_map
-from newsprism.models import Article, Rejected
+from newsprism.models import Article, Rejected, StoredArticle
 from newsprism.present.articles import (
     article_detail,
     article_view,
@@ -52,6 +54,13 @@ class ListFormat(StrEnum):
 class ReportFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class CompareFormat(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
 
 
 class ShowFormat(StrEnum):
@@ -291,6 +300,102 @@ def show(
         sys.stdout.write(json.dumps(article_detail(stored), ensure_ascii=False, indent=2) + "\n")
     else:
         stdout.print(article_view(stored))
+
+
+@app.command()
+def compare(
+    items: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE_OR_ID...",
+            help="Article files or directories (any input kind), and/or ids of stored articles.",
+        ),
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="text (terminal), json, md or html.")
+    ] = CompareFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
+    length: Annotated[int, typer.Option("--length", min=1, max=30, help="Sentences in the summary.")] = 6,
+) -> None:
+    """Compare how several outlets report one event: shared and unique claims, conflicts, quotes,
+    entities, framing, a cited summary and a timeline.
+
+    Works on files directly (no database needed) and on stored article ids.
+
+    [bold]Examples[/bold]
+
+      newsprism compare examples/stories/lorvenne-flood
+      newsprism compare report-a.txt page-b.html --format md -o comparison.md
+      newsprism compare 3 7 12 --format html -o story.html
+      newsprism compare examples/stories/mirel-water-call --format json
+    """
+    from newsprism.analysis.compare import CompareOptions, compare as compare_articles
+    from newsprism.present.comparison_html import comparison_html
+    from newsprism.present.comparison_json import comparison_json
+    from newsprism.present.comparison_markdown import comparison_markdown
+    from newsprism.present.comparison_terminal import comparison_view
+
+    try:
+        articles = _articles_to_compare(items, db)
+        if len(articles) < 2:
+            _fail(f"compare needs at least two articles; found {len(articles)}")
+        with _spinner("comparing"):
+            comparison = compare_articles(articles, CompareOptions(summary_length=length))
+    except NewsprismError as error:
+        _fail(str(error))
+    if output_format is CompareFormat.text and output is None:
+        stdout.print(comparison_view(comparison))
+        return
+    rendered = {
+        CompareFormat.json: comparison_json,
+        CompareFormat.md: comparison_markdown,
+        CompareFormat.html: comparison_html,
+        CompareFormat.text: lambda c: _plain_text(comparison_view(c)),
+    }[output_format](comparison)
+    if output is None:
+        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(rendered, encoding="utf-8")
+        if Verbosity.level >= 1:
+            stderr.print(f"wrote {output}", markup=False)
+
+
+def _articles_to_compare(items: list[str], db: Path) -> list[Article | StoredArticle]:
+    """Files are read directly (rejections reported, the rest goes on); numbers are stored ids."""
+    from newsprism.ingest import discover_inputs, read_input
+
+    articles: list[Article | StoredArticle] = []
+    ids = [item for item in items if item.isdigit() and not Path(item).exists()]
+    paths = [item for item in items if item not in ids]
+    for found in discover_inputs(paths):
+        if isinstance(found, Rejected):
+            stderr.print(f"rejected: {found.origin}: {found.reason}", markup=False)
+            continue
+        for read in read_input(found):
+            if isinstance(read, Rejected):
+                stderr.print(f"rejected: {read.origin}: {read.reason}", markup=False)
+            else:
+                articles.append(read)
+    if ids:
+        with Corpus(db) as corpus:
+            articles.extend(corpus.get(int(article_id)) for article_id in ids)
+    return articles
+
+
+def _spinner(message: str) -> AbstractContextManager[object]:
+    if Verbosity.level == 0 or not stderr.is_terminal:
+        return nullcontext()
+    return stderr.status(message)
+
+
+def _plain_text(renderable: RenderableType) -> str:
+    console = Console(width=120, no_color=True, highlight=False, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
 
 
 def main() -> None:

@@ -1,0 +1,80 @@
+"""A Comparison as plain JSON-ready data, in the documented shape (extra keys allowed)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newsprism.models import Comparison, SentenceRef
+
+
+def _refs(refs: tuple[SentenceRef, ...]) -> list[dict[str, int]]:
+    return [{"article": ref.article, "index": ref.index} for ref in refs]
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "articles": [
+            {
+                "id": item.id,
+                "source": item.article.source,
+                "title": item.article.title,
+                "published": item.article.published,
+                "dateline": item.article.dateline,
+                "language": item.article.language,
+                "path": item.article.path,
+                "url": item.article.url,
+                "sentences": [{"index": i, "text": text} for i, text in enumerate(item.article.sentences)],
+            }
+            for item in comparison.articles
+        ],
+        "claims": [
+            {"id": claim.id, "status": claim.status, "text": claim.text, "sentences": _refs(claim.sentences)}
+            for claim in comparison.claims
+        ],
+        "conflicts": [
+            {
+                "kind": conflict.kind,
+                "description": conflict.description,
+                "sentences": _refs(conflict.sentences),
+                "values": conflict.values,
+            }
+            for conflict in comparison.conflicts
+        ],
+        "quotes": [
+            {
+                "speaker": quote.speaker,
+                "text": quote.text,
+                "article": quote.article,
+                "sentence": quote.sentence,
+                "group": quote.group,
+            }
+            for quote in comparison.quotes
+        ],
+        "entities": [
+            {
+                "name": entity.name,
+                "type": entity.type,
+                "variants": list(entity.variants),
+                "mentions": {str(article): count for article, count in entity.mentions.items()},
+                "labels": {str(article): list(labels) for article, labels in entity.labels.items()},
+            }
+            for entity in comparison.entities
+        ],
+        "framing": {
+            str(item.article): {
+                "distinctive_terms": [term for term, _ in item.distinctive_terms],
+                "scores": [{"term": term, "z": round(z, 2)} for term, z in item.distinctive_terms],
+                "dateline": item.dateline,
+            }
+            for item in comparison.framing
+        },
+        "summary": [{"text": line.text, "sources": list(line.sources)} for line in comparison.summary],
+        "timeline": [
+            {"date": event.date, "text": event.text, "sources": list(event.sources)} for event in comparison.timeline
+        ],
+    }
+
+
+def comparison_json(comparison: Comparison) -> str:
+    return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2)
