@@ -40,6 +40,7 @@ test: install-test
 	$(BIN)/python -m pytest
 
 bench: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	$(BIN)/python bench/ingest.py
 
 clean:
