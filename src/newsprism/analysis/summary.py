@@ -17,9 +17,11 @@ MIN_WORDS = 7
 MAX_WORDS = 60
 # Two summary sentences sharing this much of their vocabulary say the same thing twice.
 REDUNDANT_OVERLAP = 0.5
-# A first word this common in English is not a name, so it can be lower-cased after "According to X,".
-COMMON_WORD_ZIPF = 3.5
+# A first word this common in English, never capitalised mid-sentence in the story, is not a name:
+# it is lower-cased after "According to X,".
+COMMON_WORD_ZIPF = 2.0
 
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'-]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _STARTS_WITH_QUOTE = re.compile(r'^\s*["\']')
 _HAS_FIGURE_OR_NAME = re.compile(r"\d|\s[A-Z][a-z]+")
@@ -60,11 +62,12 @@ def summarise(
     if len(chosen) < length:  # few outlets or few unique facts: fill with more consensus
         _take(consensus, length - len(chosen), chosen)
 
+    names = {word for sentences in texts.values() for s in sentences for word in _CAPITALISED_INSIDE.findall(s)}
     summary = []
     for candidate in chosen:
         text = candidate.text
         if len(candidate.sources) == 1:
-            text = _according_to(sources[candidate.sources[0]], text)
+            text = _according_to(sources[candidate.sources[0]], text, names)
         summary.append(SummarySentence(text, candidate.sources))
     return summary
 
@@ -142,9 +145,9 @@ def _overlap(first: str, second: str) -> float:
     return len(words_a & words_b) / min(len(words_a), len(words_b))
 
 
-def _according_to(source: str, sentence: str) -> str:
-    first_word = sentence.split(" ", 1)[0]
-    if first_word[:1].isupper() and not first_word.isupper():
-        if zipf_frequency(first_word.lower(), "en") >= COMMON_WORD_ZIPF and first_word != "I":
-            sentence = sentence[0].lower() + sentence[1:]
+def _according_to(source: str, sentence: str, names: set[str]) -> str:
+    first_word = sentence.split(" ", 1)[0].rstrip(",;:")
+    is_name = first_word in names or first_word == "I" or first_word.isupper()
+    if first_word[:1].isupper() and not is_name and zipf_frequency(first_word.lower(), "en") >= COMMON_WORD_ZIPF:
+        sentence = sentence[0].lower() + sentence[1:]
     return f"According to {source}, {sentence}"
