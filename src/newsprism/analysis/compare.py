@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.analysis.align import Alignment, align_claims
+from newsprism.analysis.contradictions import find_statement_conflicts
 from newsprism.analysis.conflicts import SentencePair, find_date_conflicts, find_figure_conflicts
 from newsprism.analysis.entities import extract_entities
 from newsprism.analysis.framing import distinctive_terms
@@ -47,6 +48,7 @@ class Comparer:
             *find_figure_conflicts(pairs),
             *find_date_conflicts(pairs),
             *find_quote_conflicts(quotes, sources),
+            *find_statement_conflicts(pairs),
         ]
         framing = distinctive_terms(compared, top=options.framing_terms)
         return Comparison(

@@ -1,0 +1,83 @@
+"""Statement conflicts: two outlets state the same claim with opposite polarity ("did" / "did not")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from newsprism.models import Conflict, SentenceRef
+
+_WORD = re.compile(r"[a-z][a-z'-]*|\d[\d,.]*")
+_NEGATIONS = frozenset(
+    "not no never nobody nothing none neither nor cannot n't without denied denies deny denying "
+    "refused refuses rejected rejects".split()
+)
+# Opposite predicates: one outlet using one and the other its partner, on the same claim.
+_OPPOSITES = {
+    frozenset(pair)
+    for pair in (
+        ("confirmed", "denied"), ("confirms", "denies"), ("rose", "fell"), ("increased", "decreased"),
+        ("accepted", "rejected"), ("won", "lost"), ("approved", "rejected"), ("alive", "dead"),
+        ("guilty", "innocent"), ("opened", "closed"), ("lifted", "imposed"), ("agreed", "refused"),
+        ("survived", "died"), ("arrested", "released"), ("supports", "opposes"), ("backed", "opposed"),
+    )
+}
+_STOP_WORDS = frozenset(
+    "a an the of to in on at for by with from and or but as is are was were be been has have had that this "
+    "it its he she they his her their we said says say will would after before over about into than".split()
+)
+# Share of the shorter sentence's content words the two must have in common to be "the same claim, flipped".
+MIN_SHARED_CONTENT = 0.5
+
+
+class AlignedPair(Protocol):
+    a: SentenceRef
+    b: SentenceRef
+    text_a: str
+    text_b: str
+    source_a: str
+    source_b: str
+    aligned: bool
+
+
+def find_statement_conflicts(pairs: Sequence[AlignedPair]) -> list[Conflict]:
+    """Aligned sentences where one negates, or states the opposite of, what the other says."""
+    conflicts = []
+    for pair in pairs:
+        if not pair.aligned:
+            continue
+        words_a, words_b = _words(pair.text_a), _words(pair.text_b)
+        content_a, content_b = words_a - _STOP_WORDS - _NEGATIONS, words_b - _STOP_WORDS - _NEGATIONS
+        if not content_a or not content_b:
+            continue
+        if len(content_a & content_b) / min(len(content_a), len(content_b)) < MIN_SHARED_CONTENT:
+            continue
+        negated_a, negated_b = bool(words_a & _NEGATIONS), bool(words_b & _NEGATIONS)
+        opposite = _opposite_words(words_a - words_b, words_b - words_a)
+        if negated_a == negated_b and not opposite:
+            continue
+        reason = f"opposite words ({opposite[0]} / {opposite[1]})" if opposite else "one of them negates it"
+        conflicts.append(
+            Conflict(
+                kind="statement",
+                description=(
+                    f'{pair.source_a} says "{pair.text_a}" while {pair.source_b} says "{pair.text_b}": {reason}'
+                ),
+                sentences=(pair.a, pair.b),
+                values={str(pair.a.article): pair.text_a, str(pair.b.article): pair.text_b},
+            )
+        )
+    return conflicts
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower().replace("n't", " n't")))
+
+
+def _opposite_words(only_a: set[str], only_b: set[str]) -> tuple[str, str] | None:
+    for word_a in sorted(only_a):
+        for word_b in sorted(only_b):
+            if frozenset((word_a, word_b)) in _OPPOSITES:
+                return word_a, word_b
+    return None

@@ -1,0 +1,54 @@
+"""Statement conflicts: the same claim stated with opposite polarity by two outlets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from newsprism.analysis.contradictions import find_statement_conflicts
+from newsprism.models import SentenceRef
+
+
+@dataclass(frozen=True)
+class Pair:
+    text_a: str
+    text_b: str
+    aligned: bool = True
+    a: SentenceRef = SentenceRef(1, 0)
+    b: SentenceRef = SentenceRef(2, 0)
+    source_a: str = "Meridian Wire"
+    source_b: str = "The Harbor Gazette"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The ministry confirmed that troops had crossed the border.", "The ministry denied that troops had crossed the border."),
+        ("Police said the driver was arrested at the scene.", "Police said the driver was not arrested at the scene."),
+        ("The council approved the new embankment budget on Monday.", "The council rejected the new embankment budget on Monday."),
+        ("Officials said the dam wasn't damaged by the flood.", "Officials said the dam was damaged by the flood."),
+    ],
+)
+def test_opposite_polarity_on_an_aligned_claim_is_a_conflict(first: str, second: str) -> None:
+    [conflict] = find_statement_conflicts([Pair(first, second)])
+    assert conflict.kind == "statement"
+    assert conflict.sentences == (SentenceRef(1, 0), SentenceRef(2, 0))
+    assert "Meridian Wire" in conflict.description and "The Harbor Gazette" in conflict.description
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "aligned"),
+    [
+        # both negative: agreement
+        ("No arrests have been made, police said.", "Police said nobody had been arrested yet.", True),
+        # a paraphrase with the same polarity
+        ("The council approved the budget on Monday.", "On Monday the council approved its budget.", True),
+        # negation about something else entirely: too little in common
+        ("The river rose over the embankment.", "The mayor did not attend the press conference.", True),
+        # not aligned: never compared
+        ("The ministry confirmed the crossing.", "The ministry denied the crossing.", False),
+    ],
+)
+def test_agreement_and_unrelated_sentences_are_not_conflicts(first: str, second: str, aligned: bool) -> None:
+    assert find_statement_conflicts([Pair(first, second, aligned)]) == []
