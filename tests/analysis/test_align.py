@@ -13,8 +13,6 @@ from newsprism.models import Article, ComparedArticle, SentenceRef
 class TableScorer:
     """Scores from a hand-written table of sentence pairs (the grouping is under test, not the model)."""
 
-    threshold = 0.5
-
     def __init__(self, scores: dict[frozenset[str], float]) -> None:
         self.scores = scores
 
@@ -32,7 +30,7 @@ def story(*sentence_lists: tuple[str, ...]) -> list[ComparedArticle]:
 def test_every_sentence_is_in_exactly_one_claim() -> None:
     articles = story(("a1", "a2", "a3"), ("b1", "b2"), ("c1",))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("b1", "c1")): 0.8, frozenset(("a1", "c1")): 0.7})
-    alignment = align_claims(articles, scorer)
+    alignment = align_claims(articles, scorer, 0.5)
     refs = [ref for claim in alignment.claims for ref in claim.sentences]
     assert sorted(refs) == sorted({SentenceRef(a.id, i) for a in articles for i in range(len(a.article.sentences))})
     assert len(refs) == len(set(refs))
@@ -42,7 +40,7 @@ def test_status_is_shared_partial_or_unique_by_coverage() -> None:
     articles = story(("a1", "a2", "a3"), ("b1", "b2"), ("c1",))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("b1", "c1")): 0.8, frozenset(("a1", "c1")): 0.7,
                           frozenset(("a2", "b2")): 0.6})
-    claims = align_claims(articles, scorer).claims
+    claims = align_claims(articles, scorer, 0.5).claims
     assert [(claim.status, len(claim.sentences)) for claim in claims] == [("shared", 3), ("partial", 2), ("unique", 1)]
     assert claims[0].text in {"a1", "b1", "c1"}
 
@@ -50,14 +48,14 @@ def test_status_is_shared_partial_or_unique_by_coverage() -> None:
 def test_a_group_never_holds_two_sentences_of_one_article() -> None:
     articles = story(("a1", "a2"), ("b1",))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b1")): 0.85})
-    for claim in align_claims(articles, scorer).claims:
+    for claim in align_claims(articles, scorer, 0.5).claims:
         assert len({ref.article for ref in claim.sentences}) == len(claim.sentences)
 
 
 def test_matching_is_one_to_one_strongest_first() -> None:
     articles = story(("a1", "a2"), ("b1", "b2"))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a1", "b2")): 0.8, frozenset(("a2", "b2")): 0.7})
-    groups = [set(claim.sentences) for claim in align_claims(articles, scorer).claims]
+    groups = [set(claim.sentences) for claim in align_claims(articles, scorer, 0.5).claims]
     assert {SentenceRef(1, 0), SentenceRef(2, 0)} in groups
     assert {SentenceRef(1, 1), SentenceRef(2, 1)} in groups
 
@@ -66,19 +64,19 @@ def test_a_chain_of_topical_neighbours_does_not_merge_different_facts() -> None:
     # a1~b1 and b1~c1 are strong, but a1 and c1 state different facts (score 0).
     articles = story(("a1",), ("b1",), ("c1",))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("b1", "c1")): 0.55})
-    groups = sorted(len(claim.sentences) for claim in align_claims(articles, scorer).claims)
+    groups = sorted(len(claim.sentences) for claim in align_claims(articles, scorer, 0.5).claims)
     assert groups == [1, 2]
 
 
 def test_pairs_below_the_threshold_are_related_not_aligned() -> None:
     articles = story(("a1", "a2"), ("b1", "b2"))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b2")): 0.3})
-    alignment = align_claims(articles, scorer)
+    alignment = align_claims(articles, scorer, 0.5)
     assert [(p.a, p.b) for p in alignment.aligned_pairs] == [(SentenceRef(1, 0), SentenceRef(2, 0))]
     assert [(p.a, p.b) for p in alignment.related_pairs] == [(SentenceRef(1, 1), SentenceRef(2, 1))]
 
 
 def test_articles_without_sentences_are_harmless() -> None:
     articles = story(("a1",), ())
-    claims = align_claims(articles, TableScorer({})).claims
+    claims = align_claims(articles, TableScorer({}), 0.5).claims
     assert [(c.status, c.text) for c in claims] == [("unique", "a1")]

@@ -52,3 +52,9 @@ def test_opposite_polarity_on_an_aligned_claim_is_a_conflict(first: str, second:
 )
 def test_agreement_and_unrelated_sentences_are_not_conflicts(first: str, second: str, aligned: bool) -> None:
     assert find_statement_conflicts([Pair(first, second, aligned)]) == []
+
+
+def test_a_cut_quote_whose_dropped_half_holds_a_negation_is_not_a_statement_conflict() -> None:
+    full = '"The water came up faster than anyone expected, and we will not rest until every family has a dry bed," the mayor said.'
+    cut = '"The water came up faster than anyone expected," the mayor said.'
+    assert find_statement_conflicts([Pair(full, cut)]) == []

@@ -26,8 +26,6 @@ RELATED_RATIO = 0.45
 
 
 class PairScorer(Protocol):
-    threshold: float
-
     def score_matrix(
         self,
         sentences_a: Sequence[str],
@@ -86,6 +84,7 @@ class _Groups:
 def align_claims(
     articles: Sequence[ComparedArticle],
     scorer: PairScorer,
+    threshold: float,
     embeddings: dict[int, np.ndarray] | None = None,
 ) -> Alignment:
     """Group every sentence of every article into exactly one claim."""
@@ -108,7 +107,6 @@ def align_claims(
         return float(matrices[(y.article, x.article)][y.index, x.index])
 
     groups = _Groups(refs)
-    threshold = scorer.threshold
     for link in _one_to_one_links(matrices, threshold):
         root_a, root_b = groups.find(link.a), groups.find(link.b)
         if root_a == root_b or groups.articles(root_a) & groups.articles(root_b):

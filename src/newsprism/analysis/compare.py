@@ -13,7 +13,7 @@ from newsprism.analysis.conflicts import SentencePair, find_date_conflicts, find
 from newsprism.analysis.entities import extract_entities
 from newsprism.analysis.framing import distinctive_terms
 from newsprism.analysis.quotes import extract_quotes, find_quote_conflicts, match_quotes
-from newsprism.analysis.similarity import ClaimScorer
+from newsprism.analysis.similarity import CLAIM_THRESHOLD, ClaimScorer
 from newsprism.analysis.summary import DEFAULT_LENGTH, summarise
 from newsprism.analysis.timeline import build_timeline
 from newsprism.models import Article, ComparedArticle, Comparison, Conflict, StoredArticle
@@ -40,7 +40,7 @@ class Comparer:
     ) -> Comparison:
         compared = as_compared(articles)
         embeddings = self._embed(compared)
-        alignment = align_claims(compared, self.scorer, embeddings)
+        alignment = align_claims(compared, self.scorer, CLAIM_THRESHOLD, embeddings)
         sources = {item.id: item.article.source for item in compared}
         quotes = match_quotes([quote for item in compared for quote in extract_quotes(item)])
         pairs = _sentence_pairs(compared, alignment)

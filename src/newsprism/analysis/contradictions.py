@@ -28,7 +28,7 @@ _STOP_WORDS = frozenset(
     "it its he she they his her their we said says say will would after before over about into than".split()
 )
 # Share of the shorter sentence's content words the two must have in common to be "the same claim, flipped".
-MIN_SHARED_CONTENT = 0.5
+MIN_SHARED_CONTENT = 0.6
 
 
 class AlignedPair(Protocol):
@@ -51,7 +51,9 @@ def find_statement_conflicts(pairs: Sequence[AlignedPair]) -> list[Conflict]:
         content_a, content_b = words_a - _STOP_WORDS - _NEGATIONS, words_b - _STOP_WORDS - _NEGATIONS
         if not content_a or not content_b:
             continue
-        if len(content_a & content_b) / min(len(content_a), len(content_b)) < MIN_SHARED_CONTENT:
+        # Measured against the longer sentence: a flip needs nearly the same content on both sides,
+        # not one sentence that says more (a cut quote whose dropped half holds a "not").
+        if len(content_a & content_b) / max(len(content_a), len(content_b)) < MIN_SHARED_CONTENT:
             continue
         negated_a, negated_b = bool(words_a & _NEGATIONS), bool(words_b & _NEGATIONS)
         opposite = _opposite_words(words_a - words_b, words_b - words_a)

@@ -1,0 +1,432 @@
+"""Conflicts between outlets over the figures and dates of the same event."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from newsprism.models import Conflict, SentenceRef
+from newsprism.nlp.figures import Figure, extract_figures
+from newsprism.nlp.temporal import WEEKDAY_NAMES, DateMention, extract_dates
+
+# Below this same-claim score, topically related sentences are too loosely tied to compare figures.
+RELATED_MIN_SIMILARITY = 0.3
+
+_GENERIC_PEOPLE_MATES = frozenset({"people", "population", "crowd", "farming"})
+_EVENT_LABELS = {
+    "killed": "Killed", "injured": "Injured", "arrested": "Arrested", "missing": "Missing",
+    "displaced": "Displaced", "participated": "Turnout", "released": "Released", "aid": "Funding",
+    "cost": "Cost",
+}  # fmt: skip
+_KIND_LABELS = {"money": "Amount", "percent": "Share", "duration": "Duration", "measure": "Measure"}
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:['’]s)?")
+_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|across|on)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?"
+    r"(?:(?:ancient\s+|port\s+|southern\s+|northern\s+)?(?:town|city|village|island|province|region|district"
+    r"|state|county|port)\s+of\s+)?(?P<place>[A-Z][\w-]*)"
+)
+_NOT_NAMES = frozenset(
+    "the a an he she it they we i you his her its their our this that these those there here but and or "
+    "so yet in on at for by from with as after before when while if although though since then now still "
+    "however meanwhile some many most both each mr mrs ms dr monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october november "
+    "december police officials government".split()
+)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    """Two sentences from different articles that may report the same thing, from the alignment stage."""
+
+    a: SentenceRef
+    b: SentenceRef
+    text_a: str
+    text_b: str
+    source_a: str  # outlet name, for descriptions
+    source_b: str
+    published_a: date | None
+    published_b: date | None
+    aligned: bool  # True when both sentences were put in the same claim group
+    similarity: float  # calibrated same-claim score in [0, 1]
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    ref: SentenceRef
+    text: str
+    source: str
+    published: date | None
+
+
+class _Components:
+    """Union-find over hashable nodes, remembering which links disagree.
+
+    A node may carry a tag (what happened: "arrested", "injured"); two groups with different tags are never
+    joined, so an untagged figure cannot bridge the count of arrests and the count of injuries.
+    """
+
+    def __init__(self) -> None:
+        self._parent: dict[Hashable, Hashable] = {}
+        self._tags: dict[Hashable, str] = {}
+        self.disagreements: list[tuple[Hashable, Hashable]] = []
+        self.degree: Counter[Hashable] = Counter()
+        self.disagreement_degree: Counter[Hashable] = Counter()
+
+    def find(self, node: Hashable) -> Hashable:
+        self._parent.setdefault(node, node)
+        while self._parent[node] != node:
+            self._parent[node] = self._parent[self._parent[node]]
+            node = self._parent[node]
+        return node
+
+    def link(
+        self, first: Hashable, second: Hashable, disagree: bool, tags: tuple[str | None, str | None] = (None, None)
+    ) -> None:
+        root_first, root_second = self.find(first), self.find(second)
+        for root, tag in ((root_first, tags[0]), (root_second, tags[1])):
+            if tag is not None:
+                self._tags.setdefault(root, tag)
+        tag_first, tag_second = self._tags.get(root_first), self._tags.get(root_second)
+        if tag_first is not None and tag_second is not None and tag_first != tag_second:
+            return
+        if root_first != root_second:
+            self._parent[root_first] = root_second
+            if tag_first is not None:
+                self._tags[root_second] = tag_first
+        self.degree.update((first, second))
+        if disagree:
+            self.disagreements.append((first, second))
+            self.disagreement_degree.update((first, second))
+
+    def groups_in_disagreement(self) -> list[list[Any]]:
+        """Every group of linked nodes in which at least one link disagrees."""
+        members: dict[Hashable, list[Any]] = defaultdict(list)
+        for node in self._parent:
+            members[self.find(node)].append(node)
+        roots = {self.find(first) for first, _ in self.disagreements}
+        return [sorted(members[root]) for root in roots]
+
+
+# --- Figures ------------------------------------------------------------------------------------
+
+
+def find_figure_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
+    """Figures for the same quantity of the same event that cannot all be true, one Conflict per quantity."""
+    sentences = _sentences(pairs)
+    components = _Components()
+    for pair in pairs:
+        if pair.a.article == pair.b.article or not _about_same_event(pair):
+            continue
+        figures_a, figures_b = extract_figures(pair.text_a), extract_figures(pair.text_b)
+        for index_a, index_b in _matched_figures(figures_a, figures_b, pair.aligned):
+            figure_a, figure_b = figures_a[index_a], figures_b[index_b]
+            disagree = not _ranges_overlap(figure_a, figure_b)
+            components.link((pair.a, index_a), (pair.b, index_b), disagree, (figure_a.event, figure_b.event))
+    conflicts = [_figure_conflict(group, components, sentences) for group in components.groups_in_disagreement()]
+    return sorted(conflicts, key=lambda conflict: conflict.sentences)
+
+
+def _matched_figures(figures_a: list[Figure], figures_b: list[Figure], aligned: bool) -> list[tuple[int, int]]:
+    """Pairs of figures that count the same thing, each figure used once, best matches first."""
+    candidates = []
+    for index_a, figure_a in enumerate(figures_a):
+        for index_b, figure_b in enumerate(figures_b):
+            score = _match_score(figure_a, figure_b, aligned)
+            if score is not None:
+                candidates.append((-score, index_a, index_b))
+    matched: list[tuple[int, int]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _, index_a, index_b in sorted(candidates):
+        if index_a not in used_a and index_b not in used_b:
+            matched.append((index_a, index_b))
+            used_a.add(index_a)
+            used_b.add(index_b)
+    return matched
+
+
+def _match_score(a: Figure, b: Figure, aligned: bool) -> int | None:
+    """How surely two figures count the same thing; None when they do not."""
+    if a.kind != b.kind or a.unit is None or b.unit is None:
+        return None
+    if a.kind == "age":
+        if a.noun and b.noun:
+            return 3 if _same_person(a.noun, b.noun) else None
+        return 1 if aligned else None
+    if a.kind == "count":
+        if not _counted_alike(a, b):
+            return None
+    elif a.unit != b.unit:
+        return None
+    if a.event != b.event and (not aligned or (a.event is not None and b.event is not None)):
+        return None
+    if a.event is None and b.event is None and not aligned:
+        return None
+    score = 1
+    score += 2 if a.unit == b.unit else 0
+    score += 2 if a.event is not None and a.event == b.event else 0
+    score += 1 if a.scope is not None and a.scope == b.scope else 0
+    return score
+
+
+def _counted_alike(a: Figure, b: Figure) -> bool:
+    """'residents' and 'people', 'farms' and 'farmers' count alike; 'officers' and 'protesters' do not."""
+    if a.unit == b.unit:
+        return True
+    if a.group is not None and a.group == b.group:
+        return True
+    groups = {a.group, b.group}
+    if "people" in groups:
+        return groups <= _GENERIC_PEOPLE_MATES
+    return _stem(a.unit or "") == _stem(b.unit or "")
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ers", "ing", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return word
+
+
+def _same_person(first: str, second: str) -> bool:
+    return first.split()[-1].casefold() == second.split()[-1].casefold()
+
+
+def _ranges_overlap(a: Figure, b: Figure) -> bool:
+    a_below_b = a.high is not None and b.low is not None and a.high < b.low
+    b_below_a = b.high is not None and a.low is not None and b.high < a.low
+    return not (a_below_b or b_below_a)
+
+
+def _figure_conflict(
+    group: list[tuple[SentenceRef, int]], components: _Components, sentences: dict[SentenceRef, _Sentence]
+) -> Conflict:
+    # An article with several figures in the group is shown by the one most in dispute.
+    by_article: dict[int, tuple[SentenceRef, int]] = {}
+    for node in group:
+        weight = (components.disagreement_degree[node], components.degree[node])
+        current = by_article.get(node[0].article)
+        if current is None or weight > (components.disagreement_degree[current], components.degree[current]):
+            by_article[node[0].article] = node
+    values: dict[str, Any] = {}
+    phrases: dict[int, str] = {}
+    figures: list[Figure] = []
+    for article, (ref, index) in sorted(by_article.items()):
+        figure = extract_figures(sentences[ref].text)[index]
+        figures.append(figure)
+        phrases[article] = _as_quoted(figure)
+        values[str(article)] = {
+            "text": figure.text, "value": figure.value, "low": figure.low, "high": figure.high,
+            "unit": figure.unit, "qualifier": figure.qualifier, "scope": figure.scope, "event": figure.event,
+            "sentence": ref.index,
+        }  # fmt: skip
+    sources = {article: sentences[node[0]].source for article, node in by_article.items()}
+    description = f"{_figure_label(figures)}: {_who_says_what(phrases, sources)}"
+    refs = tuple(sorted({ref for ref, _ in group}))
+    return Conflict("number", description, refs, values)
+
+
+def _figure_label(figures: list[Figure]) -> str:
+    events = Counter(figure.event for figure in figures if figure.event in _EVENT_LABELS)
+    if events:
+        return _EVENT_LABELS[events.most_common(1)[0][0]]  # type: ignore[index]
+    first = figures[0]
+    if first.kind == "age":
+        names = [figure.noun for figure in figures if figure.noun and figure.noun[0].isupper()]
+        return f"Age of {names[0]}" if names else "Age"
+    if first.kind == "count":
+        units = Counter(figure.unit for figure in figures if figure.unit)
+        return (units.most_common(1)[0][0] if units else "Count").capitalize()
+    return f"{_KIND_LABELS[first.kind]} ({first.unit})" if first.kind == "measure" else _KIND_LABELS[first.kind]
+
+
+def _as_quoted(figure: Figure) -> str:
+    """The figure's phrase as it reads inside a description: 'More than 4,000' -> 'more than 4,000'."""
+    text = figure.text
+    first_word = text.split()[0]
+    if figure.span[0] == 0 and text[0].isupper() and not (first_word.isupper() and len(first_word) > 1):
+        return text[0].lower() + text[1:]
+    return text
+
+
+# --- Dates --------------------------------------------------------------------------------------
+
+
+def find_date_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
+    """Aligned sentences that put the same event on different days, one Conflict per event."""
+    sentences = _sentences(pairs)
+    components = _Components()
+    for pair in pairs:
+        if pair.a.article == pair.b.article or not pair.aligned or _places_contradict(pair.text_a, pair.text_b):
+            continue
+        verdict = _pair_days_disagree(pair)
+        if verdict is not None:
+            components.link(pair.a, pair.b, verdict)
+    conflicts = [_date_conflict(group, sentences) for group in components.groups_in_disagreement()]
+    return sorted(conflicts, key=lambda conflict: conflict.sentences)
+
+
+def _event_days(text: str, published: date | None) -> list[DateMention]:
+    """Days the sentence says something happened on (not days on which something was merely said)."""
+    return [
+        mention
+        for mention in extract_dates(text, published)
+        if mention.granularity == "day" and not mention.reporting and (mention.date or mention.weekday is not None)
+    ]
+
+
+def _pair_days_disagree(pair: SentencePair) -> bool | None:
+    """True when no day of one sentence can be a day of the other; None when they cannot be compared."""
+    days_a, days_b = _event_days(pair.text_a, pair.published_a), _event_days(pair.text_b, pair.published_b)
+    verdicts = [
+        None if _later_development(first, pair.published_b) or _later_development(second, pair.published_a)
+        else _same_day(first, second)
+        for first in days_a
+        for second in days_b
+    ]
+    if any(verdict is True for verdict in verdicts):
+        return False
+    if any(verdict is False for verdict in verdicts):
+        return True
+    return None
+
+
+def _later_development(mention: DateMention, other_published: date | None) -> bool:
+    """A day after the other article went out is news that article could not have had, not a disagreement."""
+    return mention.date is not None and other_published is not None and mention.date > other_published
+
+
+def _same_day(first: DateMention, second: DateMention) -> bool | None:
+    if first.date is not None and second.date is not None:
+        first_last, second_last = first.latest or first.date, second.latest or second.date
+        return first.date <= second_last and second.date <= first_last
+    weekdays_first, weekdays_second = _weekdays(first), _weekdays(second)
+    if weekdays_first and weekdays_second:
+        return bool(weekdays_first & weekdays_second)
+    return None
+
+
+def _weekdays(mention: DateMention) -> set[int]:
+    if mention.date is not None:
+        last = mention.latest or mention.date
+        return {(mention.date.weekday() + offset) % 7 for offset in range((last - mention.date).days + 1)}
+    if mention.weekday is None:
+        return set()
+    return {mention.weekday, (mention.weekday + 1) % 7} if mention.time == "night" else {mention.weekday}
+
+
+def _date_conflict(group: list[SentenceRef], sentences: dict[SentenceRef, _Sentence]) -> Conflict:
+    values: dict[str, Any] = {}
+    phrases: dict[int, str] = {}
+    sources: dict[int, str] = {}
+    for ref in group:
+        if str(ref.article) in values:
+            continue
+        sentence = sentences[ref]
+        mention = _event_days(sentence.text, sentence.published)[0]
+        values[str(ref.article)] = {
+            "text": mention.text,
+            "date": mention.date.isoformat() if mention.date else None,
+            "weekday": WEEKDAY_NAMES[mention.weekday] if mention.weekday is not None else None,
+            "sentence": ref.index,
+        }
+        phrases[ref.article] = _day_phrase(mention)
+        sources[ref.article] = sentence.source
+    description = f"Date: {_who_says_what(phrases, sources)}"
+    return Conflict("date", description, tuple(group), values)
+
+
+def _day_phrase(mention: DateMention) -> str:
+    """'late on Monday' (9 March 2026)."""
+    if mention.date is None:
+        return f'"{mention.text}"'
+    day = mention.date
+    return f'"{mention.text}" ({WEEKDAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year})'
+
+
+# --- Shared -------------------------------------------------------------------------------------
+
+
+def _sentences(pairs: Iterable[SentencePair]) -> dict[SentenceRef, _Sentence]:
+    sentences: dict[SentenceRef, _Sentence] = {}
+    for pair in pairs:
+        sentences.setdefault(pair.a, _Sentence(pair.a, pair.text_a, pair.source_a, pair.published_a))
+        sentences.setdefault(pair.b, _Sentence(pair.b, pair.text_b, pair.source_b, pair.published_b))
+    return sentences
+
+
+def _who_says_what(phrases: dict[int, str], sources: dict[int, str]) -> str:
+    """'Meridian Wire and Ostra Valley Times say some 12,000 farms; harbor-gazette says about 15,000 ...'."""
+    outlets_by_phrase: dict[str, list[str]] = defaultdict(list)
+    wording: dict[str, str] = {}
+    for article in sorted(phrases):
+        key = phrases[article].casefold()
+        wording.setdefault(key, phrases[article])
+        if sources[article] not in outlets_by_phrase[key]:
+            outlets_by_phrase[key].append(sources[article])
+    parts = []
+    for key, outlets in outlets_by_phrase.items():
+        verb = "says" if len(outlets) == 1 else "say"
+        parts.append(f"{_join(outlets)} {verb} {wording[key]}")
+    return "; ".join(parts)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _about_same_event(pair: SentencePair) -> bool:
+    """Aligned sentences, or related ones sharing a name; never ones set in different places or on different days."""
+    if _places_contradict(pair.text_a, pair.text_b):
+        return False
+    if _pair_days_disagree(pair) is True:
+        return False
+    years_a, months_a = _periods(pair.text_a, pair.published_a)
+    years_b, months_b = _periods(pair.text_b, pair.published_b)
+    if (years_a and years_b and not years_a & years_b) or (months_a and months_b and not months_a & months_b):
+        return False
+    if pair.aligned:
+        return True
+    if bool(years_a or months_a) != bool(years_b or months_b):
+        return False  # "a quake in September killed seven" is background to "ten were killed on Sunday"
+    return pair.similarity >= RELATED_MIN_SIMILARITY and bool(_names(pair.text_a) & _names(pair.text_b))
+
+
+def _periods(text: str, published: date | None) -> tuple[set[int], set[int]]:
+    """Years and months the sentence names outright ('in 2003', 'in September'), not days or relative ones."""
+    years: set[int] = set()
+    months: set[int] = set()
+    for mention in extract_dates(text, published):
+        if mention.granularity not in ("month", "year") or (mention.relative and mention.month is None):
+            continue
+        if mention.date is not None and not mention.relative:
+            years.add(mention.date.year)
+        if mention.month is not None:
+            months.add(mention.month)
+    return years, months
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words other than the sentence's first: the people, places and bodies it names."""
+    names = set()
+    for match in _CAPITALISED.finditer(text):
+        word = match.group(0).removesuffix("'s").removesuffix("’s").casefold()
+        if match.start() == 0 or word in _NOT_NAMES:
+            continue
+        names.add(word)
+    return names
+
+
+def _places_contradict(text_a: str, text_b: str) -> bool:
+    """Both sentences set the event somewhere ('in Lorvenne') and neither names the other's place."""
+    places_a = {match["place"].casefold() for match in _PLACE.finditer(text_a)} - _NOT_NAMES
+    places_b = {match["place"].casefold() for match in _PLACE.finditer(text_b)} - _NOT_NAMES
+    if not places_a or not places_b:
+        return False
+    return not (places_a & _names(text_b)) and not (places_b & _names(text_a))

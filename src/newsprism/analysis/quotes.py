@@ -1,0 +1,485 @@
+"""Direct quotations: find them and their speakers, match them across outlets, report cuts and misattributions.
+
+Decisions:
+- Quote marks: straight or curly double marks, and single marks in British style; an apostrophe
+  ("dockers' march", "don't") is told from a closing single mark by the characters around it. Marks of the
+  other kind inside an open quotation are nested quotes and stay part of its text.
+- A quotation may span sentences and paragraphs: news style leaves the closing mark off at the end of a
+  paragraph and opens the next paragraph with a mark; that continues the quotation.
+- A quotation interrupted by its attribution (`"We will rebuild," she said, "and we will not …"`) is one
+  quotation; its parts are joined with a single space, so the text reads as spoken ("We will rebuild, and
+  we will not …") and matches an outlet that quotes it unbroken. A "..." in a text is always the outlet's.
+- `Quote.text` has no quote marks and no trailing comma, colon or full stop; "?", "!" and "..." stay.
+- Scare quotes are skipped: fewer than 4 words, or every word capitalised (a title), unless a speech verb
+  stands right next to the quotation or the quotation is a sentence of its own.
+- A quotation with no attribution of its own that opens a sentence right after a sentence holding an
+  attributed quotation continues that speaker (the news convention for a follow-on quote paragraph).
+- Matching (`match_quotes`): two quotations from different articles are one when, on lower-cased word
+  tokens, their longest common matching covers at least 80 % of the shorter (short ones must be equal).
+  Quotations found in one article only keep `group=None`; groups are numbered 1, 2, … in input order.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+
+from newsprism.analysis.speakers import (
+    Attribution,
+    People,
+    attribution_after,
+    attribution_before,
+    is_direct,
+    same_person,
+)
+from newsprism.models import Article, ComparedArticle, Conflict, Quote, SentenceRef
+
+MIN_QUOTE_WORDS = 4
+MIN_MATCH_COVERAGE = 0.8
+MIN_OMITTED_WORDS = 3
+_MARK = re.compile(r"[\"“”'‘’]")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SPLIT_ATTRIBUTION = re.compile(r"^\s*,?\s*[^\"“”.!?]{1,100}?,\s*$")
+_CLOSING_CONTEXT = ".,;:!?)]—–-\"”"
+_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as is".split())
+_OPENERS = {"double": "\"“", "single": "'‘"}
+
+
+@dataclass(frozen=True)
+class _Document:
+    """An article's sentences joined back into paragraphs (one per line), with where each sentence starts."""
+
+    text: str
+    sentence_starts: tuple[int, ...]
+    paragraphs: tuple[tuple[int, int], ...]
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, offset) - 1)
+
+    def sentence_end(self, index: int) -> int:
+        if index + 1 < len(self.sentence_starts):
+            return self.sentence_starts[index + 1] - 1
+        return len(self.text)
+
+
+@dataclass
+class _Span:
+    """A quotation's place in a _Document: its inner text ranges and the marks around them."""
+
+    pieces: list[tuple[int, int]]
+    open_at: int
+    close_at: int = -1  # just after the closing mark, or the end of the paragraph it runs to
+    closed: bool = False
+    interruption: str | None = None  # the attribution between the parts of a split quotation
+    kind: str = "double"
+    continued: list[int] = field(default_factory=list)
+
+
+def extract_quotes(article: ComparedArticle) -> list[Quote]:
+    """Every direct quotation in the article, with its speaker when the text says who it is."""
+    document = _document(article.article)
+    spans = _join_split_quotes(document, _quote_spans(document))
+    people = People(_masked_sentences(document, spans, article.article.sentences))
+    quotes: list[Quote] = []
+    previous: tuple[_Span, str | None] | None = None
+    for position, span in enumerate(spans):
+        sentence = document.sentence_at(span.open_at)
+        before = _context_before(document, spans, position)
+        after = _context_after(document, spans, position)
+        text = _quote_text(document, span)
+        standalone = span.open_at == document.sentence_starts[sentence] and not after.strip(" .,;:!?")
+        direct = span.interruption is not None or is_direct(before, after)
+        if not text or (_is_scare_quote(text) and not direct and not standalone):
+            continue
+        at = (sentence, span.open_at - document.sentence_starts[sentence])
+        attribution = _attribution(span, before, after)
+        if attribution is not None:
+            speaker = people.resolve(attribution, at)
+        elif previous is not None and _follows(document, previous[0], span, before):
+            speaker = previous[1]
+        else:
+            speaker = None
+        if speaker is not None:
+            people.add_mention(speaker, (sentence, -1))
+        quotes.append(Quote(speaker=speaker, text=text, article=article.id, sentence=sentence))
+        previous = (span, speaker)
+    return quotes
+
+
+def match_quotes(quotes: Sequence[Quote]) -> list[Quote]:
+    """Give the same `group` to the same quotation in different articles (one may be a cut of the other)."""
+    tokens = [_tokens(quote.text) for quote in quotes]
+    token_sets = [set(words) for words in tokens]
+    parent = list(range(len(quotes)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            if quotes[i].article == quotes[j].article or root(i) == root(j):
+                continue
+            if _same_quotation(tokens[i], tokens[j], token_sets[i], token_sets[j]):
+                parent[root(j)] = root(i)
+    members: dict[int, list[int]] = {}
+    for index in range(len(quotes)):
+        members.setdefault(root(index), []).append(index)
+    group_of: dict[int, int] = {}
+    for indexes in sorted(members.values()):
+        if len({quotes[index].article for index in indexes}) > 1:
+            group_id = len(set(group_of.values())) + 1
+            group_of.update({index: group_id for index in indexes})
+    return [replace(quote, group=group_of.get(index)) for index, quote in enumerate(quotes)]
+
+
+def find_quote_conflicts(quotes: Sequence[Quote], sources: Mapping[int, str]) -> list[Conflict]:
+    """Cut quotations (kind "quote") and one quotation credited to different people (kind "attribution").
+
+    A "quote" conflict's `values`: {"<article id>": that article's text of the quotation, … for every
+    article that gives it, "omitted": {"<id of an article that cuts it>": "the words it drops", …}}; when an
+    article drops words in several places they are joined with " ... ". An "attribution" conflict's
+    `values`: {"<article id>": "speaker", … for every article that names one, "quote": "the fullest text"}.
+    Quotes without groups are matched first (`match_quotes`).
+    """
+    if all(quote.group is None for quote in quotes):
+        quotes = match_quotes(quotes)
+    groups: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        if quote.group is not None:
+            groups.setdefault(quote.group, []).append(quote)
+    conflicts: list[Conflict] = []
+    for group_id in sorted(groups):
+        by_article = _fullest_per_article(groups[group_id])
+        if len(by_article) < 2:
+            continue
+        cut = _cut_conflict(by_article, sources)
+        if cut is not None:
+            conflicts.append(cut)
+        attribution = _attribution_conflict(groups[group_id], by_article, sources)
+        if attribution is not None:
+            conflicts.append(attribution)
+    return conflicts
+
+
+# --- finding quotation marks ---------------------------------------------------------------------
+
+
+def _document(article: Article) -> _Document:
+    """Rebuild paragraphs from the sentences, using the article text to see where paragraphs break."""
+    parts: list[str] = []
+    starts: list[int] = []
+    paragraphs: list[tuple[int, int]] = []
+    cursor, newlines, position = 0, 0, 0
+    previous_key: int | None = None
+    paragraph_start = 0
+    for sentence in article.sentences:
+        found = article.text.find(sentence, cursor)
+        if found >= 0:
+            newlines += article.text.count("\n", cursor, found)
+            cursor = found + len(sentence)
+        key = newlines if found >= 0 or previous_key is None else previous_key
+        if previous_key is not None:
+            if key != previous_key:
+                paragraphs.append((paragraph_start, position))
+                paragraph_start = position + 1
+            parts.append(" " if key == previous_key else "\n")
+            position += 1
+        starts.append(position)
+        parts.append(sentence)
+        position += len(sentence)
+        previous_key = key
+    if starts:
+        paragraphs.append((paragraph_start, position))
+    return _Document("".join(parts), tuple(starts), tuple(paragraphs))
+
+
+def _quote_spans(document: _Document) -> list[_Span]:
+    """Pair quote marks paragraph by paragraph, continuing a quotation a new paragraph reopens."""
+    text = document.text
+    spans: list[_Span] = []
+    pending: _Span | None = None
+    for start, end in document.paragraphs:
+        current: _Span | None = None
+        inner_start = start
+        if pending is not None:
+            if start < end and text[start] in _OPENERS[pending.kind]:
+                current, inner_start = pending, start + 1
+                current.continued.append(start)
+            elif pending.kind == "double":
+                spans.append(pending)
+            pending = None
+        for mark in _MARK.finditer(text, inner_start, end):
+            at, char = mark.start(), mark.group()
+            before = text[at - 1] if at > start else " "
+            after = text[at + 1] if at + 1 < end else " "
+            if current is None:
+                kind = _opening_kind(char, before, after)
+                if kind is not None:
+                    current, inner_start = _Span([], at, kind=kind), at + 1
+            elif _closes(current.kind, char, before, after, text, at):
+                current.pieces.append((inner_start, at))
+                current.close_at, current.closed = at + 1, True
+                spans.append(current)
+                current = None
+            elif current.kind == "double" and char == '"' and before.isspace() and not after.isspace():
+                # An opening-looking mark inside an open quotation: the earlier mark had no partner.
+                current, inner_start = _Span([], at), at + 1
+        if current is not None:
+            current.pieces.append((inner_start, end))
+            current.close_at = end
+            pending = current
+    if pending is not None and pending.kind == "double":
+        spans.append(pending)
+    return sorted(spans, key=lambda span: span.open_at)
+
+
+def _opening_kind(char: str, before: str, after: str) -> str | None:
+    if char == "“" or (char == '"' and not (not before.isspace() and (after.isspace() or after in ",.;:!?"))):
+        return "double"
+    if char in "'‘" and (before.isspace() or before in "([—–-\"“") and after.isalpha():
+        return "single"
+    return None
+
+
+def _closes(kind: str, char: str, before: str, after: str, text: str, at: int) -> bool:
+    if kind == "double":
+        return char in "\"”" and not (char == '"' and before.isspace() and not after.isspace())
+    if char not in "'’" or before.isspace():
+        return False
+    if not (after.isspace() or after in _CLOSING_CONTEXT):
+        return False  # "don't", "O'Brien"
+    if before in ".,!?…":
+        return True
+    # "the dockers' march": a plural possessive, not the end of the quotation.
+    return not (before in "sS" and after == " " and text[at + 2 : at + 3].islower())
+
+
+def _join_split_quotes(document: _Document, spans: list[_Span]) -> list[_Span]:
+    """Join `"A," she said, "B."` into one quotation whose interruption is the attribution."""
+    joined: list[_Span] = []
+    for span in spans:
+        if joined and _interrupts(document, joined[-1], span):
+            first = joined[-1]
+            first.interruption = document.text[first.close_at : span.open_at]
+            first.pieces.extend(span.pieces)
+            first.close_at, first.closed = span.close_at, span.closed
+            continue
+        joined.append(span)
+    return joined
+
+
+def _interrupts(document: _Document, first: _Span, second: _Span) -> bool:
+    if not first.closed or first.interruption is not None:
+        return False
+    between = document.text[first.close_at : second.open_at]
+    if "\n" in between or not _SPLIT_ATTRIBUTION.match(between):
+        return False
+    first_text = document.text[first.pieces[-1][0] : first.pieces[-1][1]].rstrip()
+    if not (first_text.endswith(",") or between.lstrip().startswith(",")):
+        return False
+    return attribution_after(between) is not None
+
+
+# --- the context of one quotation ----------------------------------------------------------------
+
+
+def _context_before(document: _Document, spans: list[_Span], position: int) -> str:
+    """Text of the quotation's sentence before its opening mark (after any earlier quotation)."""
+    span = spans[position]
+    sentence = document.sentence_at(span.open_at)
+    start = document.sentence_starts[sentence]
+    if position > 0:
+        start = max(start, spans[position - 1].close_at)
+    before = document.text[start : span.open_at]
+    if before.strip() or sentence == 0 or start != document.sentence_starts[sentence]:
+        return before
+    # `Lind said:` closing the sentence before introduces this one.
+    previous_start = document.sentence_starts[sentence - 1]
+    previous = document.text[previous_start : document.sentence_end(sentence - 1)]
+    overlaps_quote = position > 0 and spans[position - 1].close_at > previous_start
+    return previous if previous.rstrip().endswith(":") and not overlaps_quote else before
+
+
+def _context_after(document: _Document, spans: list[_Span], position: int) -> str:
+    """Text of the sentence after the quotation's closing mark, up to the next quotation."""
+    span = spans[position]
+    if not span.closed:
+        return ""
+    end = document.sentence_end(document.sentence_at(span.close_at - 1))
+    if position + 1 < len(spans):
+        end = min(end, spans[position + 1].open_at)
+    return document.text[span.close_at : max(end, span.close_at)]
+
+
+def _attribution(span: _Span, before: str, after: str) -> Attribution | None:
+    if span.interruption is not None:
+        found = attribution_after(span.interruption)
+        if found is not None:
+            return found
+    return attribution_after(after) or attribution_before(before)
+
+
+def _follows(document: _Document, previous: _Span, span: _Span, before: str) -> bool:
+    """Tell whether a quotation opens the sentence right after the one where the previous quotation ends."""
+    sentence = document.sentence_at(span.open_at)
+    opens_sentence = span.open_at == document.sentence_starts[sentence] and not before.strip()
+    return opens_sentence and document.sentence_at(previous.close_at - 1) == sentence - 1
+
+
+def _quote_text(document: _Document, span: _Span) -> str:
+    text = " ".join(document.text[start:end].strip() for start, end in span.pieces)
+    text = " ".join(text.split()).strip(" ,;:")
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1].rstrip(" ,;:")
+    return text
+
+
+def _is_scare_quote(text: str) -> bool:
+    """A short phrase or a title in quote marks: "no talking", "Born to Run"."""
+    words = _WORD.findall(text)
+    if len(words) < MIN_QUOTE_WORDS:
+        return True
+    lettered = [word for word in words if word[0].isalpha()]
+    return all(word[0].isupper() or word.casefold() in _SMALL_WORDS for word in lettered) and any(
+        word.casefold() not in _SMALL_WORDS for word in lettered
+    )
+
+
+def _masked_sentences(document: _Document, spans: list[_Span], sentences: Sequence[str]) -> list[str]:
+    """The sentences with quoted words blanked, so names inside quotations are not taken as antecedents."""
+    chars = list(document.text)
+    for span in spans:
+        for start, end in span.pieces:
+            chars[start:end] = " " * (end - start)
+    masked = "".join(chars)
+    return [
+        masked[start : start + len(sentence)]
+        for start, sentence in zip(document.sentence_starts, sentences, strict=True)
+    ]
+
+
+# --- matching and conflicts ----------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    return [word.casefold().replace("’", "'") for word in _WORD.findall(text)]
+
+
+def _same_quotation(first: list[str], second: list[str], first_set: set[str], second_set: set[str]) -> bool:
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
+    short_set, long_set = (first_set, second_set) if short is first else (second_set, first_set)
+    if len(short) < MIN_QUOTE_WORDS:
+        return short == long
+    if len(short_set & long_set) < MIN_MATCH_COVERAGE * len(short_set) - 1:
+        return False
+    matcher = SequenceMatcher(None, short, long, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched >= MIN_MATCH_COVERAGE * len(short)
+
+
+def _fullest_per_article(members: list[Quote]) -> dict[int, Quote]:
+    """Each article's longest version of the quotation (an article may quote part of it twice)."""
+    best: dict[int, Quote] = {}
+    for quote in members:
+        current = best.get(quote.article)
+        if current is None or len(_tokens(quote.text)) > len(_tokens(current.text)):
+            best[quote.article] = quote
+    return dict(sorted(best.items()))
+
+
+def omitted_words(full: str, cut: str) -> list[str]:
+    """The runs of words `full` has and `cut` drops, as they stand in `full` (runs of 3+ words)."""
+    positions = list(_WORD.finditer(full))
+    matcher = SequenceMatcher(
+        None, [_tokens(m.group())[0] for m in positions], _tokens(cut), autojunk=False
+    )
+    kept = [False] * len(positions)
+    for block in matcher.get_matching_blocks():
+        for index in range(block.a, block.a + block.size):
+            kept[index] = True
+    runs: list[str] = []
+    index = 0
+    while index < len(positions):
+        if kept[index]:
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(positions) and not kept[end + 1]:
+            end += 1
+        if end - index + 1 >= MIN_OMITTED_WORDS:
+            runs.append(full[positions[index].start() : positions[end].end()])
+        index = end + 1
+    return runs
+
+
+def _cut_conflict(by_article: dict[int, Quote], sources: Mapping[int, str]) -> Conflict | None:
+    full = max(by_article.values(), key=lambda quote: (len(_tokens(quote.text)), -quote.article))
+    omitted: dict[str, str] = {}
+    in_full: list[int] = []
+    for article, quote in by_article.items():
+        runs = omitted_words(full.text, quote.text) if quote is not full else []
+        if runs:
+            omitted[str(article)] = " ... ".join(runs)
+        else:
+            in_full.append(article)
+    if not omitted:
+        return None
+    speaker = full.speaker or next((q.speaker for q in by_article.values() if q.speaker), None)
+    who = speaker if speaker else f'"{_shorten(full.text)}"'
+    verb = "quotes" if len(in_full) == 1 else "quote"
+    cuts = "; ".join(f'{_source(sources, int(a))} cuts "{words}"' for a, words in omitted.items())
+    description = f"{_names(sources, in_full)} {verb} {who} in full; {cuts}"
+    values: dict[str, object] = {str(article): quote.text for article, quote in by_article.items()}
+    values["omitted"] = omitted
+    refs = tuple(sorted(SentenceRef(q.article, q.sentence) for q in by_article.values()))
+    return Conflict(kind="quote", description=description, sentences=refs, values=values)
+
+
+def _attribution_conflict(
+    members: list[Quote], by_article: dict[int, Quote], sources: Mapping[int, str]
+) -> Conflict | None:
+    speakers: dict[int, Quote] = {}
+    for quote in sorted(members, key=lambda q: -len(q.text)):
+        if quote.speaker is not None and quote.article not in speakers:
+            speakers[quote.article] = quote
+    clusters: list[list[Quote]] = []
+    for _, quote in sorted(speakers.items()):
+        for cluster in clusters:
+            if any(same_person(quote.speaker or "", other.speaker or "") for other in cluster):
+                cluster.append(quote)
+                break
+        else:
+            clusters.append([quote])
+    if len(clusters) < 2:
+        return None
+    text = max(by_article.values(), key=lambda quote: len(quote.text)).text
+    parts = []
+    for number, cluster in enumerate(clusters):
+        articles = [quote.article for quote in cluster]
+        verb = "attributes" if len(articles) == 1 else "attribute"
+        said = f'"{_shorten(text)}"' if number == 0 else "it"
+        parts.append(f"{_names(sources, articles)} {verb} {said} to {cluster[0].speaker}")
+    values: dict[str, object] = {str(a): q.speaker for a, q in sorted(speakers.items())}
+    values["quote"] = text
+    refs = tuple(sorted(SentenceRef(q.article, q.sentence) for q in speakers.values()))
+    return Conflict(kind="attribution", description="; ".join(parts), sentences=refs, values=values)
+
+
+def _source(sources: Mapping[int, str], article: int) -> str:
+    return sources.get(article, f"article {article}")
+
+
+def _names(sources: Mapping[int, str], articles: Sequence[int]) -> str:
+    names = list(dict.fromkeys(_source(sources, article) for article in articles))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _shorten(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"

@@ -1,0 +1,347 @@
+"""Whether two sentences state the same claim: MiniLM cosine plus lexical evidence in a calibrated logistic model.
+
+The score is a probability-like number in [0, 1]. It rises with the embedding cosine (so it stays a graded
+similarity) and is adjusted by lexical evidence that a cosine cannot see: shared content words, figures that
+differ between the two sentences, different names, very different lengths.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from newsprism.nlp.embeddings import Embedder, default_embedder
+
+FEATURES: tuple[str, ...] = (
+    "cosine",  # MiniLM sentence-embedding cosine
+    "content_overlap",  # Dice overlap of stemmed content words
+    "number_conflict",  # each sentence has a figure the other lacks
+    "number_one_sided",  # only one sentence has a figure the other lacks
+    "number_shared",  # the sentences share a figure
+    "name_conflict",  # each sentence has a capitalised name absent from the other
+    "length_ratio",  # shorter / longer, in tokens
+)
+
+# A changed figure turns a shared claim into a conflict ("12,400 acres" vs "11,400 acres"). MSRP labels many
+# such pairs as paraphrases, so a fitted weight stays mild (about -1.5) and near-identical sentences with a
+# different figure would still pass. This weight is set by hand and the others are fitted around it; it costs
+# about 1 point of accuracy and F1 on MSRP and 2 points of Spearman on STS-B dev.
+NUMBER_CONFLICT_WEIGHT = -5.0
+
+# Logistic regression fitted by `bench/align_msrp.py --fit` (Newton's method, L2 1e-4, numpy only) on the
+# 4,076 MSRP train pairs plus the 4,749 STS-B train pairs outside MSRpar (gold >= 3, "roughly equivalent",
+# counts as the same claim), with number_conflict held at NUMBER_CONFLICT_WEIGHT.
+INTERCEPT = -7.4541
+COEFFICIENTS: dict[str, float] = {
+    "cosine": 8.1168,
+    "content_overlap": 2.3443,
+    "number_conflict": NUMBER_CONFLICT_WEIGHT,
+    "number_one_sided": -0.7000,
+    "number_shared": 0.2397,
+    "name_conflict": -0.0731,
+    "length_ratio": 1.1909,
+}
+# The score that maximises accuracy on MSRP (see bench/align_msrp.py).
+CLAIM_THRESHOLD = 0.48
+
+_WEIGHTS = np.array([COEFFICIENTS[name] for name in FEATURES])
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.,'][^\W_]+)*")
+_NUMBER = re.compile(r"(?P<digits>\d+(?:[.,]\d+)*)(?:st|nd|rd|th|s|m|bn|k)?")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+    if value >= 2  # "one" is as often a pronoun as a figure
+}
+_STOPWORDS = frozenset(
+    """a an the and or but nor so yet of to in on at by for with from into onto over under about as than then
+    that this these those there here it its it's he she they them him her his hers their theirs we us our you
+    your i me my is are was were be been being am do does did done have has had having will would shall should
+    can could may might must not no who whom whose which what when where why how all any both each few more
+    most other some such only own same too very just also s t said says say told tell according after before
+    while during up down out off again further once if because until against between through above below per
+    via""".split()
+)
+_SUFFIXES = ("ing", "ed")
+
+
+@lru_cache(maxsize=65_536)
+def stem(word: str) -> str:
+    """Strip the common English inflections from a lowercase word (a light, fast Porter step 1)."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("sses"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            # "stopped" -> "stopp" -> "stop", but "called" -> "call"
+            if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    return word
+
+
+def _normalise_number(digits: str) -> str:
+    """Write a figure one way: no thousands separators, no trailing decimal zeros."""
+    value = digits.replace(",", "")
+    if "." in value:
+        value = value.rstrip("0").rstrip(".")
+    return value
+
+
+@dataclass(frozen=True)
+class SentenceEvidence:
+    """The lexical facts of one sentence that the claim score compares."""
+
+    content: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+    words: frozenset[str]
+    length: int
+
+
+def sentence_evidence(sentence: str) -> SentenceEvidence:
+    """Extract stemmed content words, figures, capitalised names and all word stems from a sentence."""
+    content: set[str] = set()
+    numbers: set[str] = set()
+    names: set[str] = set()
+    words: set[str] = set()
+    tokens = _TOKEN.findall(sentence)
+    for position, token in enumerate(tokens):
+        number = _NUMBER.fullmatch(token)
+        if number:
+            numbers.add(_normalise_number(number["digits"]))
+            continue
+        lower = token.lower()
+        if lower in _NUMBER_WORDS:
+            numbers.add(_NUMBER_WORDS[lower])
+            continue
+        stemmed = stem(lower)
+        words.add(stemmed)
+        if lower in _STOPWORDS:
+            continue
+        content.add(stemmed)
+        is_code = _DIGIT.search(token) is not None
+        # A capital at the start of a sentence says nothing; acronyms and codes are names anywhere.
+        if is_code or (token[0].isupper() and (position > 0 or (len(token) > 1 and token.isupper()))):
+            names.add(stemmed)
+    return SentenceEvidence(
+        content=frozenset(content),
+        numbers=frozenset(numbers),
+        names=frozenset(names),
+        words=frozenset(words),
+        length=len(tokens),
+    )
+
+
+@dataclass(frozen=True)
+class _PairCounts:
+    """Set sizes and intersections for pairs of sentences; every field has the shape of the pair grid."""
+
+    shared_content: np.ndarray
+    content_a: np.ndarray
+    content_b: np.ndarray
+    shared_numbers: np.ndarray
+    numbers_a: np.ndarray
+    numbers_b: np.ndarray
+    names_a_missing: np.ndarray
+    names_b_missing: np.ndarray
+    length_a: np.ndarray
+    length_b: np.ndarray
+
+
+def _features(counts: _PairCounts, cosine: np.ndarray) -> np.ndarray:
+    """Turn pair counts and cosines into the feature array, shape (*grid, len(FEATURES))."""
+    content_total = counts.content_a + counts.content_b
+    content_overlap = np.where(content_total > 0, 2.0 * counts.shared_content / np.maximum(content_total, 1), 0.0)
+    only_a = counts.numbers_a - counts.shared_numbers > 0
+    only_b = counts.numbers_b - counts.shared_numbers > 0
+    longer = np.maximum(np.maximum(counts.length_a, counts.length_b), 1)
+    columns = {
+        "cosine": cosine,
+        "content_overlap": content_overlap,
+        "number_conflict": only_a & only_b,
+        "number_one_sided": only_a ^ only_b,
+        "number_shared": counts.shared_numbers > 0,
+        "name_conflict": (counts.names_a_missing > 0) & (counts.names_b_missing > 0),
+        "length_ratio": np.minimum(counts.length_a, counts.length_b) / longer,
+    }
+    return np.stack([np.asarray(columns[name], dtype=np.float64) for name in FEATURES], axis=-1)
+
+
+def score_features(
+    features: np.ndarray, intercept: float = INTERCEPT, weights: np.ndarray = _WEIGHTS
+) -> np.ndarray:
+    """Apply the logistic model to a feature array (last axis = FEATURES)."""
+    return 1.0 / (1.0 + np.exp(-(features @ weights + intercept)))
+
+
+def _pair_counts(evidence_a: Sequence[SentenceEvidence], evidence_b: Sequence[SentenceEvidence]) -> _PairCounts:
+    """Count overlaps for aligned pairs (evidence_a[i], evidence_b[i])."""
+
+    def column(values: Iterable[int]) -> np.ndarray:
+        return np.fromiter(values, dtype=np.float64, count=len(evidence_a))
+
+    pairs = list(zip(evidence_a, evidence_b, strict=True))
+    return _PairCounts(
+        shared_content=column(len(a.content & b.content) for a, b in pairs),
+        content_a=column(len(a.content) for a, _ in pairs),
+        content_b=column(len(b.content) for _, b in pairs),
+        shared_numbers=column(len(a.numbers & b.numbers) for a, b in pairs),
+        numbers_a=column(len(a.numbers) for a, _ in pairs),
+        numbers_b=column(len(b.numbers) for _, b in pairs),
+        names_a_missing=column(len(a.names - b.words) for a, b in pairs),
+        names_b_missing=column(len(b.names - a.words) for a, b in pairs),
+        length_a=column(a.length for a, _ in pairs),
+        length_b=column(b.length for _, b in pairs),
+    )
+
+
+def _incidence(
+    sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Encode two lists of sets as 0/1 matrices over their joint vocabulary, so A @ B.T counts overlaps."""
+    vocabulary: dict[str, int] = {}
+    for items in (*sets_a, *sets_b):
+        for item in items:
+            vocabulary.setdefault(item, len(vocabulary))
+
+    def encode(sets: Sequence[frozenset[str]]) -> np.ndarray:
+        matrix = np.zeros((len(sets), max(len(vocabulary), 1)), dtype=np.float32)
+        for row, items in enumerate(sets):
+            matrix[row, [vocabulary[item] for item in items]] = 1.0
+        return matrix
+
+    return encode(sets_a), encode(sets_b)
+
+
+def _grid_counts(evidence_a: Sequence[SentenceEvidence], evidence_b: Sequence[SentenceEvidence]) -> _PairCounts:
+    """Count overlaps for every pair (a, b) at once with matrix products."""
+
+    def shared(sets_a: Sequence[frozenset[str]], sets_b: Sequence[frozenset[str]]) -> np.ndarray:
+        matrix_a, matrix_b = _incidence(sets_a, sets_b)
+        return (matrix_a @ matrix_b.T).astype(np.float64)
+
+    def sizes(sets: Sequence[frozenset[str]], axis: int) -> np.ndarray:
+        values = np.array([len(items) for items in sets], dtype=np.float64)
+        return values[:, None] if axis == 0 else values[None, :]
+
+    content_a = [e.content for e in evidence_a]
+    content_b = [e.content for e in evidence_b]
+    numbers_a = [e.numbers for e in evidence_a]
+    numbers_b = [e.numbers for e in evidence_b]
+    names_a = [e.names for e in evidence_a]
+    names_b = [e.names for e in evidence_b]
+    shape = (len(evidence_a), len(evidence_b))
+    return _PairCounts(
+        shared_content=shared(content_a, content_b),
+        content_a=np.broadcast_to(sizes(content_a, 0), shape),
+        content_b=np.broadcast_to(sizes(content_b, 1), shape),
+        shared_numbers=shared(numbers_a, numbers_b),
+        numbers_a=np.broadcast_to(sizes(numbers_a, 0), shape),
+        numbers_b=np.broadcast_to(sizes(numbers_b, 1), shape),
+        names_a_missing=sizes(names_a, 0) - shared(names_a, [e.words for e in evidence_b]),
+        names_b_missing=sizes(names_b, 1) - shared([e.words for e in evidence_a], names_b),
+        length_a=np.broadcast_to(_lengths(evidence_a)[:, None], shape),
+        length_b=np.broadcast_to(_lengths(evidence_b)[None, :], shape),
+    )
+
+
+def _lengths(evidence: Sequence[SentenceEvidence]) -> np.ndarray:
+    """Token counts of the sentences as a float array."""
+    return np.array([e.length for e in evidence], dtype=np.float64)
+
+
+class ClaimScorer:
+    """Score sentence pairs for "states the same claim"; reuses one embedder and caches nothing else."""
+
+    def __init__(self, embedder: Embedder | None = None) -> None:
+        self._embedder = embedder
+
+    @property
+    def embedder(self) -> Embedder:
+        """The embedder in use, the process-wide default unless one was given."""
+        if self._embedder is None:
+            self._embedder = default_embedder()
+        return self._embedder
+
+    def pair_features(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Return the (len(pairs), len(FEATURES)) feature array; each distinct sentence is embedded once."""
+        if not pairs:
+            return np.zeros((0, len(FEATURES)))
+        distinct = list(dict.fromkeys(sentence for pair in pairs for sentence in pair))
+        row_of = {sentence: row for row, sentence in enumerate(distinct)}
+        vectors = self.embedder.embed(distinct)
+        evidence = [sentence_evidence(sentence) for sentence in distinct]
+        rows_a = [row_of[a] for a, _ in pairs]
+        rows_b = [row_of[b] for _, b in pairs]
+        cosine = np.einsum("ij,ij->i", vectors[rows_a], vectors[rows_b]).astype(np.float64)
+        counts = _pair_counts([evidence[row] for row in rows_a], [evidence[row] for row in rows_b])
+        return _features(counts, cosine)
+
+    def score_pairs(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Return the calibrated claim score of each pair."""
+        return score_features(self.pair_features(pairs))
+
+    def score_matrix(
+        self,
+        sentences_a: Sequence[str],
+        sentences_b: Sequence[str],
+        embeddings_a: np.ndarray | None = None,
+        embeddings_b: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Return the (len(a), len(b)) matrix of calibrated claim scores; pass embeddings to skip the model."""
+        vectors_a = self._vectors(sentences_a, embeddings_a)
+        vectors_b = self._vectors(sentences_b, embeddings_b)
+        if not sentences_a or not sentences_b:
+            return np.zeros((len(sentences_a), len(sentences_b)))
+        cosine = (vectors_a @ vectors_b.T).astype(np.float64)
+        counts = _grid_counts(
+            [sentence_evidence(s) for s in sentences_a], [sentence_evidence(s) for s in sentences_b]
+        )
+        return score_features(_features(counts, cosine))
+
+    def _vectors(self, sentences: Sequence[str], embeddings: np.ndarray | None) -> np.ndarray:
+        """Return the given embeddings after a shape check, or embed the sentences."""
+        if embeddings is None:
+            return self.embedder.embed(sentences)
+        if embeddings.ndim != 2 or embeddings.shape[0] != len(sentences):
+            raise ValueError(f"expected {len(sentences)} embedding rows, got an array of shape {embeddings.shape}")
+        return embeddings
+
+
+_default_scorer: ClaimScorer | None = None
+_default_scorer_lock = threading.Lock()
+
+
+def _scorer() -> ClaimScorer:
+    """Return the process-wide ClaimScorer."""
+    global _default_scorer
+    if _default_scorer is None:
+        with _default_scorer_lock:
+            if _default_scorer is None:
+                _default_scorer = ClaimScorer()
+    return _default_scorer
+
+
+def claim_similarity(pairs: list[tuple[str, str]]) -> list[float]:
+    """Return, for each (sentence, sentence) pair, a calibrated probability that both state the same claim."""
+    return [float(score) for score in _scorer().score_pairs(pairs)]
+
+
+def same_claim(pairs: list[tuple[str, str]]) -> list[bool]:
+    """Tell, for each pair, whether the two sentences state the same claim (score >= CLAIM_THRESHOLD)."""
+    return [score >= CLAIM_THRESHOLD for score in claim_similarity(pairs)]

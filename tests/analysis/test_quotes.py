@@ -1,0 +1,373 @@
+"""Direct quotations: extraction, speakers, matching across outlets, cut quotes and attribution conflicts."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import newsprism
+from newsprism.analysis.quotes import extract_quotes, find_quote_conflicts, match_quotes, omitted_words
+from newsprism.analysis.speakers import same_person
+from newsprism.models import Article, ComparedArticle, Quote
+from newsprism.nlp.sentences import split_sentences
+from tests.helpers import EXAMPLES
+
+PLANTED = json.loads((EXAMPLES / "planted.json").read_text(encoding="utf-8"))
+
+
+def _article(text: str, article_id: int = 1, source: str = "Test Wire") -> ComparedArticle:
+    sentences = tuple(split_sentences(text))
+    return ComparedArticle(article_id, Article(source=source, title="t", text=text, sentences=sentences))
+
+
+def _found(text: str) -> list[tuple[str | None, str]]:
+    return [(quote.speaker, quote.text) for quote in extract_quotes(_article(text))]
+
+
+def _straight(text: str) -> str:
+    return text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
+
+
+# --- extraction: marks, spans, splits ------------------------------------------------------------
+
+EXTRACTION_CASES: list[tuple[str, str, list[tuple[str | None, str]]]] = [
+    (
+        "straight marks, inverted attribution with a title",
+        '"We will rebuild the bridge by spring," said Mayor Mirela Sandor.',
+        [("Mirela Sandor", "We will rebuild the bridge by spring")],
+    ),
+    (
+        "curly marks",
+        "\u201cWe will rebuild the bridge by spring,\u201d said Mirela Sandor.",
+        [("Mirela Sandor", "We will rebuild the bridge by spring")],
+    ),
+    (
+        "British single marks",
+        "'We will rebuild the bridge by spring,' said Mirela Sandor.",
+        [("Mirela Sandor", "We will rebuild the bridge by spring")],
+    ),
+    (
+        "apostrophes inside British single marks",
+        "'The dockers' jobs are not for sale and we won't back down,' said Pavla Renner.",
+        [("Pavla Renner", "The dockers' jobs are not for sale and we won't back down")],
+    ),
+    (
+        "curly single marks with a curly apostrophe",
+        "\u2018We don\u2019t know when the water will go down,\u2019 said Ilya Varenko.",
+        [("Ilya Varenko", "We don\u2019t know when the water will go down")],
+    ),
+    (
+        "split quotation interrupted by its attribution is one quotation",
+        'Mayor Mirela Sandor toured the shelters. "We will rebuild," she said, "and we will not abandon the north bank."',
+        [("Mirela Sandor", "We will rebuild, and we will not abandon the north bank")],
+    ),
+    (
+        "several sentences inside one pair of marks",
+        '"The water rose fast. We had no warning at all," said Jana Petrik.',
+        [("Jana Petrik", "The water rose fast. We had no warning at all")],
+    ),
+    (
+        "a paragraph left open continues in the next one that reopens the mark",
+        'Jana Petrik said: "We were told for years this would happen.\n\n"Now there will have to be money, but it will be spent on mud."',
+        [("Jana Petrik", "We were told for years this would happen. Now there will have to be money, but it will be spent on mud")],
+    ),
+    (
+        "question mark kept, full stop dropped",
+        '"Who will pay for the new embankment?" asked Jana Petrik.',
+        [("Jana Petrik", "Who will pay for the new embankment?")],
+    ),
+    (
+        "an ellipsis in the quoted words is kept",
+        '"We have negotiated in good faith ... and the window is now closing," said Helena Lind.',
+        [("Helena Lind", "We have negotiated in good faith ... and the window is now closing")],
+    ),
+    (
+        "two quotations in one sentence joined by prose are two quotations",
+        'Renner called the plan "a betrayal of every docker in the city" and the lease "a gift to Saltmarsh Logistics and nobody else".',
+        [(None, "a betrayal of every docker in the city"), (None, "a gift to Saltmarsh Logistics and nobody else")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in EXTRACTION_CASES], ids=[c[0] for c in EXTRACTION_CASES])
+def test_extracts_quotation_and_speaker(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert _found(text) == expected
+
+
+NOT_QUOTES = [
+    ("scare quote", 'Residents have called it the "no talking" rule since the flood.'),
+    ("scare quote of three words", 'Officials described the repairs as "broadly on track" on Monday.'),
+    ("title in marks", 'The band played "Born in the Valley Again" as the crowd sang along.'),
+    ("title in single marks", "The choir sang 'Down by the Old Mill Stream' at the shelter."),
+    ("plural possessive apostrophes", "The dockers' union said the workers' pay had not risen in years."),
+    ("contractions", "It isn't clear why the council didn't act, and nobody's sure it'll be funded."),
+    ("a leading apostrophe in a decade", "The embankment was last raised in the '90s and never again."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_QUOTES], ids=[c[0] for c in NOT_QUOTES])
+def test_does_not_report_non_quotations(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_short_quotation_next_to_a_speech_verb_is_kept() -> None:
+    assert _found('"Never again," said Pavla Renner.') == [("Pavla Renner", "Never again")]
+
+
+def test_short_quotation_that_is_a_sentence_of_its_own_is_kept() -> None:
+    assert _found('Renner stood on the quay. "Not one job."') == [(None, "Not one job")]
+
+
+def test_sentence_is_where_the_quotation_opens() -> None:
+    text = (
+        "The river rose overnight. Thousands were moved to shelters.\n\n"
+        'Jana Petrik said: "We were told for years this would happen.\n\n"Now there will have to be money."'
+    )
+    [quote] = extract_quotes(_article(text, article_id=7))
+    assert (quote.article, quote.sentence) == (7, 2)
+
+
+# --- speakers ------------------------------------------------------------------------------------
+
+SPEAKER_CASES: list[tuple[str, str, str | None]] = [
+    ("surname after the quote -> the fullest name", 'Mayor Mirela Sandor toured the shelters. "We will not rest until every family has a bed," Sandor said.', "Mirela Sandor"),
+    ("subject with title before the verb", '"Peaceful protest is a right in this country," Interior Minister Tariq Haddadi said on Saturday.', "Tariq Haddadi"),
+    ("she -> the person named in the sentence before", 'Foreign Minister Helena Lind spoke to Sergei Vantolin on Tuesday. "The window for a deal is now closing," she told reporters.', "Helena Lind"),
+    ("he -> skips a person known to be a woman", 'Mr. Sergei Vantolin met the spokeswoman Tilda Marr on Monday. "We are ready to talk again next month," he said.', "Sergei Vantolin"),
+    ("title -> the person named with that title", 'Interior Minister Maria Lind visited the port. "Nobody will be left to face this alone," said the interior minister.', "Maria Lind"),
+    ("possessive title -> the person in apposition", 'Maria Lind, the interior minister, visited the port. "The port will reopen on Monday morning," the country\'s interior minister said.', "Maria Lind"),
+    ("title -> the person who heads the ministry", 'Maria Lind flew in on Sunday. Lind, who heads the interior ministry, met the police. "There will be a full inquiry into the night," the interior minister said.', "Maria Lind"),
+    ("title -> picks the right one of two ministers", 'Prime Minister Anton Grevel and Interior Minister Maria Lind visited the port. "There will be a full inquiry into the night," the interior minister said.', "Maria Lind"),
+    ("lowercase role before the name", '"It was chaos, total chaos," said taxi driver Milan Ostrowski, 41.', "Milan Ostrowski"),
+    ("role, then the name in apposition", '"Half of our members live on the north bank," said the club\'s captain, Erik Danel.', "Erik Danel"),
+    ("name, then a role in apposition", '"The embankment did what it was built to do," said Ilya Varenko, head of the National Civil Protection Agency.', "Ilya Varenko"),
+    ("told reporters", 'Police commissioner Bruno Kestel spoke on Saturday. "The port will reopen on Monday morning," Kestel told reporters.', "Bruno Kestel"),
+    ("told an outlet", 'Union leader Pavla Renner was at the gates. "We were never consulted about the lease," Renner told the Meridian Wire.', "Pavla Renner"),
+    ("according to", '"The port will reopen on Monday morning," according to Bruno Kestel.', "Bruno Kestel"),
+    ("colon introduction", 'Union leader Pavla Renner said: "We came to defend eight hundred jobs."', "Pavla Renner"),
+    ("wrote on social media", 'Tariq Haddadi wrote on social media: "Violence will never win in this city."', "Tariq Haddadi"),
+    ("the sentence before ends with a colon", 'Union leader Pavla Renner said on Saturday:\n\n"We came to defend eight hundred jobs."', "Pavla Renner"),
+    ("warned", '"The window for a deal is now closing," warned Helena Lind.', "Helena Lind"),
+    ("insisted", '"Our members were not to blame for this," Pavla Renner insisted.', "Pavla Renner"),
+    ("admitted", '"The water came up faster than anyone expected," admitted Mayor Mirela Sandor, who spent the night at the town hall.', "Mirela Sandor"),
+    ("sobbed", '"Everything else is gone now," sobbed Vera Kolar, 64, as she queued for a blanket.', "Vera Kolar"),
+    ("honorific dropped, fullest name", 'Michael Steele, chairman of the committee, spoke on Friday. "This is not something we wanted at all," Mr. Steele said.', "Michael Steele"),
+    ("partial quotation after said", 'Helena Lind said the talks were "at a very delicate stage" and urged patience.', "Helena Lind"),
+    ("a follow-on paragraph keeps the speaker", '"We were told for years this would happen," said Jana Petrik, a nurse.\n\n"Now there will have to be money, but it will be spent on mud."', "Jana Petrik"),
+    ("an unnamed speaker is None", '"They smile on the phone and then they close the sluice gates," said one.', None),
+    ("a spokesman is None", '"Prices will keep rising for the rest of the year," a spokesman said.', None),
+    ("plural speakers are None", 'Police said: "Officers came under attack from a violent group."', None),
+    ("no attribution at all is None", 'The river rose overnight. "The water has never been this high in living memory."', None),
+    ("she with no woman named before is None", '"We will be back next week with more people," she said.', None),
+    ("name inside the quotation is no antecedent", '"Kessaria has its own farmers, and Lind knows it well," she said.', None),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [c[1:] for c in SPEAKER_CASES], ids=[c[0] for c in SPEAKER_CASES])
+def test_resolves_speaker(text: str, speaker: str | None) -> None:
+    quotes = extract_quotes(_article(text))
+    assert quotes, "no quotation found"
+    assert quotes[-1].speaker == speaker
+
+
+# --- matching ------------------------------------------------------------------------------------
+
+FULL = "The embankment did what it was built to do, but it was built for a different river"
+MATCH_CASES: list[tuple[str, str, str, bool]] = [
+    ("identical", FULL, FULL, True),
+    ("cut at the end", FULL, "The embankment did what it was built to do", True),
+    ("cut at the start", FULL, "it was built for a different river", True),
+    ("cut in the middle with ...", FULL, "The embankment did what it was built to do ... for a different river", True),
+    ("cut in the middle without ...", FULL, "The embankment did what it was built to do for a different river", True),
+    ("different punctuation and case", FULL, "the embankment did what it was built to do. But it was built for a different river!", True),
+    ("a different quotation", FULL, "We will not rest until every family has a dry bed tonight", False),
+    ("sharing only some words", FULL, "The embankment failed because it was never raised", False),
+    ("short quotations must be equal", "Never again", "Never again", True),
+    ("short quotations that differ", "Never again", "Not again", False),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [c[1:] for c in MATCH_CASES], ids=[c[0] for c in MATCH_CASES])
+def test_matches_same_quotation_across_articles(first: str, second: str, same: bool) -> None:
+    quotes = match_quotes([Quote(None, first, 1, 0), Quote(None, second, 2, 0)])
+    assert (quotes[0].group is not None and quotes[0].group == quotes[1].group) is same
+
+
+def test_quotation_in_one_article_only_keeps_no_group() -> None:
+    quotes = match_quotes([Quote(None, FULL, 1, 0), Quote(None, FULL, 1, 4), Quote(None, "Something else entirely said here", 2, 0)])
+    assert [quote.group for quote in quotes] == [None, None, None]
+
+
+def test_groups_are_numbered_from_one_in_input_order() -> None:
+    other = "We will not rest until every family has a dry bed tonight"
+    quotes = match_quotes([Quote(None, other, 1, 0), Quote(None, FULL, 1, 1), Quote(None, FULL, 2, 0), Quote(None, other, 2, 1)])
+    assert [quote.group for quote in quotes] == [1, 2, 2, 1]
+
+
+# --- cut quotations ------------------------------------------------------------------------------
+
+OMITTED_CASES: list[tuple[str, str, str, list[str]]] = [
+    ("end", FULL, "The embankment did what it was built to do", ["but it was built for a different river"]),
+    ("start", FULL, "it was built for a different river", ["The embankment did what it was built to do, but"]),
+    (
+        "middle with ...",
+        "We have negotiated in good faith for three years, we have moved on every point that was put to us, and the window for a deal is now closing",
+        "We have negotiated in good faith for three years ... and the window for a deal is now closing",
+        ["we have moved on every point that was put to us"],
+    ),
+    ("middle without ...", FULL, "The embankment did what it was built for a different river", ["to do, but it was built"]),
+    ("two places", "one two three four five six seven eight nine ten eleven twelve", "four five six ten eleven twelve", ["one two three", "seven eight nine"]),
+    ("nothing dropped", FULL, FULL, []),
+    ("one or two words are no cut", FULL, "The embankment did what it was built to do, it was built for a different river", []),
+]
+
+
+@pytest.mark.parametrize(("full", "cut", "omitted"), [c[1:] for c in OMITTED_CASES], ids=[c[0] for c in OMITTED_CASES])
+def test_omitted_words_are_the_exact_dropped_words(full: str, cut: str, omitted: list[str]) -> None:
+    assert omitted_words(full, cut) == omitted
+
+
+def test_cut_quotation_is_a_quote_conflict() -> None:
+    quotes = [Quote("Ilya Varenko", FULL, 1, 5), Quote("Ilya Varenko", "The embankment did what it was built to do", 2, 3)]
+    [conflict] = find_quote_conflicts(quotes, {1: "Meridian Wire", 2: "The Daily Clarion"})
+    assert conflict.kind == "quote"
+    assert conflict.values == {
+        "1": FULL,
+        "2": "The embankment did what it was built to do",
+        "omitted": {"2": "but it was built for a different river"},
+    }
+    assert conflict.description == (
+        'Meridian Wire quotes Ilya Varenko in full; The Daily Clarion cuts "but it was built for a different river"'
+    )
+    assert [(ref.article, ref.index) for ref in conflict.sentences] == [(1, 5), (2, 3)]
+
+
+def test_quote_conflict_values_are_json_serialisable() -> None:
+    quotes = [Quote(None, FULL, 1, 5), Quote(None, "The embankment did what it was built to do", 2, 3)]
+    [conflict] = find_quote_conflicts(quotes, {1: "A", 2: "B"})
+    assert json.loads(json.dumps(conflict.values)) == conflict.values
+
+
+def test_same_words_in_full_everywhere_is_no_conflict() -> None:
+    quotes = [Quote("Ilya Varenko", FULL, 1, 5), Quote("Ilya Varenko", FULL, 2, 3)]
+    assert find_quote_conflicts(quotes, {1: "A", 2: "B"}) == []
+
+
+# --- attribution conflicts -----------------------------------------------------------------------
+
+HOSTAGE = "The port will not be held hostage by a violent minority"
+ATTRIBUTION_CASES: list[tuple[str, str | None, str | None, bool]] = [
+    ("two different people", "Bruno Kestel", "Tariq Haddadi", True),
+    ("spelling variants of one name", "Tariq Haddadi", "Tareq Hadadi", False),
+    ("a first-name variant", "Ilya Varenko", "Ilja Varenko", False),
+    ("surname only in one outlet", "Helena Lind", "Lind", False),
+    ("one outlet names nobody", "Bruno Kestel", None, False),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "conflict"), [c[1:] for c in ATTRIBUTION_CASES], ids=[c[0] for c in ATTRIBUTION_CASES])
+def test_attribution_conflict(first: str | None, second: str | None, conflict: bool) -> None:
+    quotes = [Quote(first, HOSTAGE, 1, 7), Quote(second, HOSTAGE, 2, 3)]
+    found = [c for c in find_quote_conflicts(quotes, {1: "Meridian Wire", 2: "The Harbor Gazette"}) if c.kind == "attribution"]
+    assert bool(found) is conflict
+
+
+def test_attribution_conflict_names_outlets_and_speakers() -> None:
+    quotes = [Quote("Bruno Kestel", HOSTAGE, 1, 7), Quote("Tariq Haddadi", HOSTAGE, 2, 3)]
+    [conflict] = find_quote_conflicts(quotes, {1: "Meridian Wire", 2: "The Harbor Gazette"})
+    assert conflict.values == {"1": "Bruno Kestel", "2": "Tariq Haddadi", "quote": HOSTAGE}
+    assert conflict.description == (
+        f'Meridian Wire attributes "{HOSTAGE}" to Bruno Kestel; The Harbor Gazette attributes it to Tariq Haddadi'
+    )
+
+
+SAME_PERSON_CASES = [
+    ("Tariq Haddadi", "Tareq Hadadi", True),
+    ("Ilya Varenko", "Ilja Varenko", True),
+    ("Sergei Vantolin", "Sergey Vantolin", True),
+    ("Helena Lind", "Lind", True),
+    ("Mr. Steele", "Michael Steele", True),
+    ("Bruno Kestel", "Tariq Haddadi", False),
+    ("Pavla Renner", "Tilda Marr", False),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "same"), SAME_PERSON_CASES)
+def test_same_person_tolerates_spelling_variants(first: str, second: str, same: bool) -> None:
+    assert same_person(first, second) is same
+
+
+# --- the example stories -------------------------------------------------------------------------
+
+
+def _story(slug: str) -> tuple[list[ComparedArticle], dict[int, str]]:
+    story = next(s for s in PLANTED["stories"] if s["slug"] == slug)
+    compared: list[ComparedArticle] = []
+    for number, planted in enumerate(story["articles"], start=1):
+        articles = newsprism.read(EXAMPLES / planted["file"])
+        [article] = [a for a in articles if planted["record"] is None or a.external_id == planted["record"]]
+        compared.append(ComparedArticle(number, article))
+    return compared, {c.id: c.article.source for c in compared}
+
+
+def _story_quotes(slug: str) -> tuple[list[Quote], dict[int, str]]:
+    compared, sources = _story(slug)
+    return match_quotes([quote for article in compared for quote in extract_quotes(article)]), sources
+
+
+CUT_QUOTES = [(story["slug"], cut) for story in PLANTED["stories"] for cut in story["planted"]["cut_quotes"]]
+CUT_IDS = [f"{slug}/{cut['speaker']}" for slug, cut in CUT_QUOTES]
+
+
+@pytest.mark.parametrize(("slug", "planted"), CUT_QUOTES, ids=CUT_IDS)
+def test_planted_cut_quote_is_found_with_its_omitted_words(slug: str, planted: dict[str, Any]) -> None:
+    quotes, sources = _story_quotes(slug)
+    ids = {source: article for article, source in sources.items()}
+    full_id, cut_id = ids[planted["full"]["source"]], ids[planted["cut"]["source"]]
+    [conflict] = [
+        c for c in find_quote_conflicts(quotes, sources)
+        if c.kind == "quote" and str(cut_id) in c.values["omitted"]
+    ]
+    assert conflict.values[str(full_id)] == _straight(planted["full"]["text"])
+    assert conflict.values[str(cut_id)] == _straight(planted["cut"]["text"])
+    assert conflict.values["omitted"][str(cut_id)] == _straight(planted["omitted"])
+
+
+@pytest.mark.parametrize(("slug", "planted"), CUT_QUOTES, ids=CUT_IDS)
+def test_planted_cut_quote_speaker_is_resolved_in_both_outlets(slug: str, planted: dict[str, Any]) -> None:
+    quotes, sources = _story_quotes(slug)
+    for version in ("full", "cut"):
+        article = next(a for a, source in sources.items() if source == planted[version]["source"])
+        [quote] = [q for q in quotes if q.article == article and q.text == _straight(planted[version]["text"])]
+        assert quote.speaker is not None and same_person(quote.speaker, planted["speaker"]), (version, quote)
+
+
+def test_planted_attribution_conflict_is_found() -> None:
+    [planted] = next(s for s in PLANTED["stories"] if s["slug"] == "port-asha-clashes")["planted"]["attribution_conflicts"]
+    quotes, sources = _story_quotes("port-asha-clashes")
+    [conflict] = [c for c in find_quote_conflicts(quotes, sources) if c.kind == "attribution"]
+    ids = {source: article for article, source in sources.items()}
+    assert conflict.values["quote"] == planted["statement"]
+    assert {k: v for k, v in conflict.values.items() if k != "quote"} == {
+        str(ids[source]): speaker for source, speaker in planted["values"].items()
+    }
+
+
+@pytest.mark.parametrize("slug", [story["slug"] for story in PLANTED["stories"]])
+def test_example_stories_have_no_other_conflicts(slug: str) -> None:
+    story = next(s for s in PLANTED["stories"] if s["slug"] == slug)["planted"]
+    quotes, sources = _story_quotes(slug)
+    kinds = [c.kind for c in find_quote_conflicts(quotes, sources)]
+    assert kinds.count("quote") == len(story["cut_quotes"])
+    assert kinds.count("attribution") == len(story["attribution_conflicts"])
+
+
+def test_example_quotations_without_a_speaker_are_the_ones_that_name_nobody() -> None:
+    unnamed = set()
+    for story in PLANTED["stories"]:
+        quotes, _ = _story_quotes(story["slug"])
+        unnamed |= {quote.text for quote in quotes if quote.speaker is None}
+    # `"…," said one.` and `One senior official said … "polite but very clear"`.
+    assert unnamed == {"polite but very clear", "They smile on the phone and then they close the sluice gates"}

