@@ -288,11 +288,16 @@ def evaluate(triplets: Sequence[Triplet], examples: int) -> None:
     comparer = Comparer()
     load_seconds = time.perf_counter() - started
     tally = Tally(Counter(), Counter(), Counter(), Counter(), Counter(), Counter(), examples=[])
-    compare_seconds = []
+    compare_seconds: list[float] = []
+    failures: list[str] = []
     for triplet in triplets:
         articles = [outlet.article for outlet in triplet.outlets]
         started = time.perf_counter()
-        comparison = comparer.compare(articles)
+        try:
+            comparison = comparer.compare(articles)
+        except Exception as error:  # a crash is counted and the triplet left out of every figure
+            failures.append(f"{triplet.uuid}: {type(error).__name__}: {error}")
+            continue
         compare_seconds.append(time.perf_counter() - started)
         tally.claims.update(claim.status for claim in comparison.claims)
         status = statuses(comparison)
@@ -319,7 +324,10 @@ def evaluate(triplets: Sequence[Triplet], examples: int) -> None:
                     continue
                 counter = tally.inf_spans if span.kind == "inf" else tally.lex_spans
                 counter[status.get((article_id, index), UNCLAIMED)] += 1
-    _print_report(tally, len(triplets), load_seconds, compare_seconds)
+    print(f"triplets compared: {len(compare_seconds)}; compare failed on {len(failures)} (left out)")
+    for failure in failures:
+        print(f"  {failure}")
+    _print_report(tally, load_seconds, compare_seconds)
 
 
 def _share(counter: Counter[str], keys: Iterable[str]) -> str:
@@ -331,8 +339,7 @@ def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{label} {counter[label]}" for label in labels)
 
 
-def _print_report(tally: Tally, triplets: int, load_seconds: float, compare_seconds: Sequence[float]) -> None:
-    print(f"triplets compared: {triplets}")
+def _print_report(tally: Tally, load_seconds: float, compare_seconds: Sequence[float]) -> None:
     print(f"sentences: {sum(tally.sentences.values())} ({_counts(tally.sentences)})")
     print(f"claims: {sum(tally.claims.values())} ({_counts(tally.claims)})")
     print("\n(a) annotated spans by the status of the sentence holding them")
@@ -357,6 +364,8 @@ def _print_report(tally: Tally, triplets: int, load_seconds: float, compare_seco
     for label in ("partial", "shared"):
         flagged = _fraction(tally.proxy_hits[label], tally.sentences[label])
         print(f"  proxy recall check, {label} sentences flagged: {flagged}")
+    flagged_unique = _fraction(tally.proxy_hits["unique"], sum(tally.proxy_hits[label] for label in STATUSES))
+    print(f"  of all sentences the proxy flags, marked unique: {flagged_unique}")
     for uuid, source, sentence, other in tally.examples or []:
         print(f"\n  example [{uuid[:8]} {source}] unique: {sentence}\n    elsewhere: {other}")
     print(f"\nmodel load: {load_seconds:.1f} s")

@@ -4,7 +4,8 @@ Stories are cut from the GVA corpus, real local-news reports of shootings groupe
 the articles of the largest incidents come first, so stories of up to 12 articles tell one event
 (as `compare` is meant for), and larger ones are topped up with the next incidents' articles.
 BASIL (`--corpus basil`) has longer articles but only three per event. The models are loaded and a
-warm-up comparison run before timing; each size is timed `--repeat` times and the median printed.
+warm-up comparison run before timing; each size is timed `--repeat` times and the median printed,
+next to the time of embedding the same sentences alone (the model run, linear in sentences).
 The growth exponent k in time ~ sentences^k is fitted between consecutive sizes and set against
 n log n's; alignment compares every pair of articles, so the worst case is quadratic.
 
@@ -107,18 +108,28 @@ def n_log_n_exponent(sentences_a: int, sentences_b: int) -> float:
     )
 
 
-def time_compare(comparer: Comparer, articles: Sequence[Article], repeat: int) -> list[float]:
-    seconds = []
+def time_compare(
+    comparer: Comparer, articles: Sequence[Article], repeat: int
+) -> tuple[list[float], list[float]]:
+    """Seconds of each full comparison, and of embedding the same sentences alone (its largest part)."""
+    sentences = [sentence for article in articles for sentence in article.sentences]
+    seconds, embedding = [], []
     for _ in range(repeat):
         started = time.perf_counter()
         comparer.compare(articles)
         seconds.append(time.perf_counter() - started)
-    return seconds
+        started = time.perf_counter()
+        comparer.embedder.embed(sentences)
+        embedding.append(time.perf_counter() - started)
+    return seconds, embedding
 
 
 def run(articles: Sequence[Article], sizes: Sequence[int], repeat: int) -> None:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"cores available: {cores}; peak RSS before models: {peak_rss_mib():.0f} MiB")
+    print(
+        f"cores available: {cores}; load average {os.getloadavg()[0]:.1f} (other work slows the timings); "
+        f"peak RSS before models: {peak_rss_mib():.0f} MiB"
+    )
     started = time.perf_counter()
     comparer = Comparer()
     load_seconds = time.perf_counter() - started
@@ -127,12 +138,13 @@ def run(articles: Sequence[Article], sizes: Sequence[int], repeat: int) -> None:
     comparer.compare(warm_up)
     warm_up_seconds = time.perf_counter() - started
     print(
-        f"model load: {load_seconds:.2f} s; "
-        f"warm-up compare ({len(warm_up)} articles): {warm_up_seconds:.2f} s; "
+        f"Comparer(): {load_seconds:.2f} s; "
+        f"warm-up compare ({len(warm_up)} articles, loads the lazy models): {warm_up_seconds:.2f} s; "
         f"peak RSS after warm-up: {peak_rss_mib():.0f} MiB\n"
     )
 
-    print(f"{'articles':>8} {'sentences':>9} {'words':>7} {'median s':>9} {'min s':>7} {'s/100 sent':>10} "
+    print(f"{'articles':>8} {'sentences':>9} {'words':>7} {'median s':>9} {'min s':>7} {'embed s':>7} "
+          f"{'rest s':>6} {'s/100 sent':>10} "
           f"{'k vs prev':>9} {'nlogn k':>7} {'peak RSS MiB':>12}")
     measured: list[tuple[int, int, float]] = []
     for size in sizes:
@@ -142,22 +154,25 @@ def run(articles: Sequence[Article], sizes: Sequence[int], repeat: int) -> None:
             continue
         sentences = sum(len(article.sentences) for article in story)
         words = sum(len(article.text.split()) for article in story)
-        seconds = time_compare(comparer, story, repeat)
-        median = statistics.median(seconds)
+        seconds, embedding = time_compare(comparer, story, repeat)
+        median, embed_median = statistics.median(seconds), statistics.median(embedding)
         growth = nlogn = ""
         if measured:
             previous_sentences, _, previous_seconds = measured[-1]
             growth = f"{growth_exponent(previous_sentences, previous_seconds, sentences, median):.2f}"
             nlogn = f"{n_log_n_exponent(previous_sentences, sentences):.2f}"
         measured.append((sentences, size, median))
-        print(f"{size:>8} {sentences:>9} {words:>7} {median:>9.3f} {min(seconds):>7.3f} "
+        print(f"{size:>8} {sentences:>9} {words:>7} {median:>9.3f} {min(seconds):>7.3f} {embed_median:>7.3f} "
+              f"{median - embed_median:>6.3f} "
               f"{100 * median / sentences:>10.3f} {growth:>9} {nlogn:>7} {peak_rss_mib():>12.0f}")
 
+    print("embed s: the sentence embedding alone, timed apart; rest s: median minus that (alignment etc.)")
     if len(measured) >= 2:
         (first_sentences, _, first_seconds), (last_sentences, _, last_seconds) = measured[0], measured[-1]
         overall = growth_exponent(first_sentences, first_seconds, last_sentences, last_seconds)
         print(f"\noverall k ({first_sentences} -> {last_sentences} sentences): {overall:.2f}; "
               f"n log n would give {n_log_n_exponent(first_sentences, last_sentences):.2f}, n^2 gives 2.00")
+    print(f"load average after timing: {os.getloadavg()[0]:.1f}")
     print(f"\ntarget: {TARGET_ARTICLES}-article story < {TARGET_SECONDS:g} s on 2 cores")
     at_target = [row for row in measured if row[1] == TARGET_ARTICLES]
     if at_target:

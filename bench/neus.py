@@ -197,17 +197,25 @@ def run(clusters: Sequence[Cluster], headline_length: int) -> None:
     def score(system: System, cluster: Cluster, sentences: Sequence[str]) -> None:
         system.add(scorer.score(cluster.roundup, sentences), len(sentences))
 
+    failures: list[str] = []
     for cluster in clusters:
         articles = list(cluster.articles)
         if not articles:
             continue
-        for length in lengths:
-            started = time.perf_counter()
-            comparison = comparer.compare(articles, CompareOptions(summary_length=length))
-            if length == headline_length:
-                compare_seconds.append(time.perf_counter() - started)
-                summary_sentences += len(comparison.summary)
-                cited_sentences += sum(bool(sentence.sources) for sentence in comparison.summary)
+        comparisons, seconds = {}, 0.0
+        try:
+            for length in lengths:
+                started = time.perf_counter()
+                comparisons[length] = comparer.compare(articles, CompareOptions(summary_length=length))
+                if length == headline_length:
+                    seconds = time.perf_counter() - started
+        except Exception as error:  # a crash is counted and the cluster left out of every system's mean
+            failures.append(f"line {cluster.line}: {type(error).__name__}: {error}")
+            continue
+        compare_seconds.append(seconds)
+        summary_sentences += len(comparisons[headline_length].summary)
+        cited_sentences += sum(bool(sentence.sources) for sentence in comparisons[headline_length].summary)
+        for length, comparison in comparisons.items():
             summary = [sentence.text for sentence in comparison.summary]
             score(ours[length], cluster, summary)
             score(bare[length], cluster, without_attribution(comparison))
@@ -218,6 +226,10 @@ def run(clusters: Sequence[Cluster], headline_length: int) -> None:
         score(lexrank_fixed, cluster, lexrank_summary(articles, LEXRANK_FIXED))
         score(lead, cluster, lead_summary(articles))
 
+    print(f"clusters scored: {len(compare_seconds)}; compare failed on {len(failures)} (left out of all)")
+    for failure in failures:
+        print(f"  {failure}")
+    print()
     print(f"{'system':<48} {'sents':>5} {'R-1':>6} {'R-2':>6} {'R-L':>6}   R-1 vs LexRank")
     for length in lengths:
         _print_row(ours[length], lexrank[length], headline=length == headline_length)

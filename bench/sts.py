@@ -89,14 +89,17 @@ def main() -> None:
     for genre in genres:
         rows = np.array([p.genre == genre for p in pairs])
         print(
-            f"    {genre:14s} n={rows.sum():4d}  claim_similarity {100 * spearman(scores[rows], gold[rows]):.1f}"
+            f"    {genre:14s} n={rows.sum():4d}"
+            f"  claim_similarity {100 * spearman(scores[rows], gold[rows]):.1f}"
             f"  cosine {100 * spearman(cosine[rows], gold[rows]):.1f}"
         )
     print(f"  {REFERENCE_LINE}")
     verdict = "met" if 100 * spearman(scores, gold) >= TARGET else "NOT met"
     print(f"  target {verdict}")
-    print(f"  model load {loaded - started:.2f} s; scoring {finished - loaded:.2f} s "
-          f"({2 * len(pairs) / (finished - loaded):.0f} sentences/s incl. features)")
+    print(
+        f"  model load {loaded - started:.2f} s; scoring {finished - loaded:.2f} s "
+        f"({2 * len(pairs) / (finished - loaded):.0f} sentences/s incl. features)"
+    )
 
 
 if __name__ == "__main__":

@@ -68,12 +68,23 @@ def test_a_chain_of_topical_neighbours_does_not_merge_different_facts() -> None:
     assert groups == [1, 2]
 
 
-def test_pairs_below_the_threshold_are_related_not_aligned() -> None:
+def test_mutual_best_matches_above_the_mutual_threshold_are_the_same_claim() -> None:
     articles = story(("a1", "a2"), ("b1", "b2"))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b2")): 0.3})
-    alignment = align_claims(articles, scorer, 0.5)
+    alignment = align_claims(articles, scorer, 0.5, mutual_threshold=0.2)
+    assert sorted((p.a, p.b) for p in alignment.aligned_pairs) == [
+        (SentenceRef(1, 0), SentenceRef(2, 0)),
+        (SentenceRef(1, 1), SentenceRef(2, 1)),
+    ]
+
+
+def test_a_weak_pair_that_is_not_a_mutual_best_match_is_only_related() -> None:
+    # b1 is a2's best match, but a1 is b1's: a2~b1 is related, not the same claim.
+    articles = story(("a1", "a2"), ("b1",))
+    scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b1")): 0.3})
+    alignment = align_claims(articles, scorer, 0.5, mutual_threshold=0.2)
     assert [(p.a, p.b) for p in alignment.aligned_pairs] == [(SentenceRef(1, 0), SentenceRef(2, 0))]
-    assert [(p.a, p.b) for p in alignment.related_pairs] == [(SentenceRef(1, 1), SentenceRef(2, 1))]
+    assert [(p.a, p.b) for p in alignment.related_pairs] == [(SentenceRef(1, 1), SentenceRef(2, 0))]
 
 
 def test_articles_without_sentences_are_harmless() -> None:

@@ -74,6 +74,16 @@ EXTRACTION_CASES: list[tuple[str, str, list[tuple[str | None, str]]]] = [
         [("Jana Petrik", "We were told for years this would happen. Now there will have to be money, but it will be spent on mud")],
     ),
     (
+        "British marks left open at a paragraph end continue in the next one",
+        "Jana Petrik said: 'We were told for years this would happen.\n\n'Now there will have to be money, but it will be spent on mud.'",
+        [("Jana Petrik", "We were told for years this would happen. Now there will have to be money, but it will be spent on mud")],
+    ),
+    (
+        "a paragraph that does not reopen the mark ends the quotation",
+        'Jana Petrik said: "We were told for years this would happen.\n\nThe council did not reply to requests for comment.',
+        [("Jana Petrik", "We were told for years this would happen")],
+    ),
+    (
         "question mark kept, full stop dropped",
         '"Who will pay for the new embankment?" asked Jana Petrik.',
         [("Jana Petrik", "Who will pay for the new embankment?")],
@@ -104,6 +114,8 @@ NOT_QUOTES = [
     ("plural possessive apostrophes", "The dockers' union said the workers' pay had not risen in years."),
     ("contractions", "It isn't clear why the council didn't act, and nobody's sure it'll be funded."),
     ("a leading apostrophe in a decade", "The embankment was last raised in the '90s and never again."),
+    ("a programme name after told", 'Donald Trump spoke to reporters on Sunday, and he told "Today" the same thing.'),
+    ("a one-word name before an attribution", 'In an interview on the "Today" show, Donald Trump told Meredith Vieira he had doubts.'),
 ]
 
 
@@ -156,6 +168,21 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("honorific dropped, fullest name", 'Michael Steele, chairman of the committee, spoke on Friday. "This is not something we wanted at all," Mr. Steele said.', "Michael Steele"),
     ("partial quotation after said", 'Helena Lind said the talks were "at a very delicate stage" and urged patience.', "Helena Lind"),
     ("a follow-on paragraph keeps the speaker", '"We were told for years this would happen," said Jana Petrik, a nurse.\n\n"Now there will have to be money, but it will be spent on mud."', "Jana Petrik"),
+    ("he -> skips a sentence that opens with he", 'Bruce Braley spoke in Texas. He said Chuck Grassley would chair the committee. "You might have a farmer from Iowa who never went to law school," he said.', "Bruce Braley"),
+    ("he -> the one who said something in the sentence before", 'The argument confounded Justice Anthony Kennedy and drew the ire of Justice Antonin Scalia, who said he was whipsawed. "If somebody tells you how to exercise discretion, you have none," he said.', "Antonin Scalia"),
+    ("he -> the main clause, not an opening subordinate clause", 'When Mr. Joe Biden mocked the plan, Mr. Paul Ryan reminded him of his gaffes. "Sometimes the words do not come out the right way," he said.', "Paul Ryan"),
+    ("a pronoun before the quotation looks back from where it stands", 'Donald Trump spoke on Sunday. He said Obama "does not have a doctrine on foreign affairs at all."', "Donald Trump"),
+    ("title -> the exact title before a longer one", 'President Barack Obama and Vice President Joe Biden spoke. "If even one life can be saved, we have to try," said the president.', "Barack Obama"),
+    ("title -> a role in apposition", 'Mark Sheridan, the attorney representing the campaign, confirmed the subpoenas. "We will cooperate with the inquiry fully," the attorney said.', "Mark Sheridan"),
+    ("participle -> the subject of the clause", 'Mitt Romney released a statement late on Tuesday saying: "Todd Akin should step aside from the race."', "Mitt Romney"),
+    ("participle -> not the nearest name", 'Elizabeth Lauten wrote an open letter to Malia Obama, saying they should "try showing a little class at events."', "Elizabeth Lauten"),
+    ("colon after a clause with no speech verb", 'Joe Biden was quick to retort: "That is just a bunch of malarkey, all of it."', "Joe Biden"),
+    ("party tag after the name", '"Shame on the House for failing to fund the request," Rep. Gregory Meeks, D-N.Y., said.', "Gregory Meeks"),
+    ("home state after the name", '"He is putting together a comprehensive list," said Representative Mike Thompson of California, who heads a task force.', "Mike Thompson"),
+    ("a name inside a role apposition is not the speaker", 'Elizabeth Lauten, the communications director for Rep. Stephen Fincher, wrote that they should "try showing a little class at events."', "Elizabeth Lauten"),
+    ("the name right before the verb, not the sentence opener", 'Ben Labolt issued a statement shortly after Rick Santorum told voters that the agenda is "not about you or your quality of life."', "Rick Santorum"),
+    ("a long run keeps the name, not the office", '"This was an unprecedented attack in size," said Deputy Assistant Secretary for Diplomatic Security Charlene Lamb. Her office handles diplomatic security.', "Charlene Lamb"),
+    ("an org word inside a title phrase", '"Ms. Lerner remains under subpoena to appear," Oversight and Government Reform Committee spokesman Ali Ahmad said.', "Ali Ahmad"),
     ("an unnamed speaker is None", '"They smile on the phone and then they close the sluice gates," said one.', None),
     ("a spokesman is None", '"Prices will keep rising for the rest of the year," a spokesman said.', None),
     ("plural speakers are None", 'Police said: "Officers came under attack from a violent group."', None),
@@ -184,6 +211,7 @@ MATCH_CASES: list[tuple[str, str, str, bool]] = [
     ("different punctuation and case", FULL, "the embankment did what it was built to do. But it was built for a different river!", True),
     ("a different quotation", FULL, "We will not rest until every family has a dry bed tonight", False),
     ("sharing only some words", FULL, "The embankment failed because it was never raised", False),
+    ("editors' brackets inside words", "We write to inform you that we will not agree", "[W]e write to inform you that we will not agree", True),
     ("short quotations must be equal", "Never again", "Never again", True),
     ("short quotations that differ", "Never again", "Not again", False),
 ]
@@ -248,6 +276,31 @@ def test_quote_conflict_values_are_json_serialisable() -> None:
     quotes = [Quote(None, FULL, 1, 5), Quote(None, "The embankment did what it was built to do", 2, 3)]
     [conflict] = find_quote_conflicts(quotes, {1: "A", 2: "B"})
     assert json.loads(json.dumps(conflict.values)) == conflict.values
+
+
+def test_every_outlet_that_cuts_is_listed() -> None:
+    quotes = [
+        Quote("Ilya Varenko", FULL, 1, 5),
+        Quote("Ilya Varenko", "The embankment did what it was built to do", 2, 3),
+        Quote(None, "it was built for a different river", 3, 0),
+    ]
+    [conflict] = find_quote_conflicts(quotes, {1: "Meridian Wire", 2: "The Daily Clarion", 3: "Ostra Valley Times"})
+    assert conflict.values["omitted"] == {
+        "2": "but it was built for a different river",
+        "3": "The embankment did what it was built to do, but",
+    }
+    assert conflict.description.startswith("Meridian Wire quotes Ilya Varenko in full; The Daily Clarion cuts")
+
+
+def test_quotation_without_a_speaker_is_described_by_its_words() -> None:
+    quotes = [Quote(None, FULL, 1, 5), Quote(None, "The embankment did what it was built to do", 2, 3)]
+    [conflict] = find_quote_conflicts(quotes, {1: "Meridian Wire", 2: "The Daily Clarion"})
+    assert conflict.description.startswith('Meridian Wire quotes "The embankment did what it was built to do, but it was …" in full')
+
+
+def test_given_groups_are_used_as_they_are() -> None:
+    quotes = [Quote("A", FULL, 1, 5, group=None), Quote("B", "The embankment did what it was built to do", 2, 3, group=7)]
+    assert find_quote_conflicts(quotes, {1: "Meridian Wire", 2: "The Daily Clarion"}) == []
 
 
 def test_same_words_in_full_everywhere_is_no_conflict() -> None:

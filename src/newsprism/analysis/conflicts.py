@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from newsprism.models import Conflict, SentenceRef
+from newsprism.models import ComparedArticle, Conflict, SentenceRef
 from newsprism.nlp.figures import Figure, extract_figures
 from newsprism.nlp.temporal import WEEKDAY_NAMES, DateMention, extract_dates
 
-# Below this same-claim score, topically related sentences are too loosely tied to compare figures.
+# From this same-claim score up, related sentences are tied closely enough to compare any figures they share.
 RELATED_MIN_SIMILARITY = 0.3
 
 _GENERIC_PEOPLE_MATES = frozenset({"people", "population", "crowd", "farming"})
+# A month or year this close to publication is the story's own time, not a past event in the background.
+_BACKGROUND_DAYS = 62
 _EVENT_LABELS = {
     "killed": "Killed", "injured": "Injured", "arrested": "Arrested", "missing": "Missing",
     "displaced": "Displaced", "participated": "Turnout", "released": "Released", "aid": "Funding",
@@ -86,7 +90,11 @@ class _Components:
         return node
 
     def link(
-        self, first: Hashable, second: Hashable, disagree: bool, tags: tuple[str | None, str | None] = (None, None)
+        self,
+        first: Hashable,
+        second: Hashable,
+        disagree: bool,
+        tags: tuple[str | None, str | None] = (None, None),
     ) -> None:
         root_first, root_second = self.find(first), self.find(second)
         for root, tag in ((root_first, tags[0]), (root_second, tags[1])):
@@ -124,20 +132,24 @@ def find_figure_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
         if pair.a.article == pair.b.article or not _about_same_event(pair):
             continue
         figures_a, figures_b = extract_figures(pair.text_a), extract_figures(pair.text_b)
-        for index_a, index_b in _matched_figures(figures_a, figures_b, pair.aligned):
+        tied = pair.aligned or _tied_by_context(pair)
+        for index_a, index_b in _matched_figures(figures_a, figures_b, pair.aligned, tied):
             figure_a, figure_b = figures_a[index_a], figures_b[index_b]
             disagree = not _ranges_overlap(figure_a, figure_b)
             components.link((pair.a, index_a), (pair.b, index_b), disagree, (figure_a.event, figure_b.event))
-    conflicts = [_figure_conflict(group, components, sentences) for group in components.groups_in_disagreement()]
+    groups = components.groups_in_disagreement()
+    conflicts = [_figure_conflict(group, components, sentences) for group in groups]
     return sorted(conflicts, key=lambda conflict: conflict.sentences)
 
 
-def _matched_figures(figures_a: list[Figure], figures_b: list[Figure], aligned: bool) -> list[tuple[int, int]]:
+def _matched_figures(
+    figures_a: list[Figure], figures_b: list[Figure], aligned: bool, tied: bool
+) -> list[tuple[int, int]]:
     """Pairs of figures that count the same thing, each figure used once, best matches first."""
     candidates = []
     for index_a, figure_a in enumerate(figures_a):
         for index_b, figure_b in enumerate(figures_b):
-            score = _match_score(figure_a, figure_b, aligned)
+            score = _match_score(figure_a, figure_b, aligned, tied)
             if score is not None:
                 candidates.append((-score, index_a, index_b))
     matched: list[tuple[int, int]] = []
@@ -151,7 +163,7 @@ def _matched_figures(figures_a: list[Figure], figures_b: list[Figure], aligned: 
     return matched
 
 
-def _match_score(a: Figure, b: Figure, aligned: bool) -> int | None:
+def _match_score(a: Figure, b: Figure, aligned: bool, tied: bool) -> int | None:
     """How surely two figures count the same thing; None when they do not."""
     if a.kind != b.kind or a.unit is None or b.unit is None:
         return None
@@ -164,15 +176,31 @@ def _match_score(a: Figure, b: Figure, aligned: bool) -> int | None:
             return None
     elif a.unit != b.unit:
         return None
-    if a.event != b.event and (not aligned or (a.event is not None and b.event is not None)):
+    if not aligned and not _comparable_when_related(a, b, tied):
         return None
-    if a.event is None and b.event is None and not aligned:
+    if a.event is not None and b.event is not None and a.event != b.event:
         return None
     score = 1
     score += 2 if a.unit == b.unit else 0
     score += 2 if a.event is not None and a.event == b.event else 0
     score += 1 if a.scope is not None and a.scope == b.scope else 0
     return score
+
+
+def _comparable_when_related(a: Figure, b: Figure, tied: bool) -> bool:
+    """Figures of related, not aligned, sentences are compared only when something says they are one quantity.
+
+    `tied`: the sentences share a name or score high. Counts and sums must also say what happened to what
+    they count ("arrested", "aid"); the very same noun or scope ("14 officers", "23 officers") ties them too.
+    """
+    if a.kind == "duration":
+        return False
+    if a.kind in ("measure", "percent"):
+        return tied
+    if a.event is None or a.event != b.event:
+        return False
+    same_words = a.unit == b.unit or (a.scope is not None and a.scope == b.scope)
+    return tied or same_words
 
 
 def _counted_alike(a: Figure, b: Figure) -> bool:
@@ -233,9 +261,10 @@ def _figure_conflict(
 
 
 def _figure_label(figures: list[Figure]) -> str:
-    events = Counter(figure.event for figure in figures if figure.event in _EVENT_LABELS)
+    labels = [_EVENT_LABELS.get(figure.event or "") for figure in figures]
+    events = Counter(label for label in labels if label is not None)
     if events:
-        return _EVENT_LABELS[events.most_common(1)[0][0]]  # type: ignore[index]
+        return events.most_common(1)[0][0]
     first = figures[0]
     if first.kind == "age":
         names = [figure.noun for figure in figures if figure.noun and figure.noun[0].isupper()]
@@ -243,7 +272,8 @@ def _figure_label(figures: list[Figure]) -> str:
     if first.kind == "count":
         units = Counter(figure.unit for figure in figures if figure.unit)
         return (units.most_common(1)[0][0] if units else "Count").capitalize()
-    return f"{_KIND_LABELS[first.kind]} ({first.unit})" if first.kind == "measure" else _KIND_LABELS[first.kind]
+    label = _KIND_LABELS[first.kind]
+    return f"{label} ({first.unit})" if first.kind == "measure" else label
 
 
 def _as_quoted(figure: Figure) -> str:
@@ -263,7 +293,9 @@ def find_date_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
     sentences = _sentences(pairs)
     components = _Components()
     for pair in pairs:
-        if pair.a.article == pair.b.article or not pair.aligned or _places_contradict(pair.text_a, pair.text_b):
+        if pair.a.article == pair.b.article or not pair.aligned:
+            continue
+        if _places_contradict(pair.text_a, pair.text_b):
             continue
         verdict = _pair_days_disagree(pair)
         if verdict is not None:
@@ -272,13 +304,16 @@ def find_date_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
     return sorted(conflicts, key=lambda conflict: conflict.sentences)
 
 
-def _event_days(text: str, published: date | None) -> list[DateMention]:
+@lru_cache(maxsize=8192)
+def _event_days(text: str, published: date | None) -> tuple[DateMention, ...]:
     """Days the sentence says something happened on (not days on which something was merely said)."""
-    return [
+    return tuple(
         mention
         for mention in extract_dates(text, published)
-        if mention.granularity == "day" and not mention.reporting and (mention.date or mention.weekday is not None)
-    ]
+        if mention.granularity == "day"
+        and not mention.reporting
+        and (mention.date or mention.weekday is not None or mention.day_of_month is not None)
+    )
 
 
 def _pair_days_disagree(pair: SentencePair) -> bool | None:
@@ -306,6 +341,8 @@ def _same_day(first: DateMention, second: DateMention) -> bool | None:
     if first.date is not None and second.date is not None:
         first_last, second_last = first.latest or first.date, second.latest or second.date
         return first.date <= second_last and second.date <= first_last
+    if first.day_of_month is not None and second.day_of_month is not None and first.month and second.month:
+        return (first.month, first.day_of_month) == (second.month, second.day_of_month)  # years unknown
     weekdays_first, weekdays_second = _weekdays(first), _weekdays(second)
     if weekdays_first and weekdays_second:
         return bool(weekdays_first & weekdays_second)
@@ -347,7 +384,8 @@ def _day_phrase(mention: DateMention) -> str:
     if mention.date is None:
         return f'"{mention.text}"'
     day = mention.date
-    return f'"{mention.text}" ({WEEKDAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year})'
+    weekday, month = WEEKDAY_NAMES[day.weekday()], _MONTH_NAMES[day.month - 1]
+    return f'"{mention.text}" ({weekday} {day.day} {month} {day.year})'
 
 
 # --- Shared -------------------------------------------------------------------------------------
@@ -382,7 +420,7 @@ def _join(names: list[str]) -> str:
 
 
 def _about_same_event(pair: SentencePair) -> bool:
-    """Aligned sentences, or related ones sharing a name; never ones set in different places or on different days."""
+    """Whether two sentences can be about one event: never when set in other places, days or years."""
     if _places_contradict(pair.text_a, pair.text_b):
         return False
     if _pair_days_disagree(pair) is True:
@@ -391,28 +429,37 @@ def _about_same_event(pair: SentencePair) -> bool:
     years_b, months_b = _periods(pair.text_b, pair.published_b)
     if (years_a and years_b and not years_a & years_b) or (months_a and months_b and not months_a & months_b):
         return False
-    if pair.aligned:
-        return True
-    if bool(years_a or months_a) != bool(years_b or months_b):
-        return False  # "a quake in September killed seven" is background to "ten were killed on Sunday"
-    return pair.similarity >= RELATED_MIN_SIMILARITY and bool(_names(pair.text_a) & _names(pair.text_b))
+    # "A quake in September killed seven" is background to "ten were killed on Sunday".
+    return pair.aligned or bool(years_a or months_a) == bool(years_b or months_b)
 
 
-def _periods(text: str, published: date | None) -> tuple[set[int], set[int]]:
-    """Years and months the sentence names outright ('in 2003', 'in September'), not days or relative ones."""
+def _tied_by_context(pair: SentencePair) -> bool:
+    """Related sentences that share a name ('Port Asha', 'Lind') or score high enough as the same claim."""
+    return pair.similarity >= RELATED_MIN_SIMILARITY or bool(_names(pair.text_a) & _names(pair.text_b))
+
+
+@lru_cache(maxsize=8192)
+def _periods(text: str, published: date | None) -> tuple[frozenset[int], frozenset[int]]:
+    """Years and months the sentence names ('in 2003', 'in September'), unless they are the story's own."""
     years: set[int] = set()
     months: set[int] = set()
     for mention in extract_dates(text, published):
         if mention.granularity not in ("month", "year") or (mention.relative and mention.month is None):
             continue
+        if published is not None and mention.date is not None:
+            if mention.granularity == "year" and mention.date.year == published.year:
+                continue
+            if mention.granularity == "month" and abs((mention.date - published).days) < _BACKGROUND_DAYS:
+                continue
         if mention.date is not None and not mention.relative:
             years.add(mention.date.year)
         if mention.month is not None:
             months.add(mention.month)
-    return years, months
+    return frozenset(years), frozenset(months)
 
 
-def _names(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _names(text: str) -> frozenset[str]:
     """Capitalised words other than the sentence's first: the people, places and bodies it names."""
     names = set()
     for match in _CAPITALISED.finditer(text):
@@ -420,13 +467,50 @@ def _names(text: str) -> set[str]:
         if match.start() == 0 or word in _NOT_NAMES:
             continue
         names.add(word)
-    return names
+    return frozenset(names)
 
 
 def _places_contradict(text_a: str, text_b: str) -> bool:
     """Both sentences set the event somewhere ('in Lorvenne') and neither names the other's place."""
-    places_a = {match["place"].casefold() for match in _PLACE.finditer(text_a)} - _NOT_NAMES
-    places_b = {match["place"].casefold() for match in _PLACE.finditer(text_b)} - _NOT_NAMES
+    places_a, places_b = _places(text_a), _places(text_b)
     if not places_a or not places_b:
         return False
     return not (places_a & _names(text_b)) and not (places_b & _names(text_a))
+
+
+@lru_cache(maxsize=8192)
+def _places(text: str) -> frozenset[str]:
+    return frozenset(match["place"].casefold() for match in _PLACE.finditer(text)) - _NOT_NAMES
+
+
+# --- Candidates ---------------------------------------------------------------------------------
+
+
+def candidate_pairs(articles: Sequence[ComparedArticle]) -> list[tuple[SentenceRef, SentenceRef]]:
+    """Sentences of different articles that state a figure for the same kind of thing ("arrested", "m3/s").
+
+    A same-claim score falls when two sentences give different numbers, which is exactly when they conflict;
+    these pairs, passed back as related SentencePairs, let such conflicts be found whatever the score.
+    """
+    by_key: dict[tuple[str, str], list[SentenceRef]] = defaultdict(list)
+    for item in articles:
+        for index, sentence in enumerate(item.article.sentences):
+            keys = {_figure_key(figure) for figure in extract_figures(sentence)}
+            for key in keys:
+                if key is not None:
+                    by_key[key].append(SentenceRef(item.id, index))
+    pairs: set[tuple[SentenceRef, SentenceRef]] = set()
+    for refs in by_key.values():
+        for first, second in itertools.combinations(refs, 2):
+            if first.article != second.article:
+                pairs.add((min(first, second), max(first, second)))
+    return sorted(pairs)
+
+
+def _figure_key(figure: Figure) -> tuple[str, str] | None:
+    if figure.kind in ("count", "money"):
+        return (figure.kind, figure.event) if figure.event is not None else None
+    if figure.kind == "age":
+        named = figure.noun is not None and figure.noun[0].isupper()
+        return ("age", figure.noun.split()[-1].casefold()) if named and figure.noun else None
+    return (figure.kind, figure.unit) if figure.unit is not None and figure.kind != "duration" else None

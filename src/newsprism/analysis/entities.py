@@ -1,15 +1,19 @@
 """The people, organisations and places of a story, one entity per referent across all its articles.
 
 Mentions come from spaCy (nlp/ner.py) per sentence. Entities are then built in five steps:
-1. drop sentence-initial common words the model took for names ("Riot police ...");
+1. drop sentence-initial common words the model took for names ("Riot police ..."), and add the
+   places where a name the model found elsewhere in the story stands unrecognised ("Lind said");
 2. merge spelling and transliteration variants (Tariq Haddadi / Tareq Hadadi, Qarvel / Karvel Dam):
    names of as many words whose words fold to the same consonant skeleton, of one type, never two
    spellings inside one article (an outlet spells a name consistently, two spellings there are two
-   referents);
+   referents); then a name with a middle initial into the same name without ("Michael T. Flynn"),
+   never across "Jr." / "Sr.", and "F.B.I." into "FBI";
 3. attach one-word mentions to the person named in full whose surname they are (Lind -> Helena
-   Lind); with two such people in a story, to the one the same article last named in full;
-4. vote on the type over all mentions: spaCy's label, head nouns ("... Dam", "... Union"), context
-   ("in X", "X's government"), a demonym the story uses ("Kessarian" -> Kessaria is a place);
+   Lind; "Kim" -> Kim Jong Un when it is nobody's surname); with two such people in a story, to the
+   one the same article last named in full, else to the one the story names most;
+4. vote on the type over the mentions (the full names, when there are any): spaCy's label, head
+   nouns ("... Dam", "... Union"), context ("in X", "X's government"), a demonym the story uses
+   ("Kessarian" -> Kessaria is a place);
 5. bind the titles an article gives a person ("Interior Minister X", "X, the interior minister") so
    that its later "the interior minister" counts as a mention, and collect every descriptor
    (pre-modifiers and appositives) an article attaches to each entity.
@@ -22,12 +26,13 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from newsprism.models import ComparedArticle, Entity, EntityType
-from newsprism.nlp.ner import TITLE_HEADS, TITLE_MODIFIERS, Mention, mentions
+from newsprism.nlp.ner import TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS, Mention, mentions
 
 # --- lexicons -----------------------------------------------------------------------------------
 
@@ -42,8 +47,10 @@ OCCUPATIONS = frozenset(
     volunteer rescuer firefighter paramedic officer spokesman spokeswoman spokesperson expert
     adviser advisor aide candidate lawmaker legislator politician campaigner""".split()
 )
-TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
-HEAD_WORDS = TITLE_HEADS | OCCUPATIONS
+# Forms of address: part of a title to strip, but they say nothing about the person.
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord".split())
+HEAD_WORDS = (TITLE_HEADS - HONORIFICS) | OCCUPATIONS
+APPOSITIVE_OPENERS = HEAD_WORDS | TITLE_MODIFIERS
 # Evaluative or political words outlets put before a name ("embattled", "hardline", "veteran").
 DESCRIPTORS = frozenset(
     """embattled veteran hardline separatist rebel former disgraced beleaguered controversial
@@ -52,7 +59,7 @@ DESCRIPTORS = frozenset(
     longtime alleged accused convicted jailed exiled ousted deposed besieged restive troubled
     impoverished breakaway disputed annexed occupied notorious infamous celebrated beloved
     acclaimed respected powerful influential wealthy billionaire millionaire reclusive secretive
-    defiant combative tough fiery giant raging swollen mighty tiny vast remote""".split()
+    defiant combative tough fiery giant raging swollen mighty tiny vast remote new old young""".split()
 )
 # Verbs that stand right before a name ("said Ilya Varenko") and so end a pre-modifier.
 REPORTING_VERBS = frozenset(
@@ -61,7 +68,29 @@ REPORTING_VERBS = frozenset(
     conceded confirmed denied acknowledged shouted joked continued complained described praised
     thanked criticised criticized accused met called rang phoned visited""".split()
 )
-DETERMINERS = frozenset("the a an this that these those its his her their our your".split())
+# Endings of English adjectives and participles ("raging", "swollen", "historic", "possible").
+_ADJECTIVE_ENDINGS = tuple(
+    "al ic ive ous ful less able ible ant ent ed ing en ish ern est ary ory ile ian an".split()
+)
+# Nouns a name often modifies: before them, the words in front of the name describe the noun.
+_MODIFIED_NOUNS = (
+    HEAD_WORDS
+    | TITLE_MODIFIERS
+    | frozenset(
+        """campaign administration government officials official supporters era team aide aides family
+        camp allies garrison forces troops investigation probe case trip visit lawsuit suit report
+        statement members leadership leaders headquarters staff staffer staffers email emails server hack
+        election program policy plan deal""".split()
+    )
+)
+# Verbs, pronouns and connectives that make what follows a name a clause or a list, not a description.
+_CLAUSE_WORDS = frozenset(
+    """is are was were be been being am have has had do does did will would shall should can could may
+    might must i you he she it we they me him us them who whom which that what where when why how not
+    but or and so then also even while as if because""".split()
+)
+# "this", "that" are left out: "a bloc that includes Japan" has no descriptor of Japan.
+DETERMINERS = frozenset("the a an its his her their our your".split())
 PLACE_HEADS = frozenset(
     """dam river bridge square street road avenue lane row way boulevard quay valley lake mountain
     mountains hill hills island islands bay sea ocean gulf coast strait canal port harbour harbor
@@ -75,13 +104,15 @@ ORG_HEADS = frozenset(
     organization times gazette wire courier star post news herald tribune journal network front
     movement league society church board trust fund hospital""".split()
 )
-# Words after "X's" that make X a country or town: "Kessaria's foreign secretary", "Lorvenne's north bank".
+# Words after "X's" that make X a country or town: "Kessaria's foreign secretary", "Lorvenne's north".
 PLACE_POSSESSIONS = frozenset(
     """government capital border borders army military parliament economy territory citizens people
     farmers president prime foreign interior defence defense finance coast north south east west
     northern southern eastern western centre center outskirts streets residents mayor""".split()
 )
-PLACE_PREPOSITIONS = frozenset("in into from across near through towards toward throughout outside inside".split())
+PLACE_PREPOSITIONS = frozenset(
+    "in into from across near through towards toward throughout outside inside".split()
+)
 # "to X" and "at X" also precede people and companies ("spoke to Lind", "at Saltmarsh"): half a vote.
 WEAK_PLACE_PREPOSITIONS = frozenset("to at".split())
 PLACE_KIND = re.compile(r"\b(?:village|town|city|region|province|district|county|state) of\s*$", re.I)
@@ -97,17 +128,26 @@ CUE_VOTE = 1.0
 HEAD_NOUN_VOTE = 3.0
 DEMONYM_VOTE = 3.0
 MAX_APPOSITIVE_WORDS = 10
+MAX_COMPOUNDS = 2
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _LEFT_TOKEN = re.compile(r"[^\W_][\w'’-]*\.?|[^\w\s]")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _OPENERS = "\"'“‘("
-_APPOSITIVE = re.compile(r"^\s*,\s*(?P<phrase>[^,;:()\"“”]+?)\s*(?=[,;.)]|$|\s(?:who|which|whose)\b)")
+_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?P<phrase>[^,;:()\"“”]+?)\s*(?=[,;)]|\.[\x22”’']?\s*$|$|\s(?:who|which|whose)\b)"
+)
 _AGE = re.compile(r"^\s*,\s*\d{1,3}\b")
 _SPACE = re.compile(r"\s+")
+_STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _PHRASE_WORD = re.compile(r"\S+")
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
 _POSSESSION = re.compile(r"^['’]s\s+(?P<word>[^\W\d_]+)")
 _NEXT_WORD = re.compile(r"^\s+(?P<word>[a-z]+)\b")
+
+
+# A token left of a name: its text, where it starts, and whether it is another name.
+_Token = tuple[str, int, bool]
 
 
 # --- records ------------------------------------------------------------------------------------
@@ -145,27 +185,22 @@ class _Entity:
 
 def extract_entities(articles: Sequence[ComparedArticle]) -> list[Entity]:
     """One Entity per person, organisation or place of the story, most mentioned first."""
-    occurrences = _occurrences(articles)
-    occurrences = _drop_capitalised_common_words(occurrences)
+    occurrences = _drop_capitalised_common_words(_occurrences(articles))
     if not occurrences:
         return []
-    context = _StoryContext(occurrences)
-    groups = _group_occurrences(occurrences, context)
-    entities = [_Entity(occurrences=group) for group in groups]
-    for entity in entities:
-        entity.type = context.vote(entity.occurrences)
-    sentences = {article.id: article.article.sentences for article in articles}
-    by_sentence = _occurrences_by_sentence(occurrences)
-    for entity in entities:
-        for occurrence in entity.occurrences:
-            for label in descriptors(occurrence.text, occurrence.mention, by_sentence[_where(occurrence)]):
-                if label not in entity.labels[occurrence.article]:
-                    entity.labels[occurrence.article].append(label)
-    _count_title_mentions(entities, sentences)
+    occurrences += _missed_occurrences(articles, occurrences)
+    context = _StoryContext(occurrences, articles)
+    entities = [
+        _Entity(occurrences=group, type=_entity_type(group, context))
+        for group in _group_occurrences(occurrences, context)
+    ]
+    _collect_labels(entities, _mentions_by_sentence(occurrences))
+    _count_title_mentions(entities, {article.id: article.article.sentences for article in articles})
     built = [_build(entity) for entity in entities]
-    return sorted(built, key=lambda e: (-sum(e.mentions.values()), e.name))
+    return sorted(built, key=lambda entity: (-sum(entity.mentions.values()), entity.name))
 
 
+@lru_cache(maxsize=16_384)
 def name_skeleton(word: str) -> str:
     """Consonant skeleton of a word, folding transliteration: Qaddafi, Gaddafi, Kadhafi -> "kdf"."""
     spelled = spelling_key(word)
@@ -175,11 +210,12 @@ def name_skeleton(word: str) -> str:
     return _collapse_doubles(first + "".join(char for char in rest if char not in "aeiou"))
 
 
+@lru_cache(maxsize=16_384)
 def spelling_key(word: str) -> str:
     """Lowercase ASCII spelling with digraphs and look-alike letters folded: "Tareq" -> "tarek"."""
     folded = unicodedata.normalize("NFKD", word.lower())
     letters = "".join(char for char in folded if "a" <= char <= "z")
-    for digraph, letter in (("ph", "f"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("ck", "k"), ("gh", "g")):
+    for digraph, letter in _DIGRAPHS:
         letters = letters.replace(digraph, letter)
     letters = letters.translate(_LETTER_FOLD)
     return _collapse_doubles(letters)
@@ -187,15 +223,20 @@ def spelling_key(word: str) -> str:
 
 def same_name(a: str, b: str) -> bool:
     """Tell whether two names are spellings of one name: as many words, each pair alike."""
-    words_a, words_b = a.split(), b.split()
+    words_a, words_b = _name_words(a), _name_words(b)
     if len(words_a) != len(words_b):
         return False
     return all(_same_word(x, y) for x, y in zip(words_a, words_b, strict=True))
 
 
 def descriptors(sentence: str, mention: Mention, others: Sequence[Mention] = ()) -> list[str]:
-    """What a sentence says the named entity is: its pre-modifiers and appositives, lowercased."""
+    """What a sentence says the named entity is: its pre-modifiers and appositives.
+
+    Titles and common words are lowercased, names kept: "Kessaria's foreign secretary".
+    """
     found: list[str] = []
+    if mention.label == "OTHER" and " " not in mention.text:
+        return found  # "senior British officials": a demonym describes the noun after it
     for label in (
         _premodifier(sentence, mention, others),
         _appositive_after(sentence, mention, others),
@@ -207,22 +248,27 @@ def descriptors(sentence: str, mention: Mention, others: Sequence[Mention] = ())
 
 
 def core_title(label: str) -> str | None:
-    """The office a descriptor names, for later "the <title>" references: "Casmerra's interior minister" -> "interior minister"."""
+    """The office a descriptor names: "Casmerra's interior minister" -> "interior minister".
+
+    An office named by its organisation stays whole: "leader of the Dockworkers' Union".
+    """
     words = label.split()
-    if words and words[0] in DETERMINERS:
+    if words and words[0].lower() in DETERMINERS:
         words = words[1:]
     for index, word in enumerate(words):
         if _POSSESSIVE_END.search(word):
             words = words[index + 1 :]
             break
+    cut = next((index for index, word in enumerate(words) if word in _PREPOSITIONS), len(words))
+    if 0 < cut < len(words) - 1:
+        if cut == 1 and _title_key(words[0]) in TITLE_HEADS - HONORIFICS:
+            return " ".join(words)
+        words = words[:cut]
     start = len(words)
     while start > 0 and _title_key(words[start - 1]) in TITLE_WORDS:
         start -= 1
     title = words[start:]
-    if not title or _title_key(title[-1]) not in TITLE_HEADS:
-        # "head of the National Civil Protection Agency": an office named by its organisation.
-        if len(words) >= 3 and _title_key(words[0]) in TITLE_HEADS and words[1] == "of":
-            return " ".join(words)
+    if not title or _title_key(title[-1]) not in TITLE_HEADS - HONORIFICS:
         return None
     return " ".join(title)
 
@@ -237,7 +283,7 @@ def _occurrences(articles: Sequence[ComparedArticle]) -> list[_Occurrence]:
     found: list[_Occurrence] = []
     for (article_id, index), text, sentence_mentions in zip(places, texts, mentions(texts), strict=True):
         for mention in sentence_mentions:
-            surface = _SPACE.sub(" ", mention.text.replace("’", "'"))
+            surface = _SPACE.sub(" ", mention.text.translate(_STRAIGHT_QUOTES))
             found.append(
                 _Occurrence(article_id, index, text, mention, surface.casefold(), tuple(surface.split()))
             )
@@ -246,22 +292,64 @@ def _occurrences(articles: Sequence[ComparedArticle]) -> list[_Occurrence]:
 
 def _drop_capitalised_common_words(occurrences: list[_Occurrence]) -> list[_Occurrence]:
     """Drop one-word mentions that are a common word capitalised only by opening a sentence."""
-    surnames = {occurrence.tokens[-1].casefold() for occurrence in occurrences if len(occurrence.tokens) > 1}
-    mid_sentence = {occurrence.key for occurrence in occurrences if not occurrence.opens_sentence}
+    name_parts = {o.tokens[-1].casefold() for o in occurrences if len(o.tokens) > 1}
+    name_parts |= {
+        o.tokens[0].casefold() for o in occurrences if len(o.tokens) > 1 and o.mention.label == "PERSON"
+    }
+    mid_sentence = {o.key for o in occurrences if not o.opens_sentence}
 
     def is_junk(occurrence: _Occurrence) -> bool:
         return (
             len(occurrence.tokens) == 1
             and occurrence.opens_sentence
-            and occurrence.key not in surnames
+            and occurrence.key not in name_parts
             and occurrence.key not in mid_sentence
-            and zipf_frequency(occurrence.key, "en") >= COMMON_WORD_ZIPF
+            and _is_common_word(occurrence.key)
         )
 
     return [occurrence for occurrence in occurrences if not is_junk(occurrence)]
 
 
-def _occurrences_by_sentence(occurrences: Iterable[_Occurrence]) -> dict[tuple[int, int], list[Mention]]:
+def _missed_occurrences(
+    articles: Sequence[ComparedArticle], occurrences: Sequence[_Occurrence]
+) -> list[_Occurrence]:
+    """Further mentions of names the model found elsewhere in the story but missed here ("Lind said")."""
+    labels: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for occurrence in occurrences:
+        surface = " ".join(occurrence.tokens)
+        if len(occurrence.tokens) > 1 or not _is_common_word(surface):
+            labels[surface][occurrence.mention.label] += 1
+        if len(occurrence.tokens) > 1 and occurrence.mention.label == "PERSON":
+            # Surnames, and given names for family-name-first names ("Kim" of Kim Jong Un).
+            for part in {occurrence.tokens[0], occurrence.tokens[-1]}:
+                if not _is_common_word(part):
+                    labels[part]["PERSON"] += 1
+    if not labels:
+        return []
+    names = "|".join(
+        re.escape(name).replace("'", "['’]").replace('"', '["“”]')
+        for name in sorted(labels, key=len, reverse=True)
+    )
+    pattern = re.compile(rf"(?<![\w'’-])(?:{names})(?![\w-])")
+    taken: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for occurrence in occurrences:
+        taken[_where(occurrence)].append((occurrence.mention.start, occurrence.mention.end))
+    found: list[_Occurrence] = []
+    for article in articles:
+        for index, sentence in enumerate(article.article.sentences):
+            spans = taken[(article.id, index)]
+            for match in pattern.finditer(sentence):
+                if any(start < match.end() and match.start() < end for start, end in spans):
+                    continue
+                surface = _SPACE.sub(" ", match.group().translate(_STRAIGHT_QUOTES))
+                label = labels[surface].most_common(1)[0][0]
+                mention = Mention(surface, label, match.start(), match.end())
+                key, tokens = surface.casefold(), tuple(surface.split())
+                found.append(_Occurrence(article.id, index, sentence, mention, key, tokens))
+    return found
+
+
+def _mentions_by_sentence(occurrences: Iterable[_Occurrence]) -> dict[tuple[int, int], list[Mention]]:
     by_sentence: dict[tuple[int, int], list[Mention]] = defaultdict(list)
     for occurrence in occurrences:
         by_sentence[_where(occurrence)].append(occurrence.mention)
@@ -276,21 +364,25 @@ def _where(occurrence: _Occurrence) -> tuple[int, int]:
 
 
 class _StoryContext:
-    """What the whole story says about names: which are surnames of full names, which have demonyms."""
+    """What the whole story tells about its names: surnames of full names, capitalised words."""
 
-    def __init__(self, occurrences: Sequence[_Occurrence]) -> None:
+    def __init__(self, occurrences: Sequence[_Occurrence], articles: Sequence[ComparedArticle]) -> None:
         self.full_name_surnames = {
             name_skeleton(o.tokens[-1])
             for o in occurrences
             if len(o.tokens) > 1 and o.mention.label == "PERSON"
         }
-        # "Kessarian" alone, or opening a name ("Casmerran Press Union").
-        self.demonyms = {o.key for o in occurrences if len(o.tokens) == 1 and o.mention.label == "OTHER"}
-        self.demonyms |= {o.tokens[0].casefold() for o in occurrences if len(o.tokens) > 1}
+        # Every capitalised word of the story: "Kessarian" or "Casmerran" in "Casmerran officials".
+        self.capitalised = {
+            word.casefold()
+            for article in articles
+            for sentence in article.article.sentences
+            for word in _CAPITALISED.findall(sentence)
+        }
 
     def vote(self, occurrences: Sequence[_Occurrence]) -> EntityType:
         """The type most of the evidence gives a group of occurrences."""
-        votes: Counter[str] = Counter()
+        votes: Counter[EntityType] = Counter()
         for occurrence in occurrences:
             votes[occurrence.mention.label] += self._label_weight(occurrence)
             for cue, weight in _context_cues(occurrence):
@@ -301,8 +393,7 @@ class _StoryContext:
         keys = {occurrence.key for occurrence in occurrences if len(occurrence.tokens) == 1}
         if any(self._has_demonym(key) for key in keys):
             votes["PLACE"] += DEMONYM_VOTE * len(occurrences)
-        best = max(votes.items(), key=lambda item: (item[1], _TYPE_PRIORITY[item[0]]))
-        return best[0]  # type: ignore[return-value]
+        return max(votes, key=lambda entity_type: (votes[entity_type], _TYPE_PRIORITY[entity_type]))
 
     def _label_weight(self, occurrence: _Occurrence) -> float:
         if len(occurrence.tokens) != 1:
@@ -316,10 +407,11 @@ class _StoryContext:
 
     def _has_demonym(self, key: str) -> bool:
         stems = {key, key[:-1]} if key[-1:] in "aeiouy" else {key}
-        return any(stem + ending in self.demonyms for stem in stems for ending in DEMONYM_ENDINGS)
+        demonyms = {stem + ending for stem in stems for ending in DEMONYM_ENDINGS}
+        return any(len(demonym) > len(key) and demonym in self.capitalised for demonym in demonyms)
 
 
-_TYPE_PRIORITY = {"PERSON": 3, "PLACE": 2, "ORG": 1, "OTHER": 0}
+_TYPE_PRIORITY: dict[EntityType, int] = {"PERSON": 3, "PLACE": 2, "ORG": 1, "OTHER": 0}
 
 
 def _context_cues(occurrence: _Occurrence) -> list[tuple[EntityType, float]]:
@@ -359,63 +451,112 @@ def _head_noun_type(tokens: Sequence[str]) -> EntityType | None:
 # --- steps 2 and 3: grouping --------------------------------------------------------------------
 
 
-def _group_occurrences(occurrences: Sequence[_Occurrence], context: _StoryContext) -> list[list[_Occurrence]]:
+def _group_occurrences(
+    occurrences: Sequence[_Occurrence], context: _StoryContext
+) -> list[list[_Occurrence]]:
     """Merge spelling variants into forms, then attach surname-only mentions to full names."""
     by_key: dict[str, list[_Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
         by_key[occurrence.key].append(occurrence)
     key_types = {key: context.vote(group) for key, group in by_key.items()}
-    parent = {key: key for key in by_key}
-    # An outlet spells a name one way: two spellings inside one article are two referents.
-    root_articles = {key: {o.article for o in group} for key, group in by_key.items()}
+    forms = _Forms({key: {o.article for o in group} for key, group in by_key.items()})
+    _merge_spellings(forms, key_types)
+    _merge_middle_names(forms, key_types)
+    groups: dict[str, list[_Occurrence]] = defaultdict(list)
+    for key, group in by_key.items():
+        groups[forms.find(key)].extend(group)
+    places = {key for key, key_type in key_types.items() if key_type == "PLACE"}
+    return _attach_surnames(list(groups.values()), context, places)
 
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
+
+class _Forms:
+    """Union-find over the case-folded surface forms of a story, with the articles each group is in."""
+
+    def __init__(self, articles: dict[str, set[int]]) -> None:
+        self.parent = {key: key for key in articles}
+        self.articles = articles
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
         return key
 
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_b] = root_a
+            self.articles[root_a] |= self.articles.pop(root_b)
+
+    def meet(self, a: str, b: str) -> bool:
+        """Tell whether two forms (with all merged into them) are used inside one article."""
+        return bool(self.articles[self.find(a)] & self.articles[self.find(b)])
+
+
+def _merge_spellings(forms: _Forms, key_types: dict[str, EntityType]) -> None:
+    """Join spellings of one name: as many words, same skeletons, one type, never in one article."""
     buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
-    for key in by_key:
-        skeleton = " ".join(name_skeleton(word) for word in key.split())
-        buckets[(len(key.split()), skeleton)].append(key)
+    for key in key_types:
+        words = _name_words(key)
+        buckets[(len(words), " ".join(name_skeleton(word) for word in words))].append(key)
     for keys in buckets.values():
         for index, key_a in enumerate(keys):
             for key_b in keys[index + 1 :]:
-                root_a, root_b = find(key_a), find(key_b)
-                if (
-                    root_a == root_b
-                    or key_types[key_a] != key_types[key_b]
-                    or not same_name(key_a, key_b)
-                    or root_articles[root_a] & root_articles[root_b]
-                ):
-                    continue
-                parent[root_b] = root_a
-                root_articles[root_a] |= root_articles.pop(root_b)
-
-    groups: dict[str, list[_Occurrence]] = defaultdict(list)
-    for key, group in by_key.items():
-        groups[find(key)].extend(group)
-    return _attach_surnames(list(groups.values()), context)
+                # Same letters ("F.B.I." / "FBI") is one name whatever type the model gave each.
+                same_type = key_types[key_a] == key_types[key_b] or _letters(key_a) == _letters(key_b)
+                # An outlet spells a name one way: two spellings inside one article are two referents.
+                if same_type and same_name(key_a, key_b) and not forms.meet(key_a, key_b):
+                    forms.union(key_a, key_b)
 
 
-def _attach_surnames(groups: list[list[_Occurrence]], context: _StoryContext) -> list[list[_Occurrence]]:
-    """Move one-word mentions of a surname into the group of the person named in full."""
+def _merge_middle_names(forms: _Forms, key_types: dict[str, EntityType]) -> None:
+    """Join "Michael T. Flynn" and "Michael Flynn" unless two middle names compete ("George W.", "H. W.")."""
+    by_ends: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for key, key_type in key_types.items():
+        words = _name_words(key)
+        if key_type == "PERSON" and len(words) >= 2:
+            # "Jr." and "Sr." tell father and son apart; "III" is often dropped ("Robert Mueller").
+            generation = next((w.strip(".,") for w in words[1:] if w.strip(".,") in ("jr", "sr")), "")
+            by_ends[(words[0], _surname(words), generation)].append(key)
+    for keys in by_ends.values():
+        middles = {_middle_name(key) for key in keys}
+        if len(keys) > 1 and len(middles - {""}) == 1:
+            for key in keys[1:]:
+                forms.union(keys[0], key)
+
+
+def _attach_surnames(
+    groups: list[list[_Occurrence]], context: _StoryContext, places: set[str]
+) -> list[list[_Occurrence]]:
+    """Move one-word mentions of a surname into the group of the person named in full.
+
+    A word the story uses as a place ("Washington" beside George Washington) is left alone.
+    """
     people = [group for group in groups if _is_full_name_person(group, context)]
-    by_surname: dict[str, list[int]] = defaultdict(list)
-    for index, group in enumerate(people):
-        for surname in {name_skeleton(o.tokens[-1]) for o in group if len(o.tokens) > 1}:
-            by_surname[surname].append(index)
+    surnames = [{_surname(o.tokens) for o in group if len(o.tokens) > 1} for group in people]
+    given_names = [{o.tokens[0] for o in group if len(o.tokens) > 1} for group in people]
     full_mentions = [
-        sorted((o.article, o.sentence, o.mention.start) for o in group if len(o.tokens) > 1) for group in people
+        sorted((o.article, o.sentence, o.mention.start) for o in group if len(o.tokens) > 1)
+        for group in people
     ]
+    owners_of: dict[str, list[int]] = {}  # surname -> indices of the people bearing it
     kept: list[list[_Occurrence]] = []
     for group in groups:
         if any(group is person for person in people):
             continue
         remaining: list[_Occurrence] = []
         for occurrence in group:
-            target = _surname_owner(occurrence, by_surname, full_mentions)
+            if len(occurrence.tokens) != 1 or occurrence.key in places:
+                remaining.append(occurrence)
+                continue
+            word = occurrence.tokens[0]
+            if word not in owners_of:
+                owners_of[word] = [
+                    index for index, names in enumerate(surnames) if any(_same_word(word, n) for n in names)
+                ]
+            target = _surname_owner(occurrence, owners_of[word], full_mentions)
+            if target is None:
+                target = _family_name_first_owner(occurrence, surnames, given_names)
             if target is None:
                 remaining.append(occurrence)
             else:
@@ -425,36 +566,47 @@ def _attach_surnames(groups: list[list[_Occurrence]], context: _StoryContext) ->
     return people + kept
 
 
+def _family_name_first_owner(
+    occurrence: _Occurrence, surnames: list[set[str]], given_names: list[set[str]]
+) -> int | None:
+    """The one person whose name starts with this word, when it is nobody's surname ("Kim" of Kim Jong Un)."""
+    if occurrence.mention.label != "PERSON":
+        return None
+    word = occurrence.tokens[0]
+    if any(word in names for names in surnames):
+        return None
+    owners = [index for index, names in enumerate(given_names) if word in names]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _is_full_name_person(group: Sequence[_Occurrence], context: _StoryContext) -> bool:
     return any(len(o.tokens) > 1 for o in group) and context.vote(group) == "PERSON"
 
 
 def _surname_owner(
-    occurrence: _Occurrence, by_surname: dict[str, list[int]], full_mentions: list[list[tuple[int, int, int]]]
+    occurrence: _Occurrence, candidates: list[int], full_mentions: list[list[tuple[int, int, int]]]
 ) -> int | None:
-    """Index of the person a one-word mention names, or None when it is no surname or ambiguous."""
-    if len(occurrence.tokens) != 1 or occurrence.mention.label == "PLACE":
-        return None
-    if any(cue == "PLACE" for cue, _ in _context_cues(occurrence)):
-        return None
-    candidates = by_surname.get(name_skeleton(occurrence.tokens[0]), [])
-    if len(candidates) == 1:
-        return candidates[0]
-    # Two people share the surname: the one this article last named in full (or names first after).
+    """Which of the people bearing this surname a one-word mention names; None when unclear."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    # Two people share the surname: the one this article last named in full, else the one it names next.
     here = (occurrence.article, occurrence.sentence, occurrence.mention.start)
-    before = [
-        (max(position for position in full_mentions[c] if position[0] == here[0] and position <= here), c)
-        for c in candidates
-        if any(position[0] == here[0] and position <= here for position in full_mentions[c])
-    ]
-    if before:
-        return max(before)[1]
-    after = [
-        (min(position for position in full_mentions[c] if position[0] == here[0]), c)
-        for c in candidates
-        if any(position[0] == here[0] for position in full_mentions[c])
-    ]
-    return min(after)[1] if after else None
+    last_before: list[tuple[tuple[int, int, int], int]] = []
+    first_after: list[tuple[tuple[int, int, int], int]] = []
+    for candidate in candidates:
+        in_article = [position for position in full_mentions[candidate] if position[0] == here[0]]
+        before = [position for position in in_article if position <= here]
+        if before:
+            last_before.append((before[-1], candidate))
+        elif in_article:
+            first_after.append((in_article[0], candidate))
+    if last_before:
+        return max(last_before)[1]
+    if first_after:
+        return min(first_after)[1]
+    # Named in full only in other articles: the one the story names most ("Trump", not "Trump Jr.").
+    counts = sorted(((len(full_mentions[c]), c) for c in candidates), reverse=True)
+    return counts[0][1] if counts[0][0] > counts[1][0] else None
 
 
 # --- step 5: descriptors and titles -------------------------------------------------------------
@@ -462,11 +614,26 @@ def _surname_owner(
 
 def _premodifier(sentence: str, mention: Mention, others: Sequence[Mention]) -> str | None:
     """Words right before a name that describe it: "Interior Minister", "rebel-held", "the raging"."""
+    if _is_modifier(sentence, mention):
+        return None  # "former Trump campaign chairman" describes the chairman, not Trump
     tokens = _left_tokens(sentence, mention.start, others)
-    taken: list[tuple[str, int, bool]] = []
+    taken, _ = _descriptive_chain(tokens)
+    if not taken:
+        taken = _between_determiner(tokens)
+    return _label_text(taken, sentence)
+
+
+def _descriptive_chain(tokens: Sequence[_Token]) -> tuple[list[_Token], bool]:
+    """The words ending `tokens` that describe what follows, nearest first, and whether one is an office."""
+    taken: list[_Token] = []
     has_head = False
+    # Nouns may stack before a trade or an office written in lowercase ("civil protection boss"),
+    # not before an adjective, a name or a capitalised title ("to ask President Trump").
+    compounds_allowed = True
+    first_compound = -1
     for token, starts_at, is_entity in reversed(tokens):
         key = _title_key(token)
+        plain = first_compound < 0
         if _POSSESSIVE_END.search(token):
             if has_head:
                 taken.append((token, starts_at, is_entity))  # "Casmerra's foreign minister"
@@ -475,25 +642,66 @@ def _premodifier(sentence: str, mention: Mention, others: Sequence[Mention]) -> 
             if not has_head:
                 break
             taken.append((token, starts_at, is_entity))  # "Port Asha police commissioner"
+            compounds_allowed = False
             continue
-        if key in TITLE_WORDS or key in OCCUPATIONS or key in DESCRIPTORS or _is_compound_adjective(token):
+        if key in HONORIFICS:
+            break
+        if plain and (key in TITLE_WORDS or key in OCCUPATIONS):
             taken.append((token, starts_at, is_entity))
-            has_head = has_head or key in HEAD_WORDS
+            if key in HEAD_WORDS and not has_head:
+                has_head = True
+                compounds_allowed = token.islower()
             continue
-        if has_head and _may_modify(token):
+        if plain and (key in DESCRIPTORS or _is_compound_adjective(token)):
+            taken.append((token, starts_at, is_entity))
+            compounds_allowed = False
+            continue
+        compounds = 0 if plain else len(taken) - first_compound
+        is_noun = _may_compound(token) and key not in TITLE_WORDS and key not in OCCUPATIONS
+        if has_head and compounds_allowed and compounds < MAX_COMPOUNDS and is_noun:
+            if plain:
+                first_compound = len(taken)
             taken.append((token, starts_at, is_entity))  # "restaurant owner", "civil protection boss"
             continue
         break
-    if not taken:
-        taken = _between_determiner(tokens)
+    leftmost = len(tokens) - len(taken) - 1
+    if first_compound >= 0 and not _opens_phrase(tokens, leftmost):
+        taken = taken[:first_compound]  # "the president fire special counsel X": "fire" is a verb
+    return taken, has_head
+
+
+def _label_text(taken: Sequence[_Token], sentence: str) -> str | None:
+    """The label the chosen tokens (nearest first) spell, names kept as written."""
     if not taken:
         return None
     return " ".join(
-        token if is_entity else _label_case(token, starts_at, sentence) for token, starts_at, is_entity in reversed(taken)
+        token if is_entity else _label_case(token, starts_at, sentence)
+        for token, starts_at, is_entity in reversed(taken)
     )
 
 
-def _between_determiner(tokens: Sequence[tuple[str, int, bool]]) -> list[tuple[str, int, bool]]:
+def _opens_phrase(tokens: Sequence[_Token], index: int) -> bool:
+    """Tell whether the token at `index` (or the sentence start) can stand before a noun phrase."""
+    if index < 0:
+        return True
+    token, _, is_entity = tokens[index]
+    lower = token.lower()
+    return (
+        is_entity
+        or not token[0].isalnum()
+        or lower in STOP_WORDS
+        or lower in REPORTING_VERBS
+        or _POSSESSIVE_END.search(token) is not None
+    )
+
+
+def _is_modifier(sentence: str, mention: Mention) -> bool:
+    """Tell whether a name modifies the noun after it ("Trump campaign", "Vaskor garrison")."""
+    following = _NEXT_WORD.match(sentence[mention.end :])
+    return following is not None and following.group("word") in _MODIFIED_NOUNS
+
+
+def _between_determiner(tokens: Sequence[_Token]) -> list[_Token]:
     """One plain word between a determiner and the name: "the raging Ostra", "Kessaria's new dam".
 
     One only: in "the river reaching Casmerra" two words stand there and neither describes it.
@@ -503,6 +711,8 @@ def _between_determiner(tokens: Sequence[tuple[str, int, bool]]) -> list[tuple[s
     (word, starts_at, word_is_entity), (before, _, _) = tokens[-1], tokens[-2]
     if word_is_entity or not word.islower() or not _may_modify(word):
         return []
+    if word not in DESCRIPTORS and not word.endswith(_ADJECTIVE_ENDINGS):
+        return []  # "the river Kessaria", "the decision Trump made": nouns, not descriptions
     if before.lower() in DETERMINERS or _POSSESSIVE_END.search(before):
         return [(word, starts_at, False)]
     return []
@@ -522,31 +732,21 @@ def _appositive_after(sentence: str, mention: Mention, others: Sequence[Mention]
 
 
 def _appositive_before(sentence: str, mention: Mention, others: Sequence[Mention]) -> str | None:
-    """"Its leader, Pavla Renner, ..." : a noun phrase ending in a title, then a comma, then the name."""
+    """"Its leader, Pavla Renner, ..." : an office or trade, a comma, then the name and a comma."""
     right = sentence[mention.end :].lstrip()
     if right and right[0] not in ",.;)":
         return None
     left = sentence[: mention.start].rstrip()
     if not left.endswith(","):
         return None
-    tokens = [(token.group(), token.start()) for token in _LEFT_TOKEN.finditer(left[:-1])]
-    if not tokens or _title_key(tokens[-1][0]) not in HEAD_WORDS:
+    tokens = _left_tokens(sentence, len(left) - 1, others)
+    taken, has_head = _descriptive_chain(tokens)
+    if not has_head:
         return None
-    start = len(tokens) - 1
-    while start > 0 and len(tokens) - start < MAX_APPOSITIVE_WORDS:
-        previous = tokens[start - 1][0]
-        fits = _WORD.fullmatch(previous) and (
-            previous[0].isupper()
-            or _may_modify(previous)
-            or previous.lower() in DETERMINERS
-            or _POSSESSIVE_END.search(previous)
-        )
-        if not fits:
-            break
-        start -= 1
-        if previous.lower() in DETERMINERS:
-            break
-    return _appositive_phrase(tokens[start:], sentence, others)
+    before = len(tokens) - len(taken) - 1
+    if before >= 0 and tokens[before][0].lower() in DETERMINERS:
+        taken.append(tokens[before])  # "its leader", "the club's captain"
+    return _label_text(taken, sentence)
 
 
 def _appositive_phrase(
@@ -555,12 +755,16 @@ def _appositive_phrase(
     """Keep a phrase that reads as a description: a determiner or an office, a common noun, no verb."""
     if not words or len(words) > MAX_APPOSITIVE_WORDS:
         return None
-    texts = [word for word, _ in words]
+    texts = [word.strip(".,;:!?\"'“”‘’") for word, _ in words]
     first = texts[0]
     if any(word.lower() in REPORTING_VERBS for word in texts):
         return None
     determined = first.lower() in DETERMINERS or _POSSESSIVE_END.search(first) is not None
-    names_office = _title_key(first) in HEAD_WORDS | TITLE_MODIFIERS or (
+    if any(word.lower() in _CLAUSE_WORDS for word in texts):
+        return None  # ", could affect ...", "a condition U.S. diplomats have set": clauses, not names
+    if any(other.label == "PERSON" and _inside(other.start, [_span(words)]) for other in others):
+        return None  # "Roger Stone, former campaign volunteer George Papadopoulos and ...": a list
+    names_office = _title_key(first) in APPOSITIVE_OPENERS or (
         first.islower() and any(_title_key(word) in HEAD_WORDS for word in texts)
     )
     has_common_noun = any(word.islower() and word not in STOP_WORDS for word in texts)
@@ -569,6 +773,22 @@ def _appositive_phrase(
     return " ".join(
         word if _inside(start, others) else _label_case(word, start, sentence) for word, start in words
     )
+
+
+def _entity_type(occurrences: Sequence[_Occurrence], context: _StoryContext) -> EntityType:
+    """Vote on the type; full names carry it better than the one-word mentions attached to them."""
+    full_names = [occurrence for occurrence in occurrences if len(occurrence.tokens) > 1]
+    return context.vote(full_names or occurrences)
+
+
+def _collect_labels(entities: Sequence[_Entity], by_sentence: dict[tuple[int, int], list[Mention]]) -> None:
+    """Record, per article, every descriptor its sentences attach to each entity, in order."""
+    for entity in entities:
+        for occurrence in entity.occurrences:
+            names_here = by_sentence[_where(occurrence)]
+            for label in descriptors(occurrence.text, occurrence.mention, names_here):
+                if label not in entity.labels[occurrence.article]:
+                    entity.labels[occurrence.article].append(label)
 
 
 def _count_title_mentions(entities: Sequence[_Entity], sentences: dict[int, tuple[str, ...]]) -> None:
@@ -623,9 +843,8 @@ def _build(entity: _Entity) -> Entity:
         surfaces[occurrence.key] += 1
         casings[occurrence.key][surface] += 1
     forms = {key: casings[key].most_common(1)[0][0] for key in surfaces}
-    longest = max(len(key.split()) for key in surfaces)
-    full_forms = [key for key in surfaces if len(key.split()) == longest]
-    name_key = min(full_forms, key=lambda key: (-surfaces[key], key))
+    full_forms = [key for key in surfaces if len(key.split()) > 1] or list(surfaces)
+    name_key = min(full_forms, key=lambda key: (-surfaces[key], -len(key.split()), key))
     mentions_per_article: Counter[int] = Counter(o.article for o in entity.occurrences)
     mentions_per_article.update(entity.title_mentions)
     variants = sorted(set(forms.values()) | entity.title_variants)
@@ -640,7 +859,35 @@ def _build(entity: _Entity) -> Entity:
 
 # --- small helpers ------------------------------------------------------------------------------
 
-_LETTER_FOLD = str.maketrans({"q": "k", "c": "k", "g": "k", "y": "i", "j": "i", "w": "v", "z": "s", "x": "k"})
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_PREPOSITIONS = frozenset("of for at in to from with on by".split())
+_DIGRAPHS = (("ph", "f"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("ck", "k"), ("gh", "g"))
+_LETTER_FOLD = str.maketrans("qcgyjwzx", "kkkiivsk")
+
+
+def _letters(name: str) -> str:
+    return "".join(char for char in name.casefold() if char.isalnum())
+
+
+def _surname(words: Sequence[str]) -> str:
+    """The last word of a name that is no generational suffix: "Robert S. Mueller III" -> "Mueller"."""
+    for word in reversed(words):
+        if word.lower().strip(".,") not in _NAME_SUFFIXES:
+            return word
+    return words[-1]
+
+
+def _middle_name(key: str) -> str:
+    """What stands between the given name and the surname, without dots: "michael t. flynn" -> "t"."""
+    words = _name_words(key)
+    surname = _surname(words)
+    inner = words[1 : len(words) - 1 - words[::-1].index(surname)]
+    return " ".join(word.strip(".") for word in inner)
+
+
+def _name_words(name: str) -> list[str]:
+    """Words of a name, hyphens counting as spaces: "Kim Jong-un" and "Kim Jong Un" both have three."""
+    return name.replace("-", " ").split()
 
 
 def _collapse_doubles(letters: str) -> str:
@@ -693,9 +940,14 @@ def _may_modify(token: str) -> bool:
     )
 
 
-def _left_tokens(sentence: str, end: int, others: Sequence[Mention]) -> list[tuple[str, int, bool]]:
-    """Tokens before `end` in a sentence, each (text, start, is another entity); other names are one token."""
-    tokens: list[tuple[str, int, bool]] = []
+def _may_compound(token: str) -> bool:
+    """A word that can stand as a noun before an office or trade: not a verb form ("said", "hosting")."""
+    return _may_modify(token) and not token.lower().endswith(("ed", "ing"))
+
+
+def _left_tokens(sentence: str, end: int, others: Sequence[Mention]) -> list[_Token]:
+    """Tokens before `end`, each (text, start, is a name); another name is one token."""
+    tokens: list[_Token] = []
     position = 0
     spans = sorted((m.start, m.end) for m in others if m.end <= end)
     for span_start, span_end in [*spans, (end, end)]:
@@ -717,30 +969,27 @@ def _left_tokens(sentence: str, end: int, others: Sequence[Mention]) -> list[tup
 def _label_case(word: str, start: int, sentence: str) -> str:
     """Lowercase title and common words ("Interior Minister" -> "interior minister"), keep names."""
     key = _title_key(word)
+    if key in HONORIFICS:
+        return word
     if key in TITLE_WORDS or key in OCCUPATIONS or key in DESCRIPTORS or word.lower() in DETERMINERS:
         return word.lower()
     opens_sentence = not sentence[:start].strip(_OPENERS + " ")
-    if opens_sentence and (word.lower() in _COMMON_WORDS or _is_compound_adjective(word)):
+    if opens_sentence and (_is_common_word(word.lower()) or _is_compound_adjective(word)):
         return word.lower()
     return word
+
+
+def _span(words: Sequence[tuple[str, int]]) -> Mention:
+    """The stretch a run of (word, start) pairs covers, as a mention-like span."""
+    start = words[0][1]
+    end = words[-1][1] + len(words[-1][0])
+    return Mention("", "OTHER", start, end)
 
 
 def _inside(position: int, spans: Sequence[Mention]) -> bool:
     return any(span.start <= position < span.end for span in spans)
 
 
-class _CommonWords:
-    """Membership test "is a common English word" backed by wordfreq, cached."""
-
-    def __init__(self) -> None:
-        self._known: dict[str, bool] = {}
-
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        if word not in self._known:
-            self._known[word] = zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
-        return self._known[word]
-
-
-_COMMON_WORDS = _CommonWords()
+@lru_cache(maxsize=16_384)
+def _is_common_word(word: str) -> bool:
+    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF

@@ -1,15 +1,19 @@
 """Each outlet's distinctive words: weighted log-odds with an informative Dirichlet prior.
 
-Monroe, Colaresi & Quinn (2008), "Fightin' Words", eq. 16-17: for term w, article i and the pooled
-other articles j of the story,
+Monroe, Colaresi & Quinn (2008), "Fightin' Words": for term w, article i and the pooled other
+articles j of the story,
 
     delta_w = log((y_wi + a_wi) / (n_i + A_i - y_wi - a_wi)) - log((y_wj + a_wj) / (n_j + A_j - y_wj - a_wj))
     z_w     = delta_w / sqrt(1 / (y_wi + a_wi) + 1 / (y_wj + a_wj))
 
-The prior of an article of the story's mean length is a_w = PRIOR_TOTAL * p_w + MIN_PSEUDO_COUNT,
-p_w the background frequency of w renormalised over the story's vocabulary; each side's prior is that
-scaled by its length over the mean length (A is the sum of a over the vocabulary). Scaling keeps the
-pooled side, four or nine articles long, from looking rarer in every term than the article itself.
+For an article of the story's mean length n (in terms), the prior is a_w = PRIOR_WEIGHT * n * p_w +
+MIN_PSEUDO_COUNT, with p_w the background frequency of w renormalised over the story's vocabulary:
+alpha_0 = 3n is ~500 pseudo-counts for the ~300-word example articles and stays in proportion for
+a story of short briefs. Each side gets that prior scaled by its length over n, and A is the sum of
+its a_w. With one prior shared by both sides, as in the paper, a term absent from both would look
+likelier in the single article than in the four or nine pooled ones, favouring every term the
+article uses.
+
 Unigrams and two-word phrases are scored as two separate vocabularies.
 """
 
@@ -27,9 +31,9 @@ from wordfreq import word_frequency
 
 from newsprism.models import Article, ComparedArticle, Framing
 
-# Pseudo-counts spread by English frequency, for an article of mean length: "police" or "officials
-# said" get tens, so a common word needs a large difference in use to count as an outlet's choice.
-PRIOR_TOTAL = 500.0
+# Pseudo-counts spread by English frequency, per term of an article of mean length: "police" or
+# "officials said" get tens, so a common word needs a large difference to count as an outlet's choice.
+PRIOR_WEIGHT = 3.0
 # Pseudo-counts every term gets on top: keeps words English seldom uses ("yobs", "rioters") from
 # carrying a near-zero prior, whose variance would bury them.
 MIN_PSEUDO_COUNT = 0.2
@@ -48,7 +52,9 @@ _CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 _CONTRACTION_STEMS = frozenset(
     "don didn doesn isn wasn aren weren won couldn wouldn shouldn hasn haven hadn ain".split()
 )
-STOP_WORDS_LOWER = frozenset(word.lower() for word in STOP_WORDS) | _CONTRACTION_STEMS | {"mr", "mrs", "ms", "dr"}
+STOP_WORDS_LOWER = (
+    frozenset(word.lower() for word in STOP_WORDS) | _CONTRACTION_STEMS | {"mr", "mrs", "ms", "dr"}
+)
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def distinctive_terms(
         framings.append(
             Framing(
                 article=article.id,
-                distinctive_terms=tuple((term, round(z, 3)) for term, z in ranked),
+                distinctive_terms=tuple(ranked),
                 dateline=article.article.dateline,
             )
         )
@@ -111,6 +117,9 @@ def log_odds_z(
         n_j = grand_total - n_i
         scale_i, scale_j = n_i / mean_total, n_j / mean_total
         group_scores: dict[str, float] = {}
+        if n_j == 0:
+            scores.append(group_scores)  # nothing to compare against
+            continue
         for term, y_i in group.items():
             y_j = pooled[term] - y_i
             a_i, a_j = prior[term] * scale_i, prior[term] * scale_j
@@ -123,14 +132,14 @@ def log_odds_z(
 
 
 def informative_prior(
-    vocabulary: Iterable[str], frequency: Callable[[str], float]
+    vocabulary: Iterable[str], frequency: Callable[[str], float], total: float
 ) -> dict[str, float]:
-    """Pseudo-counts: PRIOR_TOTAL spread by background frequency, plus MIN_PSEUDO_COUNT for each term."""
+    """Pseudo-counts: `total` spread by background frequency, plus MIN_PSEUDO_COUNT for each term."""
     frequencies = {term: max(frequency(term), 0.0) for term in vocabulary}
-    total = sum(frequencies.values())
-    if total <= 0.0:
+    frequency_sum = sum(frequencies.values())
+    if frequency_sum <= 0.0:
         return {term: MIN_PSEUDO_COUNT for term in frequencies}
-    return {term: PRIOR_TOTAL * f / total + MIN_PSEUDO_COUNT for term, f in frequencies.items()}
+    return {term: total * f / frequency_sum + MIN_PSEUDO_COUNT for term, f in frequencies.items()}
 
 
 def _scores(
@@ -142,7 +151,8 @@ def _scores(
         vocabulary.update(group)
     if not vocabulary or len(counts) < 2:
         return [{} for _ in counts]
-    return log_odds_z(counts, informative_prior(vocabulary, frequency))
+    mean_total = sum(sum(group.values()) for group in counts) / len(counts)
+    return log_odds_z(counts, informative_prior(vocabulary, frequency, PRIOR_WEIGHT * mean_total))
 
 
 def _unigram_frequency(background: Mapping[str, float] | None) -> Callable[[str], float]:

@@ -1,4 +1,4 @@
-"""Direct quotations: find them and their speakers, match them across outlets, report cuts and misattributions.
+"""Direct quotations: find them and their speakers, match them across outlets, report cuts and misquotes.
 
 Decisions:
 - Quote marks: straight or curly double marks, and single marks in British style; an apostrophe
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from newsprism.analysis.speakers import (
@@ -41,7 +41,9 @@ MIN_QUOTE_WORDS = 4
 MIN_MATCH_COVERAGE = 0.8
 MIN_OMITTED_WORDS = 3
 _MARK = re.compile(r"[\"“”'‘’]")
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Editors' brackets stay inside words: "[W]e", "[Democrats]".
+_WORD = re.compile(r"[\[\]]*\w[\w\[\]]*(?:['’]\w+)*")
+_LETTER = re.compile(r"\w")
 _SPLIT_ATTRIBUTION = re.compile(r"^\s*,?\s*[^\"“”.!?]{1,100}?,\s*$")
 _CLOSING_CONTEXT = ".,;:!?)]—–-\"”"
 _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as is".split())
@@ -75,7 +77,6 @@ class _Span:
     closed: bool = False
     interruption: str | None = None  # the attribution between the parts of a split quotation
     kind: str = "double"
-    continued: list[int] = field(default_factory=list)
 
 
 def extract_quotes(article: ComparedArticle) -> list[Quote]:
@@ -87,17 +88,21 @@ def extract_quotes(article: ComparedArticle) -> list[Quote]:
     previous: tuple[_Span, str | None] | None = None
     for position, span in enumerate(spans):
         sentence = document.sentence_at(span.open_at)
-        before = _context_before(document, spans, position)
+        before, before_at = _context_before(document, spans, position)
         after = _context_after(document, spans, position)
         text = _quote_text(document, span)
         standalone = span.open_at == document.sentence_starts[sentence] and not after.strip(" .,;:!?")
-        direct = span.interruption is not None or is_direct(before, after)
+        # `"Never," she said` but not `the "Today" show host said`.
+        attributed_after = after if _hands_over(document, span, after) else ""
+        direct = span.interruption is not None or is_direct(before, attributed_after)
         if not text or (_is_scare_quote(text) and not direct and not standalone):
             continue
         at = (sentence, span.open_at - document.sentence_starts[sentence])
-        attribution = _attribution(span, before, after)
+        attribution, is_before = _attribution(span, before, after)
         if attribution is not None:
-            speaker = people.resolve(attribution, at)
+            # A pronoun before the quotation ("He said Obama "…"") refers back from where it stands.
+            where = _position(document, before_at) if is_before else at
+            speaker = people.resolve(attribution, where)
         elif previous is not None and _follows(document, previous[0], span, before):
             speaker = previous[1]
         else:
@@ -210,7 +215,6 @@ def _quote_spans(document: _Document) -> list[_Span]:
         if pending is not None:
             if start < end and text[start] in _OPENERS[pending.kind]:
                 current, inner_start = pending, start + 1
-                current.continued.append(start)
             elif pending.kind == "double":
                 spans.append(pending)
             pending = None
@@ -240,7 +244,8 @@ def _quote_spans(document: _Document) -> list[_Span]:
 
 
 def _opening_kind(char: str, before: str, after: str) -> str | None:
-    if char == "“" or (char == '"' and not (not before.isspace() and (after.isspace() or after in ",.;:!?"))):
+    looks_closing = not before.isspace() and (after.isspace() or after in ",.;:!?")
+    if char == "“" or (char == '"' and not looks_closing):
         return "double"
     if char in "'‘" and (before.isspace() or before in "([—–-\"“") and after.isalpha():
         return "single"
@@ -289,8 +294,13 @@ def _interrupts(document: _Document, first: _Span, second: _Span) -> bool:
 # --- the context of one quotation ----------------------------------------------------------------
 
 
-def _context_before(document: _Document, spans: list[_Span], position: int) -> str:
-    """Text of the quotation's sentence before its opening mark (after any earlier quotation)."""
+def _position(document: _Document, offset: int) -> tuple[int, int]:
+    sentence = document.sentence_at(offset)
+    return sentence, offset - document.sentence_starts[sentence]
+
+
+def _context_before(document: _Document, spans: list[_Span], position: int) -> tuple[str, int]:
+    """Text of the quotation's sentence before its opening mark (after any earlier quotation), and where."""
     span = spans[position]
     sentence = document.sentence_at(span.open_at)
     start = document.sentence_starts[sentence]
@@ -298,12 +308,14 @@ def _context_before(document: _Document, spans: list[_Span], position: int) -> s
         start = max(start, spans[position - 1].close_at)
     before = document.text[start : span.open_at]
     if before.strip() or sentence == 0 or start != document.sentence_starts[sentence]:
-        return before
+        return before, start
     # `Lind said:` closing the sentence before introduces this one.
     previous_start = document.sentence_starts[sentence - 1]
     previous = document.text[previous_start : document.sentence_end(sentence - 1)]
     overlaps_quote = position > 0 and spans[position - 1].close_at > previous_start
-    return previous if previous.rstrip().endswith(":") and not overlaps_quote else before
+    if previous.rstrip().endswith(":") and not overlaps_quote:
+        return previous, previous_start
+    return before, start
 
 
 def _context_after(document: _Document, spans: list[_Span], position: int) -> str:
@@ -317,12 +329,25 @@ def _context_after(document: _Document, spans: list[_Span], position: int) -> st
     return document.text[span.close_at : max(end, span.close_at)]
 
 
-def _attribution(span: _Span, before: str, after: str) -> Attribution | None:
+def _attribution(span: _Span, before: str, after: str) -> tuple[Attribution | None, bool]:
+    """The attribution next to a quotation, and whether it stands before it."""
     if span.interruption is not None:
         found = attribution_after(span.interruption)
         if found is not None:
-            return found
-    return attribution_after(after) or attribution_before(before)
+            return found, False
+    found = attribution_after(after)
+    if found is not None:
+        return found, False
+    found = attribution_before(before)
+    return found, found is not None
+
+
+def _hands_over(document: _Document, span: _Span, after: str) -> bool:
+    """Tell whether a quotation ends with the comma or mark that hands over to an attribution."""
+    if not span.closed or not span.pieces:
+        return False
+    last = document.text[span.pieces[-1][0] : span.pieces[-1][1]].rstrip()
+    return last.endswith((",", "?", "!", "…", "—", "-")) or after.lstrip().startswith((",", "—"))
 
 
 def _follows(document: _Document, previous: _Span, span: _Span, before: str) -> bool:
@@ -356,7 +381,8 @@ def _masked_sentences(document: _Document, spans: list[_Span], sentences: Sequen
     chars = list(document.text)
     for span in spans:
         for start, end in span.pieces:
-            chars[start:end] = " " * (end - start)
+            # Words go, punctuation stays: commas inside quotations still end clauses.
+            chars[start:end] = _LETTER.sub(" ", document.text[start:end])
     masked = "".join(chars)
     return [
         masked[start : start + len(sentence)]
@@ -368,7 +394,11 @@ def _masked_sentences(document: _Document, spans: list[_Span], sentences: Sequen
 
 
 def _tokens(text: str) -> list[str]:
-    return [word.casefold().replace("’", "'") for word in _WORD.findall(text)]
+    return [_token(word) for word in _WORD.findall(text)]
+
+
+def _token(word: str) -> str:
+    return word.casefold().replace("’", "'").replace("[", "").replace("]", "")
 
 
 def _same_quotation(first: list[str], second: list[str], first_set: set[str], second_set: set[str]) -> bool:
@@ -397,7 +427,7 @@ def omitted_words(full: str, cut: str) -> list[str]:
     """The runs of words `full` has and `cut` drops, as they stand in `full` (runs of 3+ words)."""
     positions = list(_WORD.finditer(full))
     matcher = SequenceMatcher(
-        None, [_tokens(m.group())[0] for m in positions], _tokens(cut), autojunk=False
+        None, [_token(m.group()) for m in positions], _tokens(cut), autojunk=False
     )
     kept = [False] * len(positions)
     for block in matcher.get_matching_blocks():

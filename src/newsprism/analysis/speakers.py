@@ -3,13 +3,18 @@
 Rules, all from the text (no NER model: a capitalised-name heuristic with lists of titles and roles):
 - An attribution is a speech verb ("said", "told", "warned", "sobbed", …) with its subject ("Lind said",
   "the interior minister added") or, inverted, its object ("said Mayor Mirela Sandor, who …"), or
-  "according to X". Before a quotation the subject of the last speech verb counts ("Lind said: …").
+  "according to X". Before a quotation the subject of the last speech verb counts ("Lind said: …"); with
+  a participle ("…, saying: …") or a bare colon ("Biden was quick to retort: …") the clause's subject.
 - A name phrase becomes the fullest name the article gives for that person ("Lind" -> "Helena Lind"),
   without titles or honorifics ("Interior Minister Tariq Haddadi" -> "Tariq Haddadi").
-- "he"/"she" is the first person named in the nearest earlier sentence that names one whose known gender
-  (from honorifics and words like "spokeswoman") does not contradict the pronoun.
+- "he"/"she" is a person named in the nearest earlier sentence that names one whose known gender (from
+  honorifics, words like "spokeswoman", or a sentence where only he/his or only she/her is used) does not
+  contradict the pronoun: the speaker of a quotation there, else one who says something there, else the
+  subject (the first mentioned in the main clause). A sentence opening with the same pronoun is skipped.
 - A title ("the mayor", "the country's interior minister") is the person the article describes with that
   title ("Mayor Mirela Sandor", "Maria Lind, the interior minister", "Lind, who heads the interior ministry").
+- A quotation that opens a sentence right after an attributed one, with no attribution of its own, keeps
+  that speaker (see `quotes.py`). Names inside quotations are never antecedents.
 - Anything else ("said one", "police said", "a spokesman said") has no speaker.
 """
 
@@ -30,17 +35,15 @@ SPEECH_VERBS = frozenset(
     "pleaded joked quipped vowed vows promised promises stressed stresses emphasised emphasized maintained "
     "countered remarked observed wondered whispered concluded demanded boasted lamented predicted "
     "confirmed confirms denied agreed mused snapped fumed thundered raged groaned wailed sighed laughed "
-    "recounted testified cautioned predicted reiterated proclaimed announced blasted sneered scoffed "
+    "recounted testified cautioned reiterated proclaimed blasted sneered scoffed "
     "interjected answered suggested".split()
 )
 _SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
-_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 # Capitalised words, with initials and honorifics ("Mr. Steele", "J. K. Rowling") and name particles.
 _NAME_TOKEN = r"[A-Z][\w'’-]*(?:\.(?=\s+[A-Z]))?"
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|di|du|dos|das|la|le|bin|ibn|al|el)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN})*")
-_LEADING_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN})*")
 _TRAILING_NAME_RUN = re.compile(rf"(?:{_NAME_TOKEN}\s+(?:{_PARTICLE}\s+)?)*{_NAME_TOKEN}$")
 _WORD = re.compile(r"[\w'’-]+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -52,7 +55,8 @@ _PHRASE_END = re.compile(
 # "and" between capitalised words joins a name ("Oversight and Government Reform Committee").
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s+(?:and|but)\s+(?![A-Z])")
 _SUBORDINATE_OPENING = re.compile(
-    r"^(?:When|After|Before|While|As|Although|Though|If|Since|Because|Once|Until|Despite|Asked|Speaking)\b[^,]*,"
+    r"^(?:When|After|Before|While|As|Although|Though|If|Since|Because|Once|Until|Despite|Asked|Speaking)"
+    r"\b[^,]*,"
 )
 _PREPOSITION = re.compile(r"\s+(?:of|for|at|with|from|in|on|to|by|about)\s+")
 _SUBJECT_OPENERS = frozenset(
@@ -69,10 +73,15 @@ _PARTICIPLE = re.compile(
     r"\b(?:saying|adding|writing|claiming|noting|arguing|warning|insisting|declaring|stating|explaining)\b"
 )
 _PRONOUNS = {"he": "m", "she": "f"}
+_PRONOUN_WORDS = frozenset("he she it they we i you".split())
 _MAX_SUBJECT_WORDS = 9
+_MAX_ROLE_POSITION = 5
+_ROLE_WORDS_BEFORE = 4  # "Port Asha police commissioner Bruno Kestel"
+_CONTEXT_CHARS = 120
 _MAX_NAME_WORDS = 6
 _MAX_APPOSITION_WORDS = 40
-_MAX_WORDS_VERB_TO_QUOTE = 14
+_MAX_WORDS_VERB_TO_QUOTE = 20
+MAX_NAME_EDITS = 2  # "Tariq Haddadi" / "Tareq Hadadi" are two edits apart
 
 HONORIFICS = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
@@ -95,6 +104,7 @@ _TITLE_MODIFIERS = frozenset(
     "assistant deputy vice foreign interior prime attorney general state defense defence finance home "
     "justice chief executive senior acting former first majority minority ranking police civil".split()
 )
+_PARTY_MEMBERS = frozenset("democrat republican independent conservative liberal socialist".split())
 ROLE_NOUNS = TITLE_HEADS | frozenset(
     "driver owner farmer pensioner nurse doctor teacher student worker resident activist lawyer analyst "
     "economist expert witness survivor politician candidate player singer actor actress author writer "
@@ -108,7 +118,8 @@ ROLE_NOUNS = TITLE_HEADS | frozenset(
     "pupil graduate midwife paramedic surgeon physician psychologist vicar steward shopowner baker "
     "butcher carpenter builder plumber electrician mechanic clerk cashier cleaner janitor miner "
     "labourer laborer grower winemaker rancher herder fisherwoman sportsman sportswoman athlete "
-    "teammate spokesperson strategist pollster donor lobbyist".split()
+    "teammate spokesperson strategist pollster donor lobbyist host anchor commentator pundit columnist "
+    "blogger nominee contender hopeful frontrunner rival challenger incumbent justice".split()
 )
 _FEMALE_WORDS = frozenset(
     "spokeswoman chairwoman businesswoman congresswoman councilwoman sportswoman fisherwoman mother wife "
@@ -129,17 +140,19 @@ ORG_WORDS = frozenset(
     "center trust network logistics press valley lake mountain park city county province district region "
     "republic kingdom state states church cathedral museum market station terminal harbour harbor quay "
     "bay island sea ocean coast star courier clarion journal tribune herald telegraph review magazine "
-    "radio television channel capital reserve command guard".split()
+    "radio television channel capital reserve command guard conference summit program programme show "
+    "campaign coalition caucus convention institution society league".split()
 )
 # Capitalised words that open a sentence or a run without being part of a name.
 _NOT_NAME_WORDS = frozenset(
-    "of state the a an this that these those in on at for but and or if when while after before as since with "
-    "from by to he she it they we i you his her its their our my your there here then now so yet however "
-    "meanwhile according plus also still even just only today tonight yesterday tomorrow last next other "
-    "asked some many most both each one two three four five several asked "
+    "of state the a an this that these those in on at for but and or if when while after before as since "
+    "with from by to he she it they we i you his her its their our my your there here then now so yet "
+    "however meanwhile according plus also still even just only today tonight yesterday tomorrow last "
+    "next other asked some many most both each one two three four five several "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )
+_TITLE_WORDS = TITLE_HEADS | _TITLE_MODIFIERS | _NOT_NAME_WORDS
 # Plural nouns that open sentences as speakers but name nobody ("Police said: …").
 _GROUP_NOUNS = frozenset(
     "police officials witnesses residents authorities experts analysts critics officers protesters "
@@ -156,11 +169,14 @@ _TITLE_STOPWORDS = frozenset("the a an of for in at on and with to its his her t
 
 _APPOSITION_AFTER = re.compile(r"^,\s+(?P<desc>[^,.;:\"]{1,90}?)\s*(?:[,.;:]|$)")
 _AGE_AFTER = re.compile(r"^,\s+\d{1,3}\s*[,.]")
-_WHO_AFTER = re.compile(r"^,\s+who\b(?:\s+(?P<verb>heads|leads|runs|chairs|is|was)\s+(?P<desc>[^,.;:\"]{1,90}))?")
+_WHO_AFTER = re.compile(
+    r"^,\s+who\b(?:\s+(?P<verb>heads|leads|runs|chairs|is|was)\s+(?P<desc>[^,.;:\"]{1,90}))?"
+)
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|with|to|by)\s+)(?P<desc>[^,.;:\"]{1,90}?),\s+$")
 _VERB_AFTER_NAME = re.compile(rf"^\s+(?:has\s+|had\s+|also\s+)?(?:{_SPEECH_VERB.pattern})")
+_SAYER_AFTER = re.compile(rf"(?:'s)?,?\s+(?:who\s+)?(?:has\s+|had\s+|also\s+)?(?:{_SPEECH_VERB.pattern})")
 _VERB_BEFORE_NAME = re.compile(rf"(?:{_SPEECH_VERB.pattern})\s+(?:[a-z][\w'’-]*\s+){{0,3}}$")
-_LOWER_WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){1,4})$")
+_LOWERCASE_NEXT = re.compile(r"\s+[a-z]|,\s")
 _HE = re.compile(r"\b(?:he|his|him)\b", re.IGNORECASE)
 _SHE = re.compile(r"\b(?:she|her|hers)\b", re.IGNORECASE)
 
@@ -266,7 +282,7 @@ def _leading_names(segments: list[str]) -> tuple[str, ...]:
     """Names that open clauses (the clauses' subjects), in sentence order."""
     names = []
     for segment in segments:
-        run = _LEADING_NAME_RUN.match(segment)
+        run = _NAME_RUN.match(segment)
         if run and _strip_titles(run.group().split()).tokens:
             names.append(run.group())
     return tuple(names)
@@ -278,7 +294,7 @@ def _according_to(text: str) -> Attribution | None:
 
 
 def _inverted(text: str) -> Attribution | None:
-    """The speaker after the verb: "said taxi driver Milan Ostrowski, 41" / "said the club's captain, Erik Danel"."""
+    """The speaker after the verb: "said taxi driver Milan Ostrowski, 41" / "said the captain, Erik Danel"."""
     segments = [part.strip() for part in _PARTY_TAG.sub("", text).split(",")]
     first = segments[0] if segments else ""
     if not first:
@@ -303,7 +319,7 @@ class _Name:
         return bool(self.title) or self.honorific
 
 
-def read_name(phrase: str, inverted: bool = False) -> _Name:
+def _read_name(phrase: str, inverted: bool = False) -> _Name:
     """The name at the end of a phrase, titles and honorifics apart ("Mayor Mirela Sandor").
 
     After an inverted verb the phrase ends where a clause starts ("said Kestel at the press centre");
@@ -312,11 +328,11 @@ def read_name(phrase: str, inverted: bool = False) -> _Name:
     if inverted:
         phrase = _PHRASE_END.split(phrase, maxsplit=1)[0]
     phrase = phrase.strip(" .,;:!?\"'")
-    if phrase[:1].islower():  # "the communications director for Rep. Stephen Fincher": Fincher is not its head
+    if phrase[:1].islower():  # "the director for Rep. Stephen Fincher": Fincher is not its head
         phrase = _PREPOSITION.split(phrase, maxsplit=1)[0]
     place = re.split(r"\s+of\s+(?=[A-Z])", phrase, maxsplit=1)
     if len(place) == 2:  # "Representative Mike Thompson of California"
-        before_place = read_name(place[0], inverted)
+        before_place = _read_name(place[0], inverted)
         if before_place.tokens:
             return before_place
     run = _TRAILING_NAME_RUN.search(phrase)
@@ -326,7 +342,7 @@ def read_name(phrase: str, inverted: bool = False) -> _Name:
 
 
 def _strip_titles(tokens: list[str]) -> _Name:
-    """Drop leading non-name words, honorifics and titles: "Interior Minister Tariq Haddadi" -> Tariq Haddadi."""
+    """Drop leading non-name words, honorifics and titles ("Interior Minister Tariq Haddadi")."""
     tokens = [_POSSESSIVE.sub("", token) if i == len(tokens) - 1 else token for i, token in enumerate(tokens)]
     while tokens and tokens[0].casefold() in _NOT_NAME_WORDS:
         tokens = tokens[1:]
@@ -337,8 +353,10 @@ def _strip_titles(tokens: list[str]) -> _Name:
     while len(tokens) > 1 and tokens[0].casefold() in HONORIFICS:
         honorific, gender = True, HONORIFICS[tokens[0].casefold()] or gender
         tokens = tokens[1:]
-    if all(token.casefold() in TITLE_HEADS | _TITLE_MODIFIERS | _NOT_NAME_WORDS for token in tokens):
+    if all(token.casefold() in _TITLE_WORDS for token in tokens):
         tokens = []  # "the Mayor", "Assistant Secretary"
+    elif tokens and tokens[-1].casefold() in _PARTY_MEMBERS:
+        tokens = []  # "the West Virginia Democrat"
     return _Name(tuple(token for token in tokens if token), title, honorific, gender)
 
 
@@ -401,18 +419,24 @@ class People:
     def __init__(self, sentences: Sequence[str]) -> None:
         self._people: dict[tuple[str, ...], _Person] = {}
         self._full_names: dict[str, list[tuple[str, ...]]] = {}  # surname -> every longer name ending in it
-        # Where each sentence's main clause starts: "When Mr. Biden spoke, Mr. Ryan said …" -> at "Mr. Ryan".
+        # Where each sentence's main clause starts: "When Mr. Biden spoke, Mr. Ryan said …": at "Mr. Ryan".
         self._sentences = list(sentences)
         self._main_clause = [_main_clause_start(sentence) for sentence in sentences]
         self._lowercase_words = {word for sentence in sentences for word in _WORD.findall(sentence)}
-        runs = [list(_runs(sentence)) for sentence in sentences]
+        runs = [
+            [(start, end, _strip_titles(sentence[start:end].split())) for start, end in _runs(sentence)]
+            for sentence in sentences
+        ]
+        for sentence_runs in runs:
+            for _, _, read in sentence_runs:
+                self._collect_full_name(read)
         for index, sentence in enumerate(sentences):
-            for start, end in runs[index]:
-                self._learn(sentence, start, end)
+            for start, end, read in runs[index]:
+                self._learn(index, sentence, start, end, read)
         self._merge_surnames()
         for index, sentence in enumerate(sentences):
-            for start, end in runs[index]:
-                person = self._known(sentence[start:end].split())
+            for start, _, read in runs[index]:
+                person = self._known_name(read.tokens)
                 if person is not None:
                     person.mentions.append((index, start))
             self._learn_gender_from_pronouns(index, sentence)
@@ -431,7 +455,7 @@ class People:
             if pronoun is not None and len(words) <= _MAX_NAME_WORDS:
                 return self._by_pronoun(pronoun, at)
         for rank, phrase in enumerate(attribution.phrases):
-            name = read_name(phrase, inverted=attribution.inverted)
+            name = _read_name(phrase, inverted=attribution.inverted)
             tokens = self._trim(name.tokens)
             if tokens and self._plausible(tokens, name.titled, next_to_verb=rank == 0):
                 return self.fullest(tokens, at)
@@ -464,12 +488,12 @@ class People:
             return True
         if len(tokens) == 1 and tokens[0].casefold() in _GROUP_NOUNS:
             return False
-        if any(token.casefold().strip("'’") in ORG_WORDS for token in tokens):
+        if _is_org(tokens):
             return next_to_verb
         if len(tokens) >= 2:
             return True
         word = tokens[0]
-        return next_to_verb and word.casefold() not in _GROUP_NOUNS and word.casefold() not in self._lowercase_words
+        return next_to_verb and word.casefold() not in self._lowercase_words
 
     def _trim(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """Drop leading words of a long run that the article also writes in lower case.
@@ -485,7 +509,9 @@ class People:
         return len(tokens) == 1 and tokens[0].casefold() in self._full_names
 
     def _known(self, tokens: Sequence[str]) -> _Person | None:
-        name = _strip_titles(list(tokens)).tokens
+        return self._known_name(_strip_titles(list(tokens)).tokens)
+
+    def _known_name(self, name: tuple[str, ...]) -> _Person | None:
         if not name:
             return None
         person = self._people.get(name)
@@ -495,24 +521,22 @@ class People:
         candidates = [p for key, p in self._people.items() if key[-1].casefold() == surname]
         return max(candidates, key=lambda p: len(p.name)) if candidates else None
 
-    def _learn(self, sentence: str, start: int, end: int) -> None:
+    def _learn(self, index: int, sentence: str, start: int, end: int, read: _Name) -> None:
         """Add the run sentence[start:end] as a person when the text shows it names one."""
-        read = _strip_titles(sentence[start:end].split())
         name, titled = self._trim(read.tokens), read.titled
         if not name:
             return
-        is_org = any(token.casefold().strip("'’") in ORG_WORDS for token in name)
-        if len(name) > 1 and not is_org:
-            self._full_names.setdefault(name[-1].casefold(), []).append(name)
-        before, after = sentence[:start], sentence[end:]
+        is_org = _is_org(name)
+        # Appositions and roles sit right next to the name; a window keeps the searches short.
+        before, after = sentence[max(0, start - _CONTEXT_CHARS) : start], sentence[end : end + _CONTEXT_CHARS]
         descriptors: list[str] = []
         evidence = titled
         if read.title:
             descriptors.append(read.title)
-        words_before = _LOWER_WORDS_BEFORE.search(before)
-        if words_before and words_before.group(1).split()[-1].casefold() in ROLE_NOUNS:
+        words_before = before.split()[-_ROLE_WORDS_BEFORE:] if before.endswith(" ") else []
+        if words_before and words_before[-1].casefold() in ROLE_NOUNS:
             evidence = True
-            descriptors.append(words_before.group(1))
+            descriptors.append(" ".join(words_before))
         if _AGE_AFTER.match(after):
             evidence = True
         who = _WHO_AFTER.match(after)
@@ -522,15 +546,18 @@ class People:
                 descriptors.append(f"{who['verb']} {who['desc']}")
             elif who["desc"]:
                 descriptors.append(who["desc"])
-        apposition = _APPOSITION_AFTER.match(after)
-        if apposition and _has_role_head(apposition["desc"]):
+        for apposition in (_APPOSITION_AFTER.match(after), _APPOSITION_BEFORE.search(before)):
+            role = _role_phrase(apposition["desc"]) if apposition else None
+            if role is not None:
+                evidence = True
+                descriptors.append(role)
+        # "Beck said" makes a person of "Beck" when the article also names a "Glenn Beck".
+        is_named = len(name) >= 2 or name[0].casefold() in self._full_names
+        if is_named and not is_org and (_VERB_AFTER_NAME.match(after) or _VERB_BEFORE_NAME.search(before)):
             evidence = True
-            descriptors.append(apposition["desc"])
-        apposition_before = _APPOSITION_BEFORE.search(before)
-        if apposition_before and _has_role_head(apposition_before["desc"]):
-            evidence = True
-            descriptors.append(apposition_before["desc"])
-        if len(name) >= 2 and not is_org and (_VERB_AFTER_NAME.match(after) or _VERB_BEFORE_NAME.search(before)):
+        # A full name as the subject of a sentence ("Bruce Braley spoke in Texas."), places aside.
+        is_subject = not sentence[:start].strip() or start == self._main_clause[index] + 1
+        if len(name) >= 2 and not is_org and is_subject and _LOWERCASE_NEXT.match(after):
             evidence = True
         if not evidence or (is_org and not titled):
             return
@@ -538,10 +565,16 @@ class People:
         person.gender = person.gender or read.gender or _gender_of_words(" ".join(descriptors))
         person.descriptors.extend(filter(None, (_descriptor(text) for text in descriptors)))
 
+    def _collect_full_name(self, read: _Name) -> None:
+        name = self._trim(read.tokens)
+        if len(name) > 1 and not _is_org(name):
+            self._full_names.setdefault(name[-1].casefold(), []).append(name)
+
     def _merge_surnames(self) -> None:
         """Fold "Sandor" (from "Mayor Sandor") into "Mirela Sandor" when the article gives both."""
         for key in [key for key in self._people if len(key) == 1]:
-            fuller = [p for k, p in self._people.items() if len(k) > 1 and k[-1].casefold() == key[0].casefold()]
+            surname = key[0].casefold()
+            fuller = [p for k, p in self._people.items() if len(k) > 1 and k[-1].casefold() == surname]
             short = self._people.pop(key)
             if not fuller:
                 names = self._full_names.get(key[0].casefold())
@@ -556,7 +589,7 @@ class People:
             target.gender = target.gender or short.gender
 
     def _learn_gender_from_pronouns(self, index: int, sentence: str) -> None:
-        """A sentence naming one person and using only "he/his" (or only "she/her") tells that person's gender."""
+        """A sentence naming one person and using only "he/his" (or only "she/her") tells their gender."""
         named = [p for p in self._people.values() if any(m[0] == index for m in p.mentions)]
         if len(named) != 1 or named[0].gender is not None:
             return
@@ -590,25 +623,31 @@ class People:
         first = main.split(maxsplit=1)[0].casefold() if main.strip() else ""
         return _PRONOUNS.get(first) == gender
 
-    def _pronoun_rank(self, mention: Position) -> tuple[bool, int]:
-        """Within one sentence: the main clause first, then the earliest mention (the subject, usually)."""
+    def _pronoun_rank(self, mention: Position) -> tuple[bool, bool, int]:
+        """Within one sentence: who said something, then the main clause, then the earliest (the subject)."""
         sentence, offset = mention
-        in_main = sentence >= len(self._main_clause) or offset >= self._main_clause[sentence]
-        return (in_main, -offset)
+        if offset < 0 or sentence >= len(self._sentences):
+            return (True, True, -offset)  # the speaker of a quotation
+        text = self._sentences[sentence]
+        run = _NAME_RUN.match(text, offset)
+        said = bool(run and _SAYER_AFTER.match(text, run.end()))
+        return (said, offset >= self._main_clause[sentence], -offset)
 
     def _by_title(self, phrase: str, at: Position) -> str | None:
         """The person the article describes with the title in `phrase`."""
         required, optional, head = _title_words(phrase)
         if head is None:
             return None
-        known_words = {word for person in self._people.values() for d in person.descriptors for word in d.words}
+        known_words = {word for p in self._people.values() for d in p.descriptors for word in d.words}
         required = required & known_words
-        best: tuple[tuple[int, Position], _Person] | None = None
+        best: tuple[tuple[tuple[int, int], Position], _Person] | None = None
         for person in self._people.values():
             matching = [d for d in person.descriptors if head in d.heads and required <= d.words]
             if not matching:
                 continue
-            score = max(len((required | optional) & d.words) for d in matching)
+            # "the president": President Obama before Vice President Biden (fewer words beyond the query).
+            score = max((len((required | optional) & d.words), -len(d.words - required - optional - {head}))
+                        for d in matching)
             rank = (score, _last_before(person, at))
             if best is None or rank > best[0]:
                 best = (rank, person)
@@ -641,22 +680,30 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-def _has_role_head(phrase: str) -> bool:
-    head = re.split(r"\s+(?:of|for|at|in|with|from)\s+", phrase.strip(), maxsplit=1)[0].split()
-    return bool(head) and head[-1].casefold().rstrip(".") in ROLE_NOUNS
+def _role_phrase(phrase: str) -> str | None:
+    """The title in an apposition: "the attorney representing …" -> "the attorney"; None if it has none."""
+    words = phrase.split()
+    if not words or words[0].casefold() in _PRONOUN_WORDS or _SPEECH_VERB.search(phrase):
+        return None  # "Progressivism, he told the conference, is …" is no apposition
+    for index, word in enumerate(words[:_MAX_ROLE_POSITION]):
+        if _POSSESSIVE.sub("", word.casefold().strip(".,")) in ROLE_NOUNS:
+            continues = index + 1 < len(words) and words[index + 1] in {"of", "for", "at"}
+            return phrase if continues else " ".join(words[: index + 1])
+    return None
+
+
+def _is_org(name: Sequence[str]) -> bool:
+    return any(token.casefold().strip("'’") in ORG_WORDS for token in name)
 
 
 def same_person(first: str, second: str) -> bool:
-    """Tell whether two speaker names may be one person spelled two ways ("Tariq Haddadi" / "Tareq Hadadi")."""
+    """Tell whether two speaker names may be one person spelled two ways ("Tariq Haddadi", "Tareq Hadadi")."""
     a, b = _name_key(first), _name_key(second)
     if not a or not b:
         return False
     if a == b or set(a) <= set(b) or set(b) <= set(a) or a[-1] == b[-1]:
         return True
     return _edit_distance(" ".join(a), " ".join(b)) <= MAX_NAME_EDITS
-
-
-MAX_NAME_EDITS = 2
 
 
 def _name_key(name: str) -> tuple[str, ...]:

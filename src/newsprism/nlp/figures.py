@@ -99,7 +99,8 @@ _COMPOUND_MEASURES = {
 }  # fmt: skip
 _DURATION_UNITS = {
     **dict.fromkeys(["seconds", "second", "secs"], "seconds"),
-    **dict.fromkeys(["minutes", "minute", "mins"], "minutes"), **dict.fromkeys(["hours", "hour", "hrs"], "hours"),
+    **dict.fromkeys(["minutes", "minute", "mins"], "minutes"),
+    **dict.fromkeys(["hours", "hour", "hrs"], "hours"),
     **dict.fromkeys(["days", "day"], "days"), **dict.fromkeys(["nights", "night"], "nights"),
     **dict.fromkeys(["weeks", "week"], "weeks"), **dict.fromkeys(["months", "month"], "months"),
     **dict.fromkeys(["years", "year"], "years"), **dict.fromkeys(["decades", "decade"], "decades"),
@@ -112,7 +113,8 @@ _ADJECTIVE_UNITS = {**_DURATION_UNITS, **{k: v for k, v in _MEASURE_UNITS.items(
 
 # Counted nouns: noun -> (normalised unit, group). Group "people" is the generic one.
 _COUNTED_NOUNS: dict[str, tuple[str, str | None]] = {
-    **{w: ("people", "people") for w in ["people", "persons", "person", "individuals", "victims", "casualties"]},
+    **{w: ("people", "people") for w in
+       ["people", "persons", "person", "individuals", "victims", "casualties"]},
     **{w: ("residents", "population") for w in ["residents", "resident", "inhabitants"]},
     **{w: (w if w.endswith("s") else w + "s", "population") for w in
        ["locals", "villagers", "townspeople", "citizens", "families", "households", "evacuees", "homeowners",
@@ -132,13 +134,13 @@ _COUNTED_NOUNS: dict[str, tuple[str, str | None]] = {
     **{w: ("missing", "people") for w in ["missing"]},
     **{w: ("arrested", "people") for w in ["arrests", "detainees"]},
     **{w: ("homeless", "population") for w in ["homeless", "displaced"]},
-    **{w: ("homes", "buildings") for w in ["homes", "houses", "buildings", "dwellings", "flats", "apartments"]},
-    **{w: (w if w.endswith(("s", "n")) else w + "s", None) for w in
-       ["children", "child", "women", "woman", "men", "man", "journalists", "journalist", "tourists",
-        "passengers", "patients", "staff", "employees", "jobs", "boats", "vehicles", "cars", "vans"]},
+    **{w: ("homes", "buildings") for w in
+       ["homes", "houses", "buildings", "dwellings", "flats", "apartments"]},
+    **{w: (w if w.endswith(("s", "n", "f")) else w + "s", None) for w in
+       ["children", "women", "men", "journalists", "journalist", "tourists", "passengers", "patients",
+        "staff", "employees", "jobs", "boats", "vehicles", "cars", "vans"]},
+    "child": ("children", None), "woman": ("women", None), "man": ("men", None),
 }  # fmt: skip
-_SINGULAR_COUNTED = frozenset({"person", "family", "household", "officer", "child", "woman", "man", "farm",
-                               "farmer", "resident", "journalist"})  # fmt: skip
 _IRREGULAR_PLURALS = frozenset({"people", "police", "staff", "personnel", "cattle", "sheep", "livestock",
                                 "children", "women", "men", "dead", "injured", "wounded", "missing",
                                 "homeless", "displaced", "crew"})  # fmt: skip
@@ -149,6 +151,9 @@ _NOUN_PHRASE_STOPS = frozenset(
     "after before during while when where if so not no also each every both all some more about around do "
     "did does there then still now yet just only since until up down out off against between through "
     "without within according they we he she it them us you".split()
+)
+_NOUN_MODIFIERS = frozenset(
+    "police army security farm farming dock rescue aid relief emergency fire riot".split()
 )
 _SCOPE_PREPOSITIONS = frozenset("of on in from across along near at throughout outside inside within".split())
 _SCOPE_DETERMINERS = frozenset("the both its their all this that each whole entire".split())
@@ -163,7 +168,7 @@ _SCOPE_WORDS = frozenset(
 _LABEL_WORDS = frozenset(
     "no nos number room page pages line route flight platform gate chapter article section paragraph "
     "version grade level category phase stage row seat channel bus highway box code unit apartment flat "
-    "suite floor ward lot block item exhibit act verse".split()
+    "suite floor ward lot block item exhibit act verse copyright".split()
 )
 _STREET_SUFFIXES = frozenset(
     "street st road rd avenue ave lane boulevard blvd drive way place square court terrace highway row "
@@ -178,10 +183,12 @@ _CHANGE_VERBS = frozenset("rose risen rising increased climbed jumped fell dropp
                           "soared plunged revised raised lowered cut".split())  # fmt: skip
 _AGE_LEADS = frozenset({"aged", "age", "ages"})
 _PERSON_EVENTS = (
-    ("killed", r"kill(?:ed|ing|s)?|dead|died|dies|dying|deaths?(?!\s+(?:penalty|penalties|sentences?|row|threats?))"
-               r"|death\s+toll|toll|fatalit(?:y|ies)"
+    ("killed", r"kill(?:ed|ing|s)?|dead|died|dies|dying"
+               r"|deaths?(?!\s+(?:penalty|penalties|sentences?|row|threats?))"
+               r"|death\s+toll|toll|fatalit(?:y|ies)|shot\s+(?:dead|to\s+death)"
                r"|lost\s+their\s+lives|perished|bodies|slain"),
-    ("injured", r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt|treated|hospitali[sz]ed|taken\s+to\s+hospital"),
+    ("injured", r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt|treated|hospitali[sz]ed"
+                r"|taken\s+to\s+hospital|shot"),
     ("arrested", r"arrest(?:ed|s|ing)?|detain(?:ed|ing)?|detentions?|in\s+custody|detainees"),
     ("missing", r"missing|unaccounted"),
     ("displaced", r"evacuat(?:ed|ion|ing|e)|evacuees|fled|flee(?:ing)?|displaced|forced\s+(?:from|out)"
@@ -209,6 +216,7 @@ _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _PHONE = re.compile(
     r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w,]|\.\d)"
 )
+_YEAR_LIKE = re.compile(r"1[89]\d\d|20\d\d")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
@@ -270,6 +278,7 @@ class _Draft:
     group: str | None = None
     event: str | None = None
     vague: bool = False
+    part_of_others: bool = False  # "41 of them", "three of those detained": part of a figure given elsewhere
 
 
 def extract_figures(sentence: str) -> list[Figure]:
@@ -280,7 +289,7 @@ def extract_figures(sentence: str) -> list[Figure]:
 @lru_cache(maxsize=8192)
 def _extract_figures(sentence: str) -> tuple[Figure, ...]:
     tokens = [
-        _Token(match.group(0), match.start(), match.end(), match.start() > 0 and not sentence[match.start() - 1].isspace())
+        _Token(match.group(0), match.start(), match.end(), glued=_glued(sentence, match.start()))
         for match in _TOKEN.finditer(sentence)
     ]
     blocked = _blocked_spans(sentence)
@@ -304,18 +313,27 @@ def _extract_figures(sentence: str) -> tuple[Figure, ...]:
         next_start = tokens[drafts[position + 1].first].start if position + 1 < len(drafts) else len(sentence)
         if draft.event is None and draft.kind in _EVENT_PATTERNS:
             draft.event = _event(sentence, tokens, draft, previous_end, next_start)
-        if draft.kind == "count" and draft.unit is None and draft.event in _PERSON_EVENT_NAMES:
+        if draft.kind == "count" and draft.unit is None and not draft.part_of_others and (
+            draft.event in _PERSON_EVENT_NAMES
+        ):
             # "killing 12", "thousands marched": the event says what is counted
             draft.unit = draft.event if draft.event in _CASUALTY_EVENTS else "people"
             draft.group = "people"
         start, end = tokens[draft.first].start, tokens[draft.last - 1].end
+        if draft.unit is None and _YEAR_LIKE.fullmatch(sentence[start:end]):
+            continue  # "I think 2014 was the safest": a bare four-digit number that counts nothing is a year
+        low, high = _tidy(draft.low), _tidy(draft.high)
         figures.append(
             Figure(
-                sentence[start:end], draft.value, _tidy(draft.low), _tidy(draft.high), draft.qualifier, draft.unit,
-                draft.kind, draft.noun, draft.scope, draft.event, (start, end), draft.group,
+                sentence[start:end], draft.value, low, high, draft.qualifier, draft.unit, draft.kind,
+                draft.noun, draft.scope, draft.event, (start, end), draft.group,
             )  # fmt: skip
         )
     return tuple(figures)
+
+
+def _glued(sentence: str, start: int) -> bool:
+    return start > 0 and not sentence[start - 1].isspace()
 
 
 def _tidy(bound: float | None) -> float | None:
@@ -332,9 +350,10 @@ def _blocked_spans(sentence: str) -> list[tuple[int, int]]:
     """Character spans holding dates, years and phone numbers: their digits are not figures."""
     spans = [mention.span for mention in extract_dates(sentence, None) if mention.granularity != "week"]
     for match in _PHONE.finditer(sentence):
-        digits = sum(character.isdigit() for character in match.group(0))
         text = match.group(0)
-        if digits >= 7 and ("-" in text or "(" in text or text.startswith(("+", "0")) or text.count(" ") >= 2):
+        digits = sum(character.isdigit() for character in text)
+        separated = "-" in text or "(" in text or text.startswith(("+", "0")) or text.count(" ") >= 2
+        if digits >= 7 and separated:
             spans.append(match.span())
     return spans
 
@@ -345,9 +364,8 @@ def _blocked_spans(sentence: str) -> list[tuple[int, int]]:
 def _read_figure(sentence: str, tokens: list[_Token], index: int) -> _Draft | None:
     currency, number_index = _currency_at(tokens, index)
     token = tokens[number_index]
-    if currency is None and not (
-        token.is_digits or token.lower in _SMALL_NUMBERS or token.lower in _TENS or _starts_word_number(tokens, index)
-    ):
+    is_number = token.is_digits or _word_value(token.lower) is not None or _starts_word_number(tokens, index)
+    if currency is None and not is_number:
         return None
     if _excluded_before(tokens, index):
         return None
@@ -375,8 +393,8 @@ def _read_figure(sentence: str, tokens: list[_Token], index: int) -> _Draft | No
 def _currency_at(tokens: list[_Token], index: int) -> tuple[str | None, int]:
     """A currency sign or code before a number: '$4.2bn', 'US$5', 'EUR 40 million'."""
     offset = 0
-    if tokens[index].text in _DOLLAR_PREFIXES and _lower(tokens, index + 1) == "$" and tokens[index + 1].glued:
-        offset = 1
+    if tokens[index].text in _DOLLAR_PREFIXES and _lower(tokens, index + 1) == "$":
+        offset = 1 if tokens[index + 1].glued else 0
     sign = tokens[index + offset].text
     currency = _CURRENCY_SYMBOLS.get(sign) or (_CURRENCY_CODES.get(sign.lower()) if sign.isupper() else None)
     if currency is None or index + offset + 1 >= len(tokens) or not tokens[index + offset + 1].is_digits:
@@ -390,11 +408,8 @@ def _starts_word_number(tokens: list[_Token], index: int) -> bool:
         return True
     if "-" in lower and lower.split("-")[0] in _SMALL_NUMBERS | _TENS.keys():
         return True
-    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    if lower in ("a", "an") and following in ("dozen", "hundred", "thousand", "million", "billion", "few", "couple",
-                                              "handful"):
-        return True
-    return False
+    following = _lower(tokens, index + 1)
+    return lower in ("a", "an") and following in ("dozen", "hundred", "few", "couple", "handful", *_SCALES)
 
 
 def _read_number(tokens: list[_Token], index: int) -> _Draft | None:
@@ -420,7 +435,7 @@ def _read_number(tokens: list[_Token], index: int) -> _Draft | None:
         draft.unit = compound_unit
     if value == 1 and end == index + 1 and compound_unit is None:
         following = _lower(tokens, end)
-        if following not in _COUNTED_NOUNS and following not in _DURATION_UNITS and following not in _MEASURE_UNITS:
+        if not any(following in words for words in (_COUNTED_NOUNS, _DURATION_UNITS, _MEASURE_UNITS)):
             return None  # "one of them", "one senior official": a pronoun or an article, not a count
     return draft
 
@@ -457,21 +472,16 @@ def _m_means_million(tokens: list[_Token], index: int) -> bool:
     if before is not None and (before.text in _CURRENCY_SYMBOLS or before.lower in _CURRENCY_CODES):
         return True
     after = _lower(tokens, index + 2)
-    return after in _COUNTED_NOUNS or after in _CURRENCY_WORDS or (after.endswith("s") and after not in (
-        "was", "is", "has", "as", "its", "this"))
+    return after in _COUNTED_NOUNS or after in _CURRENCY_WORDS or _looks_plural(after)
 
 
 def _read_vague(tokens: list[_Token], index: int) -> _Draft | None:
     """'thousands', 'tens of thousands', 'a few hundred', 'dozens', 'scores of'."""
     lower = tokens[index].lower
-    if lower == "tens" and _lower(tokens, index + 1) == "of" and _lower(tokens, index + 2) in ("thousands", "millions"):
-        scale = 1e3 if _lower(tokens, index + 2) == "thousands" else 1e6
-        return _Draft(index, index + 3, 20 * scale, 20 * scale, 100 * scale - 1, vague=True)
-    if lower == "hundreds" and _lower(tokens, index + 1) == "of" and _lower(tokens, index + 2) in (
-        "thousands", "millions"
-    ):
-        scale = 1e3 if _lower(tokens, index + 2) == "thousands" else 1e6
-        return _Draft(index, index + 3, 200 * scale, 200 * scale, 1000 * scale - 1, vague=True)
+    of_plural = _lower(tokens, index + 2) if _lower(tokens, index + 1) == "of" else ""
+    if lower in ("tens", "hundreds") and of_plural in ("thousands", "millions"):
+        scale = (1e3 if of_plural == "thousands" else 1e6) * (10 if lower == "tens" else 100)
+        return _Draft(index, index + 3, 2 * scale, 2 * scale, 10 * scale - 1, vague=True)
     if lower in _VAGUE_PLURALS:
         low, high = _VAGUE_PLURALS[lower]
         return _Draft(index, index + 1, low, low, high, vague=True)
@@ -492,7 +502,7 @@ def _read_vague(tokens: list[_Token], index: int) -> _Draft | None:
 
 
 def _read_number_words(tokens: list[_Token], index: int) -> tuple[float, int, str | None] | None:
-    """'twenty-three', 'a dozen', 'four thousand', 'two hundred and fifty'; also 'two-day' and 'five-year-old'."""
+    """'twenty-three', 'a dozen', 'four thousand', 'two hundred and fifty', 'two-day', 'five-year-old'."""
     total = 0.0
     current = 0.0
     position = index
@@ -590,6 +600,10 @@ def _excluded_before(tokens: list[_Token], index: int) -> bool:
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR_WORDS = _WEEKDAYS | frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 def _is_qualifier_word(word: str) -> bool:
@@ -609,8 +623,8 @@ def _excluded_after(sentence: str, tokens: list[_Token], draft: _Draft) -> bool:
         return True  # "18:30", "24/7", "3/10"
     if following.lower.rstrip(".") in _TIME_FOLLOWERS or following.lower in ("a.m", "p.m"):
         return True
-    if following.lower in ("a", "p") and _lower(tokens, end + 1) == "." and _lower(tokens, end + 2).startswith("m"):
-        return True
+    if following.lower in ("a", "p") and [_lower(tokens, end + 1), _lower(tokens, end + 2)[:1]] == [".", "m"]:
+        return True  # "6 a.m." split apart
     rest = sentence[following.start : following.start + 20].lower()
     if not tokens[draft.first].is_digits and rest.startswith(_DAY_PARTS):
         return True
@@ -633,18 +647,19 @@ def _read_age(tokens: list[_Token], draft: _Draft) -> _Draft | None:
         return _age(tokens, draft, name=_name_after(tokens, end))
     if draft.value != int(draft.value) or not 0 < draft.value < 125 or draft.kind == "money":
         return None
-    if _lower(tokens, end) == "-" and _lower(tokens, end + 1) in ("year-old", "years-old") and tokens[end].glued:
+    following = [_lower(tokens, end + offset) for offset in range(3)]
+    if following[0] == "-" and following[1] in ("year-old", "years-old") and tokens[end].glued:
         draft.last = end + 2
         return _age(tokens, draft, name=_name_after(tokens, end + 2))
-    if _lower(tokens, end) == "years" and _lower(tokens, end + 1) == "old":
+    if following[:2] == ["years", "old"]:
         draft.last = end + 2
         return _age(tokens, draft, name=None)
-    if _lower(tokens, end) == "years" and _lower(tokens, end + 1) == "of" and _lower(tokens, end + 2) == "age":
+    if following == ["years", "of", "age"]:
         draft.last = end + 3
         return _age(tokens, draft, name=None)
     if index and tokens[index - 1].lower in _AGE_LEADS:
         draft.first = index - 1
-        name = _name_before(tokens, index - 2) if _lower(tokens, index - 2) == "," else None
+        name = _name_before(tokens, index - 3) if _lower(tokens, index - 2) == "," else None
         return _age(tokens, draft, name=name)
     previous = tokens[index - 1].text if index else ""
     closing = _lower(tokens, end)
@@ -666,8 +681,15 @@ def _age(tokens: list[_Token], draft: _Draft, name: str | None) -> _Draft:
 def _name_before(tokens: list[_Token], index: int) -> str | None:
     """The run of capitalised words ending at token `index`: 'Vera Kolar'."""
     words: list[str] = []
-    while index >= 0 and tokens[index].is_word and tokens[index].capitalised and len(words) < 4:
-        words.insert(0, tokens[index].text)
+    while index >= 0 and len(words) < 5:
+        token = tokens[index]
+        if token.text == "." and index and len(tokens[index - 1].text) == 1 and tokens[index - 1].capitalised:
+            words.insert(0, tokens[index - 1].text + ".")  # an initial: "James J. Smith"
+            index -= 2
+            continue
+        if not (token.is_word and token.capitalised):
+            break
+        words.insert(0, token.text)
         index -= 1
     return " ".join(words) or None
 
@@ -692,8 +714,9 @@ def _read_range(tokens: list[_Token], draft: _Draft) -> None:
         return
     if joiner == "and" and _lower(tokens, draft.first - 1) != "between":
         return
-    if joiner in ("-", "–") and not tokens[draft.last].glued:
-        return
+    joined_digits = tokens[draft.last].glued and _lower(tokens, draft.last + 1)[:1].isdigit()
+    if joiner in ("-", "–") and not joined_digits:
+        return  # "30-40" is a range; "7-Eleven" is a shop
     second = _read_number(tokens, draft.last + 1) if draft.last + 1 < len(tokens) else None
     if second is None or second.vague or second.high is None or draft.low is None:
         return
@@ -820,6 +843,7 @@ def _read_counted(tokens: list[_Token], draft: _Draft) -> None:
         "the", "its", "their", "his", "her", "those", "these", "them", "whom", "our"
     )):
         if _lower(tokens, position + 1) in ("them", "whom", "those", "these", "us"):
+            draft.part_of_others = True
             return
         position += 1
         if _lower(tokens, position) in ("the", "its", "their", "his", "her", "our"):
@@ -862,23 +886,31 @@ def _noun_phrase(tokens: list[_Token], position: int) -> tuple[str | None, int, 
                 break
     if head is None:
         return None, position, None
-    while head + 1 < len(words) and _is_noun_like(words[head + 1]):
+    while head + 1 < len(words) and _extends_compound(words[head], words[head + 1]):
         head += 1  # "police vans", "farm workers": the last noun of a compound is what is counted
     end = position + head + 1
     head_word = words[head].lower
     # "dockworkers and supporters": a second noun joined to the first counts with it.
     if _lower(tokens, end) in ("and", "or") and end + 1 < len(tokens):
         partner = tokens[end + 1]
-        after_partner = tokens[end + 2] if end + 2 < len(tokens) else None
-        takes_object = after_partner is not None and (after_partner.is_digits or _word_value(after_partner.lower))
-        if _is_noun_like(partner) and partner.lower not in _NOUN_PHRASE_STOPS and not takes_object:
+        after_partner = _lower(tokens, end + 2)
+        takes_object = after_partner[:1].isdigit() or _word_value(after_partner) is not None
+        modifies_next = partner.lower in _NOUN_MODIFIERS and after_partner[:1].isalpha()
+        noun_like = not partner.capitalised and (
+            partner.lower in _COUNTED_NOUNS or _looks_plural(partner.lower)
+        )
+        if noun_like and partner.lower not in _NOUN_PHRASE_STOPS and not (takes_object or modifies_next):
             end += 2  # but not "12 people and injured 30", where the second word is a verb
     text = " ".join(token.text for token in tokens[position:end] if token.is_word)
     return text, end, head_word
 
 
-def _is_noun_like(token: _Token) -> bool:
-    return not token.capitalised and (token.lower in _COUNTED_NOUNS or _looks_plural(token.lower))
+def _extends_compound(head: _Token, following: _Token) -> bool:
+    if following.capitalised:
+        return False
+    if following.lower in _COUNTED_NOUNS:
+        return True
+    return head.lower in _NOUN_MODIFIERS and _looks_plural(following.lower)
 
 
 def _looks_plural(word: str) -> bool:
@@ -900,7 +932,8 @@ def _read_scope(tokens: list[_Token], draft: _Draft) -> None:
         token = tokens[index]
         if not token.is_word:
             break
-        if token.capitalised or token.lower in _SCOPE_WORDS:
+        is_name = token.capitalised and token.lower.rstrip(".") not in _CALENDAR_WORDS
+        if is_name or token.lower in _SCOPE_WORDS:
             last_content = index
             index += 1
             continue

