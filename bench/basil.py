@@ -253,7 +253,9 @@ def reported_elsewhere(sentence: str, others: Iterable[WordIndex]) -> ProxyMatch
     runs = quoted_runs(sentence)
     for other in others:
         shared_quote = bool(runs & other.article_runs)
-        for candidate, candidate_words, candidate_runs in zip(other.sentences, other.words, other.runs):
+        for candidate, candidate_words, candidate_runs in zip(
+            other.sentences, other.words, other.runs, strict=True
+        ):
             overlap = len(words & candidate_words) / len(words) if words else 0.0
             by_overlap = len(words) >= MIN_CONTENT_WORDS and overlap >= MIN_CONTENT_OVERLAP
             by_quote = shared_quote and bool(runs & candidate_runs)
@@ -303,7 +305,7 @@ def evaluate(triplets: Sequence[Triplet], examples: int) -> None:
         status = statuses(comparison)
         ids = [item.id for item in comparison.articles]
         indexes = [WordIndex.of(outlet.article) for outlet in triplet.outlets]
-        for article_id, outlet, own in zip(ids, triplet.outlets, indexes):
+        for article_id, outlet, own in zip(ids, triplet.outlets, indexes, strict=True):
             others = [index for index in indexes if index is not own]
             for index, sentence in enumerate(outlet.article.sentences):
                 label = status.get((article_id, index), UNCLAIMED)

@@ -143,9 +143,11 @@ def run(articles: Sequence[Article], sizes: Sequence[int], repeat: int) -> None:
         f"peak RSS after warm-up: {peak_rss_mib():.0f} MiB\n"
     )
 
-    print(f"{'articles':>8} {'sentences':>9} {'words':>7} {'median s':>9} {'min s':>7} {'embed s':>7} "
-          f"{'rest s':>6} {'s/100 sent':>10} "
-          f"{'k vs prev':>9} {'nlogn k':>7} {'peak RSS MiB':>12}")
+    print(
+        f"{'articles':>8} {'sentences':>9} {'words':>7} {'median s':>9} {'min s':>7} {'embed s':>7} "
+        f"{'rest s':>6} {'s/100 sent':>10} "
+        f"{'k vs prev':>9} {'nlogn k':>7} {'peak RSS MiB':>12}"
+    )
     measured: list[tuple[int, int, float]] = []
     for size in sizes:
         story = list(articles[:size])
@@ -162,28 +164,36 @@ def run(articles: Sequence[Article], sizes: Sequence[int], repeat: int) -> None:
             growth = f"{growth_exponent(previous_sentences, previous_seconds, sentences, median):.2f}"
             nlogn = f"{n_log_n_exponent(previous_sentences, sentences):.2f}"
         measured.append((sentences, size, median))
-        print(f"{size:>8} {sentences:>9} {words:>7} {median:>9.3f} {min(seconds):>7.3f} {embed_median:>7.3f} "
-              f"{median - embed_median:>6.3f} "
-              f"{100 * median / sentences:>10.3f} {growth:>9} {nlogn:>7} {peak_rss_mib():>12.0f}")
+        print(
+            f"{size:>8} {sentences:>9} {words:>7} {median:>9.3f} {min(seconds):>7.3f} {embed_median:>7.3f} "
+            f"{median - embed_median:>6.3f} "
+            f"{100 * median / sentences:>10.3f} {growth:>9} {nlogn:>7} {peak_rss_mib():>12.0f}"
+        )
 
     print("embed s: the sentence embedding alone, timed apart; rest s: median minus that (alignment etc.)")
     if len(measured) >= 2:
         (first_sentences, _, first_seconds), (last_sentences, _, last_seconds) = measured[0], measured[-1]
         overall = growth_exponent(first_sentences, first_seconds, last_sentences, last_seconds)
-        print(f"\noverall k ({first_sentences} -> {last_sentences} sentences): {overall:.2f}; "
-              f"n log n would give {n_log_n_exponent(first_sentences, last_sentences):.2f}, n^2 gives 2.00")
+        print(
+            f"\noverall k ({first_sentences} -> {last_sentences} sentences): {overall:.2f}; "
+            f"n log n would give {n_log_n_exponent(first_sentences, last_sentences):.2f}, n^2 gives 2.00"
+        )
     print(f"load average after timing: {os.getloadavg()[0]:.1f}")
     print(f"\ntarget: {TARGET_ARTICLES}-article story < {TARGET_SECONDS:g} s on 2 cores")
     at_target = [row for row in measured if row[1] == TARGET_ARTICLES]
     if at_target:
         sentences, _, seconds = at_target[0]
         verdict = "met" if seconds < TARGET_SECONDS else "not met"
-        print(f"  measured: {seconds:.3f} s for {sentences} sentences on {cores} cores -> {verdict}"
-              f" (scaled linearly to 250 sentences: {250 * seconds / sentences:.2f} s)")
+        print(
+            f"  measured: {seconds:.3f} s for {sentences} sentences on {cores} cores -> {verdict}"
+            f" (scaled linearly to 250 sentences: {250 * seconds / sentences:.2f} s)"
+        )
     print("growth no worse than n log n in sentences")
     if len(measured) >= 2:
         worse = []
-        for (sentences_a, size_a, seconds_a), (sentences_b, size_b, seconds_b) in zip(measured, measured[1:]):
+        for (sentences_a, size_a, seconds_a), (sentences_b, size_b, seconds_b) in zip(
+            measured, measured[1:], strict=False
+        ):
             k = growth_exponent(sentences_a, seconds_a, sentences_b, seconds_b)
             bound = n_log_n_exponent(sentences_a, sentences_b)
             if k > bound:

@@ -97,11 +97,11 @@ def read_clusters(folder: Path, split: str = "val", limit: int | None = None) ->
     if len(sources) != len(targets):
         sys.exit(f"{folder}: {split}.source has {len(sources)} lines, {split}.target {len(targets)}")
     clusters, empty_sides = [], 0
-    for number, (source, target) in enumerate(zip(sources, targets), start=1):
+    for number, (source, target) in enumerate(zip(sources, targets, strict=True), start=1):
         if limit is not None and len(clusters) >= limit:
             break
         articles = []
-        for name, side in zip(SIDE_NAMES, source.split(" [SEP] ")):
+        for name, side in zip(SIDE_NAMES, source.split(" [SEP] "), strict=False):
             title, body = split_side(side)
             origin = f"{split}.source:{number}:{name}"
             raw = RawArticle(origin=origin, kind="text", body=body, title=title, source=name)
@@ -236,7 +236,7 @@ def run(clusters: Sequence[Cluster], headline_length: int) -> None:
         _print_row(lexrank[length])
     _print_row(lexrank_fixed)
     _print_row(lead)
-    print("diagnostic only: the same summaries with \"According to <outlet>, \" taken off")
+    print('diagnostic only: the same summaries with "According to <outlet>, " taken off')
     for length in lengths:
         _print_row(bare[length], lexrank[length])
 

@@ -332,7 +332,8 @@ def compare(
       newsprism compare 3 7 12 --format html -o story.html
       newsprism compare examples/stories/mirel-water-call --format json
     """
-    from newsprism.analysis.compare import CompareOptions, compare as compare_articles
+    from newsprism.analysis.compare import CompareOptions
+    from newsprism.analysis.compare import compare as compare_articles
     from newsprism.present.comparison_html import comparison_html
     from newsprism.present.comparison_json import comparison_json
     from newsprism.present.comparison_markdown import comparison_markdown

@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 import newsprism
-from newsprism.analysis.framing import MIN_PSEUDO_COUNT, MIN_Z, distinctive_terms, informative_prior, log_odds_z
+from newsprism.analysis.framing import (
+    MIN_PSEUDO_COUNT,
+    MIN_Z,
+    distinctive_terms,
+    informative_prior,
+    log_odds_z,
+)
 from newsprism.models import Article, ComparedArticle, Framing
 from newsprism.nlp.sentences import split_sentences
 from tests.helpers import EXAMPLES

@@ -131,7 +131,8 @@ def align_claims(
     article_order = {item.id: position for position, item in enumerate(articles)}
     claims = _claims(groups.groups(), texts, len(articles), score, article_order)
     claim_of = {ref: claim.id for claim in claims for ref in claim.sentences}
-    aligned, related = [], []
+    aligned: list[ScoredPair] = []
+    related: list[ScoredPair] = []
     for (id_a, id_b), matrix in matrices.items():
         for i, j in zip(*np.nonzero(matrix >= min(RELATED_THRESHOLD, mutual_threshold)), strict=True):
             a, b = SentenceRef(id_a, int(i)), SentenceRef(id_b, int(j))

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.analysis.align import Alignment, ScoredPair, align_claims
-from newsprism.analysis.contradictions import find_statement_conflicts
 from newsprism.analysis.conflicts import (
     SentencePair,
     candidate_pairs,
     find_date_conflicts,
     find_figure_conflicts,
 )
+from newsprism.analysis.contradictions import find_statement_conflicts
 from newsprism.analysis.entities import extract_entities
 from newsprism.analysis.framing import distinctive_terms
 from newsprism.analysis.quotes import extract_quotes, find_quote_conflicts, match_quotes
@@ -41,7 +41,9 @@ class Comparer:
         self.scorer = _FigureBlindScorer(ClaimScorer(self.embedder))
 
     def compare(
-        self, articles: Iterable[Article | ComparedArticle | StoredArticle], options: CompareOptions = CompareOptions()
+        self,
+        articles: Iterable[Article | ComparedArticle | StoredArticle],
+        options: CompareOptions = CompareOptions(),
     ) -> Comparison:
         compared = as_compared(articles)
         embeddings = self._embed(compared)
@@ -93,7 +95,9 @@ class _FigureBlindScorer:
         embeddings_a: np.ndarray | None = None,
         embeddings_b: np.ndarray | None = None,
     ) -> np.ndarray:
-        return self.scorer.score_matrix(sentences_a, sentences_b, embeddings_a, embeddings_b, ignore_figures=True)
+        return self.scorer.score_matrix(
+            sentences_a, sentences_b, embeddings_a, embeddings_b, ignore_figures=True
+        )
 
 
 _default_comparer: Comparer | None = None
@@ -131,7 +135,9 @@ def as_compared(articles: Iterable[Article | ComparedArticle | StoredArticle]) -
 def _sentence_pairs(articles: Sequence[ComparedArticle], alignment: Alignment) -> list[SentencePair]:
     """Aligned and related pairs, plus pairs whose figures count the same thing whatever their score."""
     by_id = {item.id: item.article for item in articles}
-    scored_pairs = [(p, True) for p in alignment.aligned_pairs] + [(p, False) for p in alignment.related_pairs]
+    scored_pairs = [(p, True) for p in alignment.aligned_pairs] + [
+        (p, False) for p in alignment.related_pairs
+    ]
     seen = {(p.a, p.b) for p, _ in scored_pairs}
     for a, b in candidate_pairs(articles):
         if a.article != b.article and (a, b) not in seen and (b, a) not in seen:

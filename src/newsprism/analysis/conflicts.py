@@ -320,7 +320,8 @@ def _pair_days_disagree(pair: SentencePair) -> bool | None:
     """True when no day of one sentence can be a day of the other; None when they cannot be compared."""
     days_a, days_b = _event_days(pair.text_a, pair.published_a), _event_days(pair.text_b, pair.published_b)
     verdicts = [
-        None if _later_development(first, pair.published_b) or _later_development(second, pair.published_a)
+        None
+        if _later_development(first, pair.published_b) or _later_development(second, pair.published_a)
         else _same_day(first, second)
         for first in days_a
         for second in days_b

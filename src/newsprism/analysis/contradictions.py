@@ -17,10 +17,22 @@ _NEGATIONS = frozenset(
 _OPPOSITES = {
     frozenset(pair)
     for pair in (
-        ("confirmed", "denied"), ("confirms", "denies"), ("rose", "fell"), ("increased", "decreased"),
-        ("accepted", "rejected"), ("won", "lost"), ("approved", "rejected"), ("alive", "dead"),
-        ("guilty", "innocent"), ("opened", "closed"), ("lifted", "imposed"), ("agreed", "refused"),
-        ("survived", "died"), ("arrested", "released"), ("supports", "opposes"), ("backed", "opposed"),
+        ("confirmed", "denied"),
+        ("confirms", "denies"),
+        ("rose", "fell"),
+        ("increased", "decreased"),
+        ("accepted", "rejected"),
+        ("won", "lost"),
+        ("approved", "rejected"),
+        ("alive", "dead"),
+        ("guilty", "innocent"),
+        ("opened", "closed"),
+        ("lifted", "imposed"),
+        ("agreed", "refused"),
+        ("survived", "died"),
+        ("arrested", "released"),
+        ("supports", "opposes"),
+        ("backed", "opposed"),
     )
 }
 _STOP_WORDS = frozenset(
@@ -32,13 +44,20 @@ MIN_SHARED_CONTENT = 0.6
 
 
 class AlignedPair(Protocol):
-    a: SentenceRef
-    b: SentenceRef
-    text_a: str
-    text_b: str
-    source_a: str
-    source_b: str
-    aligned: bool
+    @property
+    def a(self) -> SentenceRef: ...
+    @property
+    def b(self) -> SentenceRef: ...
+    @property
+    def text_a(self) -> str: ...
+    @property
+    def text_b(self) -> str: ...
+    @property
+    def source_a(self) -> str: ...
+    @property
+    def source_b(self) -> str: ...
+    @property
+    def aligned(self) -> bool: ...
 
 
 def find_statement_conflicts(pairs: Sequence[AlignedPair]) -> list[Conflict]:
@@ -63,9 +82,7 @@ def find_statement_conflicts(pairs: Sequence[AlignedPair]) -> list[Conflict]:
         conflicts.append(
             Conflict(
                 kind="statement",
-                description=(
-                    f'{pair.source_a} says "{pair.text_a}" while {pair.source_b} says "{pair.text_b}": {reason}'
-                ),
+                description=f'{pair.source_a}: "{pair.text_a}" {pair.source_b}: "{pair.text_b}" ({reason})',
                 sentences=(pair.a, pair.b),
                 values={str(pair.a.article): pair.text_a, str(pair.b.article): pair.text_b},
             )

@@ -382,7 +382,7 @@ class _StoryContext:
 
     def vote(self, occurrences: Sequence[_Occurrence]) -> EntityType:
         """The type most of the evidence gives a group of occurrences."""
-        votes: Counter[EntityType] = Counter()
+        votes: dict[EntityType, float] = defaultdict(float)
         for occurrence in occurrences:
             votes[occurrence.mention.label] += self._label_weight(occurrence)
             for cue, weight in _context_cues(occurrence):
@@ -451,9 +451,7 @@ def _head_noun_type(tokens: Sequence[str]) -> EntityType | None:
 # --- steps 2 and 3: grouping --------------------------------------------------------------------
 
 
-def _group_occurrences(
-    occurrences: Sequence[_Occurrence], context: _StoryContext
-) -> list[list[_Occurrence]]:
+def _group_occurrences(occurrences: Sequence[_Occurrence], context: _StoryContext) -> list[list[_Occurrence]]:
     """Merge spelling variants into forms, then attach surname-only mentions to full names."""
     by_key: dict[str, list[_Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
@@ -719,7 +717,7 @@ def _between_determiner(tokens: Sequence[_Token]) -> list[_Token]:
 
 
 def _appositive_after(sentence: str, mention: Mention, others: Sequence[Mention]) -> str | None:
-    """", head of the National Civil Protection Agency," after the name."""
+    """ ", head of the National Civil Protection Agency," after the name."""
     right = sentence[mention.end :]
     if _AGE.match(right):
         return None
@@ -732,7 +730,7 @@ def _appositive_after(sentence: str, mention: Mention, others: Sequence[Mention]
 
 
 def _appositive_before(sentence: str, mention: Mention, others: Sequence[Mention]) -> str | None:
-    """"Its leader, Pavla Renner, ..." : an office or trade, a comma, then the name and a comma."""
+    """ "Its leader, Pavla Renner, ..." : an office or trade, a comma, then the name and a comma."""
     right = sentence[mention.end :].lstrip()
     if right and right[0] not in ",.;)":
         return None
@@ -924,7 +922,7 @@ def _last_word(text: str) -> str:
 
 
 def _is_compound_adjective(token: str) -> bool:
-    """"rebel-held", "Tough-talking": hyphenated words with letters on both sides."""
+    """ "rebel-held", "Tough-talking": hyphenated words with letters on both sides."""
     parts = token.split("-")
     return len(parts) > 1 and all(part.isalpha() for part in parts) and token[1:].islower()
 

@@ -96,9 +96,7 @@ def distinctive_terms(
     return framings
 
 
-def log_odds_z(
-    counts: Sequence[Mapping[str, int]], prior: Mapping[str, float]
-) -> list[dict[str, float]]:
+def log_odds_z(counts: Sequence[Mapping[str, int]], prior: Mapping[str, float]) -> list[dict[str, float]]:
     """z-scores of each group's terms against all other groups pooled.
 
     `prior` holds the pseudo-counts of a group of mean size; each side gets them scaled by its size.
@@ -142,9 +140,7 @@ def informative_prior(
     return {term: total * f / frequency_sum + MIN_PSEUDO_COUNT for term, f in frequencies.items()}
 
 
-def _scores(
-    counts: Sequence[Counter[str]], frequency: Callable[[str], float]
-) -> list[dict[str, float]]:
+def _scores(counts: Sequence[Counter[str]], frequency: Callable[[str], float]) -> list[dict[str, float]]:
     """Log-odds z-scores of each article's terms, with the informative prior over the story vocabulary."""
     vocabulary: set[str] = set()
     for group in counts:
@@ -189,11 +185,7 @@ def _article_tokens(article: ComparedArticle, names: frozenset[str]) -> _Tokens:
             previous_end = 0
             for match in _WORD.finditer(clause):
                 term = _term(match.group())
-                if (
-                    term is None
-                    or term in own_name
-                    or _is_name(clause, match, term, names)
-                ):
+                if term is None or term in own_name or _is_name(clause, match, term, names):
                     previous = None
                     continue
                 unigrams[term] += 1

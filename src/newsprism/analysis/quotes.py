@@ -45,9 +45,9 @@ _MARK = re.compile(r"[\"“”'‘’]")
 _WORD = re.compile(r"[\[\]]*\w[\w\[\]]*(?:['’]\w+)*")
 _LETTER = re.compile(r"\w")
 _SPLIT_ATTRIBUTION = re.compile(r"^\s*,?\s*[^\"“”.!?]{1,100}?,\s*$")
-_CLOSING_CONTEXT = ".,;:!?)]—–-\"”"
+_CLOSING_CONTEXT = '.,;:!?)]—–-"”'
 _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as is".split())
-_OPENERS = {"double": "\"“", "single": "'‘"}
+_OPENERS = {"double": '"“', "single": "'‘"}
 
 
 @dataclass(frozen=True)
@@ -247,14 +247,14 @@ def _opening_kind(char: str, before: str, after: str) -> str | None:
     looks_closing = not before.isspace() and (after.isspace() or after in ",.;:!?")
     if char == "“" or (char == '"' and not looks_closing):
         return "double"
-    if char in "'‘" and (before.isspace() or before in "([—–-\"“") and after.isalpha():
+    if char in "'‘" and (before.isspace() or before in '([—–-"“') and after.isalpha():
         return "single"
     return None
 
 
 def _closes(kind: str, char: str, before: str, after: str, text: str, at: int) -> bool:
     if kind == "double":
-        return char in "\"”" and not (char == '"' and before.isspace() and not after.isspace())
+        return char in '"”' and not (char == '"' and before.isspace() and not after.isspace())
     if char not in "'’" or before.isspace():
         return False
     if not (after.isspace() or after in _CLOSING_CONTEXT):
@@ -426,9 +426,7 @@ def _fullest_per_article(members: list[Quote]) -> dict[int, Quote]:
 def omitted_words(full: str, cut: str) -> list[str]:
     """The runs of words `full` has and `cut` drops, as they stand in `full` (runs of 3+ words)."""
     positions = list(_WORD.finditer(full))
-    matcher = SequenceMatcher(
-        None, [_token(m.group()) for m in positions], _tokens(cut), autojunk=False
-    )
+    matcher = SequenceMatcher(None, [_token(m.group()) for m in positions], _tokens(cut), autojunk=False)
     kept = [False] * len(positions)
     for block in matcher.get_matching_blocks():
         for index in range(block.a, block.a + block.size):

@@ -478,8 +478,9 @@ class People:
             if tuple(token.casefold() for token in key[-len(wanted) :]) == wanted
         ]
         if not candidates:
-            names = self._full_names.get(wanted[-1], []) if len(wanted) == 1 else []
-            return " ".join(max(names, key=len) if names else tokens)
+            names: list[tuple[str, ...]] = self._full_names.get(wanted[-1], []) if len(wanted) == 1 else []
+            longest: Sequence[str] = max(names, key=len) if names else tokens
+            return " ".join(longest)
         best = max(candidates, key=lambda person: (len(person.name), _last_before(person, at)))
         return " ".join(best.name)
 
@@ -646,8 +647,10 @@ class People:
             if not matching:
                 continue
             # "the president": President Obama before Vice President Biden (fewer words beyond the query).
-            score = max((len((required | optional) & d.words), -len(d.words - required - optional - {head}))
-                        for d in matching)
+            score = max(
+                (len((required | optional) & d.words), -len(d.words - required - optional - {head}))
+                for d in matching
+            )
             rank = (score, _last_before(person, at))
             if best is None or rank > best[0]:
                 best = (rank, person)

@@ -62,7 +62,9 @@ def summarise(
     if len(chosen) < length:  # few outlets or few unique facts: fill with more consensus
         _take(consensus, length - len(chosen), chosen)
 
-    names = {word for sentences in texts.values() for s in sentences for word in _CAPITALISED_INSIDE.findall(s)}
+    names = {
+        word for sentences in texts.values() for s in sentences for word in _CAPITALISED_INSIDE.findall(s)
+    }
     summary = []
     for candidate in chosen:
         text = candidate.text
@@ -118,7 +120,7 @@ def _round_robin(candidates: Iterable[_Candidate], article_order: list[int]) -> 
     for candidate in candidates:
         by_article[candidate.sources[0]].append(candidate)
     queues = [sorted(items, key=lambda c: -c.salience) for items in by_article.values()]
-    ordered = []
+    ordered: list[_Candidate] = []
     for rank in range(max((len(queue) for queue in queues), default=0)):
         ordered.extend(queue[rank] for queue in queues if rank < len(queue))
     return ordered
@@ -150,6 +152,10 @@ def _according_to(source: str, sentence: str, names: set[str]) -> str:
     first_word = first_word.rstrip(",;:")
     # "Prime Minister Anton Grevel": a capitalised next word means a title or a name.
     is_name = first_word in names or first_word == "I" or first_word.isupper() or rest[:1].isupper()
-    if first_word[:1].isupper() and not is_name and zipf_frequency(first_word.lower(), "en") >= COMMON_WORD_ZIPF:
+    if (
+        first_word[:1].isupper()
+        and not is_name
+        and zipf_frequency(first_word.lower(), "en") >= COMMON_WORD_ZIPF
+    ):
         sentence = sentence[0].lower() + sentence[1:]
     return f"According to {source}, {sentence}"

@@ -174,8 +174,11 @@ _STREET_SUFFIXES = frozenset(
     "street st road rd avenue ave lane boulevard blvd drive way place square court terrace highway row "
     "close crescent parade quay embankment".split()
 )
-_GLUED_SUFFIXES = frozenset({"%", "+"}) | _SUFFIX_SCALES.keys() | {"km", "kg", "cm", "mm", "mph", "ft", "mw",
-                                                                  "pc", "p", "ha", "kms"}
+_GLUED_SUFFIXES = (
+    frozenset({"%", "+"})
+    | _SUFFIX_SCALES.keys()
+    | {"km", "kg", "cm", "mm", "mph", "ft", "mw", "pc", "p", "ha", "kms"}
+)
 _TIME_FOLLOWERS = frozenset({"am", "pm", "a.m", "p.m", "o'clock", "gmt", "bst", "utc", "cet", "est", "edt",
                              "pst", "hrs", "h"})  # fmt: skip
 _DAY_PARTS = ("in the morning", "in the afternoon", "in the evening", "at night", "o'clock")
@@ -183,24 +186,39 @@ _CHANGE_VERBS = frozenset("rose risen rising increased climbed jumped fell dropp
                           "soared plunged revised raised lowered cut".split())  # fmt: skip
 _AGE_LEADS = frozenset({"aged", "age", "ages"})
 _PERSON_EVENTS = (
-    ("killed", r"kill(?:ed|ing|s)?|dead|died|dies|dying"
-               r"|deaths?(?!\s+(?:penalty|penalties|sentences?|row|threats?))"
-               r"|death\s+toll|toll|fatalit(?:y|ies)|shot\s+(?:dead|to\s+death)"
-               r"|lost\s+their\s+lives|perished|bodies|slain"),
-    ("injured", r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt|treated|hospitali[sz]ed"
-                r"|taken\s+to\s+hospital|shot"),
+    (
+        "killed",
+        r"kill(?:ed|ing|s)?|dead|died|dies|dying"
+        r"|deaths?(?!\s+(?:penalty|penalties|sentences?|row|threats?))"
+        r"|death\s+toll|toll|fatalit(?:y|ies)|shot\s+(?:dead|to\s+death)"
+        r"|lost\s+their\s+lives|perished|bodies|slain",
+    ),
+    (
+        "injured",
+        r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt|treated|hospitali[sz]ed"
+        r"|taken\s+to\s+hospital|shot",
+    ),
     ("arrested", r"arrest(?:ed|s|ing)?|detain(?:ed|ing)?|detentions?|in\s+custody|detainees"),
     ("missing", r"missing|unaccounted"),
-    ("displaced", r"evacuat(?:ed|ion|ing|e)|evacuees|fled|flee(?:ing)?|displaced|forced\s+(?:from|out)"
-                  r"|moved\s+to\s+safety|homeless|shelters?|relocated|driven\s+from|left\s+their\s+homes"),
-    ("participated", r"march(?:ed|ing)?|joined|took\s+part|take\s+part|taking\s+part|attended|turned\s+out"
-                     r"|rall(?:ied|y)|gathered|protested|demonstrated|turnout|crowd"),
+    (
+        "displaced",
+        r"evacuat(?:ed|ion|ing|e)|evacuees|fled|flee(?:ing)?|displaced|forced\s+(?:from|out)"
+        r"|moved\s+to\s+safety|homeless|shelters?|relocated|driven\s+from|left\s+their\s+homes",
+    ),
+    (
+        "participated",
+        r"march(?:ed|ing)?|joined|took\s+part|take\s+part|taking\s+part|attended|turned\s+out"
+        r"|rall(?:ied|y)|gathered|protested|demonstrated|turnout|crowd",
+    ),
     ("released", r"released|freed"),
     ("depend", r"depend(?:s|ing|ent)?|rel(?:y|ies|ied|ying)\s+on"),
 )
 _MONEY_EVENTS = (
-    ("aid", r"aid|funding|funds?|reserve|relief|compensation|grants?|assistance|promised|pledged|approved"
-            r"|release[ds]?|allocated|earmarked"),
+    (
+        "aid",
+        r"aid|funding|funds?|reserve|relief|compensation|grants?|assistance|promised|pledged|approved"
+        r"|release[ds]?|allocated|earmarked",
+    ),
     ("cost", r"cost(?:s|ing)?|damages?|bill|losses"),
 )
 _EVENT_PATTERNS = {
@@ -313,8 +331,11 @@ def _extract_figures(sentence: str) -> tuple[Figure, ...]:
         next_start = tokens[drafts[position + 1].first].start if position + 1 < len(drafts) else len(sentence)
         if draft.event is None and draft.kind in _EVENT_PATTERNS:
             draft.event = _event(sentence, tokens, draft, previous_end, next_start)
-        if draft.kind == "count" and draft.unit is None and not draft.part_of_others and (
-            draft.event in _PERSON_EVENT_NAMES
+        if (
+            draft.kind == "count"
+            and draft.unit is None
+            and not draft.part_of_others
+            and (draft.event in _PERSON_EVENT_NAMES)
         ):
             # "killing 12", "thousands marched": the event says what is counted
             draft.unit = draft.event if draft.event in _CASUALTY_EVENTS else "people"
@@ -325,8 +346,18 @@ def _extract_figures(sentence: str) -> tuple[Figure, ...]:
         low, high = _tidy(draft.low), _tidy(draft.high)
         figures.append(
             Figure(
-                sentence[start:end], draft.value, low, high, draft.qualifier, draft.unit, draft.kind,
-                draft.noun, draft.scope, draft.event, (start, end), draft.group,
+                sentence[start:end],
+                draft.value,
+                low,
+                high,
+                draft.qualifier,
+                draft.unit,
+                draft.kind,
+                draft.noun,
+                draft.scope,
+                draft.event,
+                (start, end),
+                draft.group,
             )  # fmt: skip
         )
     return tuple(figures)
@@ -491,9 +522,10 @@ def _read_vague(tokens: list[_Token], index: int) -> _Draft | None:
         words = phrase.split()
         if [_lower(tokens, index + offset) for offset in range(len(words))] == words:
             scale_word = _lower(tokens, index + len(words))
-            scale = _SCALES.get(scale_word) or {"hundred": 100.0, "dozen": 12.0}.get(scale_word)
-            if scale is None:
+            scale_or_none = _SCALES.get(scale_word) or {"hundred": 100.0, "dozen": 12.0}.get(scale_word)
+            if scale_or_none is None:
                 return None
+            scale = scale_or_none
             draft = _Draft(index, index + len(words) + 1, few_low * scale, few_low * scale,
                            (few_high + 1) * scale - 1, vague=True)  # fmt: skip
             draft.qualifier = phrase
@@ -839,9 +871,11 @@ def _read_rate(tokens: list[_Token], draft: _Draft) -> None:
 
 def _read_counted(tokens: list[_Token], draft: _Draft) -> None:
     position = draft.last
-    if _lower(tokens, position) == "of" and (draft.vague or _lower(tokens, position + 1) in (
-        "the", "its", "their", "his", "her", "those", "these", "them", "whom", "our"
-    )):
+    if _lower(tokens, position) == "of" and (
+        draft.vague
+        or _lower(tokens, position + 1)
+        in ("the", "its", "their", "his", "her", "those", "these", "them", "whom", "our")
+    ):
         if _lower(tokens, position + 1) in ("them", "whom", "those", "these", "us"):
             draft.part_of_others = True
             return

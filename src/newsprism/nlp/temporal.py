@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -28,9 +29,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
 )
-_FULL_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 _WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
@@ -113,7 +112,7 @@ class DateMention:
     time: str | None  # clock time or part of the day: "at 6 p.m.", "night", "early hours"
     span: tuple[int, int]
     weekday: int | None = None  # 0 = Monday, when the text names the day of the week
-    latest: date | None = None  # last day it can mean: a night runs into the next day, "2-3 March"
+    latest: dt.date | None = None  # last day it can mean: a night runs into the next day, "2-3 March"
     relative: bool = False  # resolved against the publication date
     reporting: bool = False  # when something was said ("police said on Saturday"), not when it happened
     month: int | None = None  # 1-12 when the text names the month, even if the year is unknown
@@ -139,7 +138,7 @@ def event_day(mentions: Sequence[DateMention]) -> DateMention | None:
     """The resolved day a sentence is about: the first that is not merely when something was said."""
     days = [mention for mention in mentions if mention.granularity == "day" and mention.date is not None]
     happened = [mention for mention in days if not mention.reporting]
-    return (happened or days or [None])[0]
+    return (happened or days)[0] if days else None
 
 
 @lru_cache(maxsize=8192)

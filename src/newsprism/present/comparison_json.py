@@ -71,7 +71,8 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
         },
         "summary": [{"text": line.text, "sources": list(line.sources)} for line in comparison.summary],
         "timeline": [
-            {"date": event.date, "text": event.text, "sources": list(event.sources)} for event in comparison.timeline
+            {"date": event.date, "text": event.text, "sources": list(event.sources)}
+            for event in comparison.timeline
         ],
     }
 

@@ -6,7 +6,11 @@ from collections import defaultdict
 
 from newsprism.models import Comparison, Quote
 
-STATUS_HEADINGS = {"shared": "Reported by every outlet", "partial": "Reported by some", "unique": "Reported by one"}
+STATUS_HEADINGS = {
+    "shared": "Reported by every outlet",
+    "partial": "Reported by some",
+    "unique": "Reported by one",
+}
 
 
 def _cell(text: str) -> str:
@@ -53,8 +57,12 @@ def comparison_markdown(comparison: Comparison) -> str:
     lines += ["", "## Entities", "", "| entity | type | names used | mentions |", "|---|---|---|---|"]
     for entity in comparison.entities:
         mentions = ", ".join(f"{sources[a]}: {n}" for a, n in sorted(entity.mentions.items()))
-        lines.append(f"| {_cell(entity.name)} | {entity.type} | {_cell(' / '.join(entity.variants))} | {mentions} |")
-    labelled = [(entity, a, labels) for entity in comparison.entities for a, labels in entity.labels.items() if labels]
+        lines.append(
+            f"| {_cell(entity.name)} | {entity.type} | {_cell(' / '.join(entity.variants))} | {mentions} |"
+        )
+    labelled = [
+        (entity, a, labels) for entity in comparison.entities for a, labels in entity.labels.items() if labels
+    ]
     if labelled:
         lines += ["", "Labels outlets attach:", ""]
         lines += [f"- {entity.name} — {sources[a]}: {', '.join(labels)}" for entity, a, labels in labelled]

@@ -25,7 +25,10 @@ def comparison_view(comparison: Comparison) -> RenderableType:
     for item in comparison.articles:
         article = item.article
         outlets.add_row(
-            str(item.id), Text(article.source), (article.published or "")[:10], Text(article.dateline or ""),
+            str(item.id),
+            Text(article.source),
+            (article.published or "")[:10],
+            Text(article.dateline or ""),
             Text(article.title),
         )
     parts.append(outlets)
@@ -51,7 +54,10 @@ def comparison_view(comparison: Comparison) -> RenderableType:
         conflicted = any(ref in in_conflict for ref in claim.sentences)
         style = "red" if conflicted else STATUS_STYLES[claim.status]
         text = claim.text if len(claim.text) <= MAX_CLAIM_CHARS else claim.text[: MAX_CLAIM_CHARS - 1] + "…"
-        marks = [Text(MARKS[claim.status], style=style) if item.id in covered else Text("") for item in comparison.articles]
+        marks = [
+            Text(MARKS[claim.status], style=style) if item.id in covered else Text("")
+            for item in comparison.articles
+        ]
         matrix.add_row(str(claim.id), Text(text, style=style if claim.status != "partial" else ""), *marks)
     parts += [Rule(), matrix]
 
@@ -69,7 +75,9 @@ def comparison_view(comparison: Comparison) -> RenderableType:
             entities.add_column(column)
         for entity in comparison.entities:
             mentions = ", ".join(f"{sources[a]} {n}" for a, n in sorted(entity.mentions.items()))
-            entities.add_row(Text(entity.name), entity.type, Text(" / ".join(entity.variants)), Text(mentions))
+            entities.add_row(
+                Text(entity.name), entity.type, Text(" / ".join(entity.variants)), Text(mentions)
+            )
         parts.append(entities)
 
     parts.append(Rule("Framing: words each outlet uses markedly more", align="left"))
