@@ -28,13 +28,19 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+DEMO_STORY := examples/stories/lorvenne-flood
+
 demo: install
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	$(BIN)/newsprism ingest examples/stories --db $(DEMO_DB)
-	$(BIN)/newsprism articles --db $(DEMO_DB)
+	$(BIN)/newsprism compare $(DEMO_STORY)
+	$(BIN)/newsprism compare $(DEMO_STORY) --format html -o $(DEMO_DIR)/lorvenne-flood.html
+	$(BIN)/newsprism compare $(DEMO_STORY) --format md -o $(DEMO_DIR)/lorvenne-flood.md
+	$(BIN)/newsprism compare $(DEMO_STORY) --format json -o $(DEMO_DIR)/lorvenne-flood.json
 	@echo
 	@echo "Stored the example stories in $(DEMO_DB)."
-	@echo "Try: $(BIN)/newsprism show 1 --db $(DEMO_DB)"
+	@echo "Compared the coverage of $(DEMO_STORY): $(DEMO_DIR)/lorvenne-flood.html (open it in a browser), .md and .json."
+	@echo "Try: $(BIN)/newsprism compare examples/stories/port-asha-clashes"
 
 test: install-test
 	$(BIN)/python -m pytest

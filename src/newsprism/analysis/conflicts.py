@@ -17,6 +17,17 @@ from newsprism.nlp.temporal import WEEKDAY_NAMES, DateMention, extract_dates
 
 # From this same-claim score up, related sentences are tied closely enough to compare any figures they share.
 RELATED_MIN_SIMILARITY = 0.3
+# Words either side of a date that tell which happening it dates.
+DATE_CONTEXT_WORDS = 6
+_CONTEXT_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_CONTEXT_STOP_WORDS = frozenset(
+    "the a an and or but of to in on at by for with from that this who which was were is are be been has have had "
+    "said says late early last next morning evening night afternoon monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october november december "
+    "his her their its it he she they him them".split()
+)
+# Two related sentences naming this many of the same people or places report the same event.
+MIN_SHARED_ACTORS = 2
 
 _GENERIC_PEOPLE_MATES = frozenset({"people", "population", "crowd", "farming"})
 # A month or year this close to publication is the story's own time, not a past event in the background.
@@ -289,11 +300,17 @@ def _as_quoted(figure: Figure) -> str:
 
 
 def find_date_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
-    """Aligned sentences that put the same event on different days, one Conflict per event."""
+    """Sentences about the same event that put it on different days, one Conflict per event.
+
+    The same event: an aligned pair, or a related pair (same topic) whose sentences name the same
+    two or more actors ("Lind spoke to Vantolin on Tuesday" / "Lind rang Vantolin late on Monday").
+    """
     sentences = _sentences(pairs)
     components = _Components()
     for pair in pairs:
-        if pair.a.article == pair.b.article or not pair.aligned:
+        if pair.a.article == pair.b.article:
+            continue
+        if not pair.aligned and not _same_actors(pair):
             continue
         if _places_contradict(pair.text_a, pair.text_b):
             continue
@@ -302,6 +319,24 @@ def find_date_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
             components.link(pair.a, pair.b, verdict)
     conflicts = [_date_conflict(group, sentences) for group in components.groups_in_disagreement()]
     return sorted(conflicts, key=lambda conflict: conflict.sentences)
+
+
+def _same_happening(text_a: str, day_a: DateMention, text_b: str, day_b: DateMention) -> bool:
+    """Two dates can only disagree about one happening: the words around them must have something in
+    common ("Lind spoke on Tuesday to Vantolin" / "rang Vantolin late on Monday"), unlike a lead's
+    "criticism ... on Wednesday" beside another lead's "told her counterpart by phone on Tuesday"."""
+    return bool(_context_words(text_a, day_a.span) & _context_words(text_b, day_b.span))
+
+
+def _context_words(text: str, span: tuple[int, int]) -> frozenset[str]:
+    before = _CONTEXT_WORD.findall(text[: span[0]])[-DATE_CONTEXT_WORDS:]
+    after = _CONTEXT_WORD.findall(text[span[1] :])[:DATE_CONTEXT_WORDS]
+    return frozenset(word.casefold() for word in before + after) - _CONTEXT_STOP_WORDS
+
+
+def _same_actors(pair: SentencePair) -> bool:
+    shared = _names(pair.text_a) & _names(pair.text_b)
+    return len(shared) >= MIN_SHARED_ACTORS and pair.similarity >= RELATED_MIN_SIMILARITY / 2
 
 
 @lru_cache(maxsize=8192)
@@ -321,7 +356,9 @@ def _pair_days_disagree(pair: SentencePair) -> bool | None:
     days_a, days_b = _event_days(pair.text_a, pair.published_a), _event_days(pair.text_b, pair.published_b)
     verdicts = [
         None
-        if _later_development(first, pair.published_b) or _later_development(second, pair.published_a)
+        if _later_development(first, pair.published_b)
+        or _later_development(second, pair.published_a)
+        or not _same_happening(pair.text_a, first, pair.text_b, second)
         else _same_day(first, second)
         for first in days_a
         for second in days_b
