@@ -424,3 +424,16 @@ def test_example_quotations_without_a_speaker_are_the_ones_that_name_nobody() ->
         unnamed |= {quote.text for quote in quotes if quote.speaker is None}
     # `"…," said one.` and `One senior official said … "polite but very clear"`.
     assert unnamed == {"polite but very clear", "They smile on the phone and then they close the sluice gates"}
+
+
+def test_a_quotation_split_in_two_by_one_outlet_is_not_a_cut() -> None:
+    whole = _article(
+        '"For the record, I love my sister, but she is dead wrong on the issue of marriage. '
+        'Freedom means freedom for everyone," Mary Cheney wrote.', 1, "Wire"
+    )
+    split = _article(
+        '"For the record, I love my sister, but she is dead wrong on the issue of marriage," she wrote.\n\n'
+        '"Freedom means freedom for everyone," Mary Cheney continued.', 2, "Post"
+    )
+    quotes = match_quotes(extract_quotes(whole) + extract_quotes(split))
+    assert [c for c in find_quote_conflicts(quotes, {1: "Wire", 2: "Post"}) if c.kind == "quote"] == []

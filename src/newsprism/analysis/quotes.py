@@ -143,6 +143,11 @@ def match_quotes(quotes: Sequence[Quote]) -> list[Quote]:
     return [replace(quote, group=group_of.get(index)) for index, quote in enumerate(quotes)]
 
 
+# Share of a dropped passage's word trigrams that must appear in the outlet's other quotations for the
+# passage to count as given, not cut.
+QUOTED_ELSEWHERE_SHARE = 0.8
+
+
 def find_quote_conflicts(quotes: Sequence[Quote], sources: Mapping[int, str]) -> list[Conflict]:
     """Cut quotations (kind "quote") and one quotation credited to different people (kind "attribution").
 
@@ -158,12 +163,15 @@ def find_quote_conflicts(quotes: Sequence[Quote], sources: Mapping[int, str]) ->
     for quote in quotes:
         if quote.group is not None:
             groups.setdefault(quote.group, []).append(quote)
+    quoted_words: dict[int, list[str]] = {}
+    for quote in quotes:
+        quoted_words.setdefault(quote.article, []).append(" ".join(_tokens(quote.text)))
     conflicts: list[Conflict] = []
     for group_id in sorted(groups):
         by_article = _fullest_per_article(groups[group_id])
         if len(by_article) < 2:
             continue
-        cut = _cut_conflict(by_article, sources)
+        cut = _cut_conflict(by_article, sources, quoted_words)
         if cut is not None:
             conflicts.append(cut)
         attribution = _attribution_conflict(groups[group_id], by_article, sources)
@@ -446,12 +454,25 @@ def omitted_words(full: str, cut: str) -> list[str]:
     return runs
 
 
-def _cut_conflict(by_article: dict[int, Quote], sources: Mapping[int, str]) -> Conflict | None:
+def _quoted_elsewhere(run: str, article_quotes: list[str]) -> bool:
+    """Most of the run's word trigrams stand in the article's own quotations."""
+    tokens = _tokens(run)
+    trigrams = [" ".join(tokens[i : i + 3]) for i in range(max(len(tokens) - 2, 1))]
+    covered = sum(any(trigram in words for words in article_quotes) for trigram in trigrams)
+    return covered >= QUOTED_ELSEWHERE_SHARE * len(trigrams)
+
+
+def _cut_conflict(
+    by_article: dict[int, Quote], sources: Mapping[int, str], quoted_words: Mapping[int, list[str]]
+) -> Conflict | None:
+    """The fullest version against the others; words an outlet gives in another quotation of its own
+    (a quote split in two: "…," she wrote. "…," she continued.) are not cut."""
     full = max(by_article.values(), key=lambda quote: (len(_tokens(quote.text)), -quote.article))
     omitted: dict[str, str] = {}
     in_full: list[int] = []
     for article, quote in by_article.items():
         runs = omitted_words(full.text, quote.text) if quote is not full else []
+        runs = [run for run in runs if not _quoted_elsewhere(run, quoted_words.get(article, []))]
         if runs:
             omitted[str(article)] = " ... ".join(runs)
         else:
