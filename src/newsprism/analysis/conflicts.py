@@ -26,6 +26,9 @@ _CONTEXT_STOP_WORDS = frozenset(
     "saturday sunday january february march april may june july august september october november december "
     "his her their its it he she they him them".split()
 )
+# Aligned pairs scoring below this were linked as mutual best matches only: their figures are compared
+# only when the sentences do not name different actors (the calibrated same-claim threshold).
+STRONG_ALIGNMENT = 0.48
 # Two related sentences naming this many of the same people or places report the same event.
 MIN_SHARED_ACTORS = 2
 
@@ -461,6 +464,9 @@ def _about_same_event(pair: SentencePair) -> bool:
     """Whether two sentences can be about one event: never when set in other places, days or years."""
     if _places_contradict(pair.text_a, pair.text_b):
         return False
+    weakly_tied = not pair.aligned or pair.similarity < STRONG_ALIGNMENT
+    if weakly_tied and _actors_differ(pair.text_a, pair.text_b):
+        return False
     if _pair_days_disagree(pair) is True:
         return False
     years_a, months_a = _periods(pair.text_a, pair.published_a)
@@ -469,6 +475,13 @@ def _about_same_event(pair: SentencePair) -> bool:
         return False
     # "A quake in September killed seven" is background to "ten were killed on Sunday".
     return pair.aligned or bool(years_a or months_a) == bool(years_b or months_b)
+
+
+def _actors_differ(text_a: str, text_b: str) -> bool:
+    """Each sentence names someone the other does not, and they share at most one name: "McCain would
+    cut $882 billion from Medicare" and "Obama has cut $716 billion from Medicare" count different cuts."""
+    names_a, names_b = _names(text_a), _names(text_b)
+    return bool(names_a - names_b) and bool(names_b - names_a) and len(names_a & names_b) <= 1
 
 
 def _tied_by_context(pair: SentencePair) -> bool:
