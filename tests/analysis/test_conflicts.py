@@ -351,7 +351,7 @@ def test_candidate_pairs_passed_as_related_find_conflicts_a_same_claim_score_wou
 
 
 def test_figures_of_weakly_tied_sentences_about_different_actors_are_not_compared() -> None:
-    weak = pair("McCain would cut $882 billion from Medicare, Biden said.", "Obama has cut $716 billion from Medicare.",
+    weak = pair("Senator McCain would cut $882 billion from Medicare.", "In the ad, Obama has cut $716 billion from Medicare.",
                 aligned=True, similarity=0.2)  # fmt: skip
     assert find_figure_conflicts([weak]) == []
     strong = pair("Obama has cut $716 billion from Medicare.", "Obama cut $882 billion from Medicare.", similarity=0.9)
