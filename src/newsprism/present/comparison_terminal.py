@@ -11,7 +11,7 @@ from newsprism.models import Comparison, SentenceRef
 
 STATUS_STYLES = {"shared": "green", "partial": "yellow", "unique": "magenta"}
 MARKS = {"shared": "●", "partial": "◐", "unique": "○"}
-MAX_CLAIM_CHARS = 110
+MAX_CLAIM_CHARS = 180
 
 
 def comparison_view(comparison: Comparison) -> RenderableType:
@@ -44,11 +44,18 @@ def comparison_view(comparison: Comparison) -> RenderableType:
     for conflict in comparison.conflicts:
         parts.append(Text.assemble((f"⚠ {conflict.kind}: ", "bold red"), conflict.description))
 
-    matrix = Table(title="Claims (● all outlets, ◐ some, ○ one; red: in a conflict)", title_justify="left")
-    matrix.add_column("#", justify="right", style="dim")
-    matrix.add_column("claim", ratio=3)
+    legend = "  ".join(f"{item.id} = {item.article.source}" for item in comparison.articles)
+    matrix = Table(
+        title="Claims: ● every outlet, ◐ some, ○ one; red: in a conflict",
+        caption=f"columns: {legend}",
+        title_justify="left",
+        caption_justify="left",
+        expand=True,
+    )
+    matrix.add_column("#", justify="right", style="dim", no_wrap=True)
+    matrix.add_column("claim", ratio=1)
     for item in comparison.articles:
-        matrix.add_column(Text(item.article.source), justify="center", ratio=1)
+        matrix.add_column(str(item.id), justify="center", no_wrap=True, min_width=2)
     for claim in comparison.claims:
         covered = {ref.article for ref in claim.sentences}
         conflicted = any(ref in in_conflict for ref in claim.sentences)
