@@ -241,10 +241,16 @@ def run(clusters: Sequence[Cluster], headline_length: int) -> None:
         _print_row(bare[length], lexrank[length])
 
     gain = _mean(ours[headline_length]).rouge1 - _mean(lexrank[headline_length]).rouge1
+    paired = [
+        mine.rouge1 - theirs.rouge1
+        for mine, theirs in zip(ours[headline_length].scores, lexrank[headline_length].scores, strict=True)
+    ]
+    standard_error = statistics.stdev(paired) / len(paired) ** 0.5 if len(paired) > 1 else 0.0
     share = 100 * cited_sentences / summary_sentences if summary_sentences else 0.0
     print(f"\ntarget: ROUGE-1 >= LexRank + {TARGET_GAIN:g} while citing sources")
     print(
-        f"  measured (summary_length {headline_length}): {gain:+.2f} ROUGE-1 over LexRank at equal length, "
+        f"  measured (summary_length {headline_length}): {gain:+.2f} (paired standard error "
+        f"{standard_error:.2f}) ROUGE-1 over LexRank at equal length, "
         f"{share:.1f} % of summary sentences cite sources ({cited_sentences}/{summary_sentences}) -> "
         f"{'met' if gain >= TARGET_GAIN and share == 100 else 'not met'}"
     )

@@ -65,3 +65,102 @@ def test_names_keep_their_capital_after_according_to() -> None:
 
 def test_no_claims_no_summary() -> None:
     assert summarise(ARTICLES, [], length=5) == []
+
+
+def _story(*articles: tuple[str, tuple[str, ...]]) -> list[ComparedArticle]:
+    return [
+        ComparedArticle(number, Article(source=source, title="t", text=" ".join(texts), sentences=texts))
+        for number, (source, texts) in enumerate(articles, start=1)
+    ]
+
+
+def test_a_direct_quote_does_not_represent_a_shared_claim() -> None:
+    quoted = ('"The dam will hold," the mayor said of the Ostra dam on Tuesday night.',)
+    plain = ("The mayor said on Tuesday night that the Ostra dam would hold.",)
+    articles = _story(("Meridian Wire", quoted), ("The Daily Clarion", plain))
+    claim = Claim(1, "shared", quoted[0], (SentenceRef(1, 0), SentenceRef(2, 0)))
+    [line] = summarise(articles, [claim], length=1)
+    assert line.text == plain[0]
+    assert line.sources == (1, 2)
+
+
+def test_the_wording_closest_to_the_whole_story_represents_a_shared_claim() -> None:
+    wire = (
+        "The Ostra river flooded the north bank of Lorvenne on Tuesday.",
+        "Residents of the north bank were evacuated as the Ostra river rose.",
+    )
+    clarion = (
+        "Water covered streets in the north of the city on Tuesday afternoon.",
+        "Officials evacuated residents of the north bank overnight.",
+    )
+    articles = _story(("Meridian Wire", wire), ("The Daily Clarion", clarion))
+    claims = [
+        Claim(1, "shared", clarion[0], (SentenceRef(1, 0), SentenceRef(2, 0))),
+        Claim(2, "shared", wire[1], (SentenceRef(1, 1), SentenceRef(2, 1))),
+    ]
+    assert summarise(articles, claims, length=1)[0].text == wire[0]
+
+
+def test_a_fact_every_outlet_reports_comes_before_one_only_some_report() -> None:
+    a = (
+        "The Ostra river burst its banks in Lorvenne on Tuesday.",
+        "Police closed the old stone bridge to all traffic.",
+    )
+    b = (
+        "The Ostra river burst its banks in Lorvenne on Tuesday morning.",
+        "The old stone bridge was closed to traffic by police.",
+    )
+    c = (
+        "The Ostra burst its banks in Lorvenne on Tuesday.",
+        "Schools in Lorvenne stayed open as usual on Wednesday.",
+    )
+    articles = _story(("Meridian Wire", a), ("The Daily Clarion", b), ("Lorvenne Post", c))
+    claims = [
+        Claim(1, "partial", a[1], (SentenceRef(1, 1), SentenceRef(2, 1))),
+        Claim(2, "shared", a[0], (SentenceRef(1, 0), SentenceRef(2, 0), SentenceRef(3, 0))),
+        Claim(3, "unique", c[1], (SentenceRef(3, 1),)),
+    ]
+    summary = summarise(articles, claims, length=3)
+    assert [line.sources for line in summary] == [(1, 2, 3), (1, 2), (3,)]
+
+
+def test_an_outlets_lead_fact_is_chosen_over_its_later_ones() -> None:
+    shared = "The Ostra river flooded Lorvenne on Tuesday after four days of rain."
+    wire = (
+        shared,
+        "The regional government released 2 million crowns in emergency aid.",
+        "A council meeting on flood defences was postponed to next month.",
+    )
+    clarion = (shared,)
+    articles = _story(("Meridian Wire", wire), ("The Daily Clarion", clarion))
+    claims = [
+        Claim(1, "shared", shared, (SentenceRef(1, 0), SentenceRef(2, 0))),
+        Claim(2, "unique", wire[1], (SentenceRef(1, 1),)),
+        Claim(3, "unique", wire[2], (SentenceRef(1, 2),)),
+    ]
+    summary = summarise(articles, claims, length=2)
+    assert summary[1].text == (
+        "According to Meridian Wire, the regional government released 2 million crowns in emergency aid."
+    )
+
+
+def test_a_fact_already_in_the_summary_is_not_repeated() -> None:
+    wire = ("The Ostra river flooded the north bank of Lorvenne on Tuesday.",)
+    clarion = (
+        "The Ostra river flooded the north bank of Lorvenne on Tuesday night.",
+        "Rescuers pulled a pensioner from a roof.",
+    )
+    articles = _story(("Meridian Wire", wire), ("The Daily Clarion", clarion))
+    claims = [
+        Claim(1, "partial", wire[0], (SentenceRef(1, 0), SentenceRef(2, 0))),
+        Claim(2, "unique", clarion[0], (SentenceRef(2, 0),)),  # an unaligned restatement
+        Claim(3, "unique", clarion[1], (SentenceRef(2, 1),)),
+    ]
+    summary = summarise(articles, claims, length=3)
+    assert len(summary) == 2
+    assert summary[1].text == "According to The Daily Clarion, rescuers pulled a pensioner from a roof."
+
+
+def test_consensus_sentences_carry_no_according_to() -> None:
+    summary = summarise(ARTICLES, CLAIMS, length=4)
+    assert not any(line.text.startswith("According to") for line in summary if len(line.sources) > 1)

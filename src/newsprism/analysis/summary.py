@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from wordfreq import zipf_frequency
 
 from newsprism.models import Claim, ComparedArticle, Framing, SentenceRef, SummarySentence
@@ -20,11 +21,25 @@ REDUNDANT_OVERLAP = 0.5
 # A first word this common in English, never capitalised mid-sentence in the story, is not a name:
 # it is lower-cased after "According to X,".
 COMMON_WORD_ZIPF = 2.0
+# Penalties in the choice of a consensus claim's wording, against similarities in [0, 1].
+LOADED_WORD_PENALTY = 0.2
+# Emotive words of tabloid framing: a neutral summary prefers a member sentence without them, whatever
+# the story's own framing terms (which need repeated use to be detected) say.
+SENSATIONAL_WORDS = frozenset(
+    "thugs thug yobs mob mayhem chaos chaotic battlefield rampage rampaging terror terrified terrifying "
+    "horror horrific raging fury furious outrage outraged slammed slams blasted blasts savage savagely "
+    "brutal brutally shocking shock shell-shocked carnage havoc nightmare disaster disastrous catastrophe "
+    "catastrophic botched fiasco crackdown hooded rioters looters smashed swallowed torched torching "
+    "spiralled stonewalling hijacked wreck wrecked bloodbath massacre heroic hero heroes evil vile "
+    "hypocritical dishonest disgraceful shameful scandal scandalous bombshell explosive astonishing".split()
+)
+QUOTE_PENALTY = 0.3
+OUT_OF_RANGE_LENGTH_PENALTY = 0.5
+LEAD_WEIGHT = 0.3  # position counts, but a fact near the top is not worth much more than a central one
 
 _CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'-]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _STARTS_WITH_QUOTE = re.compile(r'^\s*["\']')
-_HAS_FIGURE_OR_NAME = re.compile(r"\d|\s[A-Z][a-z]+")
 _STOP_WORDS = frozenset(
     "a an the of to in on at for by with from and or but as is are was were be been has have had "
     "that this these those it its he she they them his her their we our you i said says say will would "
@@ -40,6 +55,31 @@ class _Candidate:
     salience: float
 
 
+class _StoryVectors:
+    """Unit bag-of-content-words vectors of every sentence, and the story's centroid."""
+
+    def __init__(self, texts: dict[int, tuple[str, ...]]) -> None:
+        vocabulary: dict[str, int] = {}
+        rows = {
+            (article, index): [vocabulary.setdefault(word, len(vocabulary)) for word in _content_words(text)]
+            for article, sentences in texts.items()
+            for index, text in enumerate(sentences)
+        }
+        self._row = {key: number for number, key in enumerate(rows)}
+        matrix = np.zeros((len(rows), max(len(vocabulary), 1)))
+        for number, columns in enumerate(rows.values()):
+            np.add.at(matrix[number], columns, 1.0)
+        self.matrix = _normalised(matrix)
+        self.centroid = _normalised(self.matrix.sum(axis=0))
+
+    def of(self, ref: SentenceRef) -> np.ndarray:
+        return self.matrix[self._row[(ref.article, ref.index)]]
+
+    def centrality(self, ref: SentenceRef) -> float:
+        """Cosine similarity to the whole story: how much of the story's vocabulary it carries."""
+        return float(self.of(ref) @ self.centroid)
+
+
 def summarise(
     articles: Sequence[ComparedArticle],
     claims: Sequence[Claim],
@@ -51,9 +91,17 @@ def summarise(
         return []
     texts = {item.id: item.article.sentences for item in articles}
     sources = {item.id: item.article.source for item in articles}
-    loaded = {term for outlet in framing for term, _ in outlet.distinctive_terms}
-    consensus = [_consensus_candidate(claim, texts, loaded) for claim in claims if len(_articles(claim)) > 1]
-    uniques = [_unique_candidate(claim, texts) for claim in claims if len(_articles(claim)) == 1]
+    loaded = SENSATIONAL_WORDS | {term for outlet in framing for term, _ in outlet.distinctive_terms}
+    vectors = _StoryVectors(texts)
+    consensus = sorted(
+        (
+            _consensus_candidate(claim, texts, loaded, vectors, len(articles))
+            for claim in claims
+            if len(_articles(claim)) > 1
+        ),
+        key=lambda candidate: -candidate.salience,
+    )
+    uniques = [_unique_candidate(claim, texts, vectors) for claim in claims if len(_articles(claim)) == 1]
 
     chosen: list[_Candidate] = []
     consensus_slots = math.ceil(length * CONSENSUS_SHARE) if uniques else length
@@ -78,51 +126,76 @@ def _articles(claim: Claim) -> tuple[int, ...]:
     return tuple(sorted({ref.article for ref in claim.sentences}))
 
 
-def _consensus_candidate(claim: Claim, texts: dict[int, tuple[str, ...]], loaded: set[str]) -> _Candidate:
-    """The member sentence with the least loaded wording, no direct quote, and a readable length."""
+def _content_words(sentence: str) -> list[str]:
+    return [word for word in _WORD.findall(sentence.lower()) if word not in _STOP_WORDS]
 
-    def neutrality(ref: SentenceRef) -> tuple[float, ...]:
+
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+
+
+def _lead(ref: SentenceRef, texts: dict[int, tuple[str, ...]]) -> float:
+    """0 for the first sentence of an article, towards 1 for its last."""
+    return ref.index / max(len(texts[ref.article]), 1)
+
+
+def _consensus_candidate(
+    claim: Claim,
+    texts: dict[int, tuple[str, ...]],
+    loaded: set[str],
+    vectors: _StoryVectors,
+    article_count: int,
+) -> _Candidate:
+    """The member sentence in the claim's most typical and story-central wording, not loaded, not
+    a direct quote, of a readable length, near the top; salient when widely reported, central, early."""
+    claim_centroid = _normalised(sum(vectors.of(ref) for ref in claim.sentences))
+
+    def wording(ref: SentenceRef) -> float:
         sentence = texts[ref.article][ref.index]
         words = _WORD.findall(sentence.lower())
-        loaded_words = sum(word in loaded for word in words)
         return (
-            loaded_words,
-            bool(_STARTS_WITH_QUOTE.match(sentence)),
-            not MIN_WORDS <= len(words) <= MAX_WORDS,
-            sentence != claim.text,
+            0.5 * float(vectors.of(ref) @ claim_centroid)
+            + 0.5 * vectors.centrality(ref)
+            - LOADED_WORD_PENALTY * sum(word in loaded for word in words)
+            - QUOTE_PENALTY * bool(_STARTS_WITH_QUOTE.match(sentence))
+            - OUT_OF_RANGE_LENGTH_PENALTY * (not MIN_WORDS <= len(words) <= MAX_WORDS)
+            - 0.1 * _lead(ref, texts)
         )
 
-    best = min(claim.sentences, key=neutrality)
-    support = len(_articles(claim))
-    lead = min(ref.index for ref in claim.sentences)
-    return _Candidate(best, texts[best.article][best.index], _articles(claim), support - lead * 0.01)
+    best = max(claim.sentences, key=wording)
+    support = len(_articles(claim)) / article_count
+    earliest = min(_lead(ref, texts) for ref in claim.sentences)
+    salience = support + float(claim_centroid @ vectors.centroid) - LEAD_WEIGHT * earliest
+    return _Candidate(best, texts[best.article][best.index], _articles(claim), salience)
 
 
-def _unique_candidate(claim: Claim, texts: dict[int, tuple[str, ...]]) -> _Candidate:
-    """Salience of a fact one outlet alone reports: near the top, concrete, a full sentence."""
+def _unique_candidate(claim: Claim, texts: dict[int, tuple[str, ...]], vectors: _StoryVectors) -> _Candidate:
+    """Salience of a fact one outlet alone reports: central to the story, near the top, a full
+    sentence rather than a quotation."""
     ref = claim.sentences[0]
     sentence = texts[ref.article][ref.index]
     words = len(_WORD.findall(sentence.lower()))
-    position = ref.index / max(len(texts[ref.article]), 1)
     salience = (
-        1.0
-        - position
-        + 0.3 * bool(_HAS_FIGURE_OR_NAME.search(sentence))
-        - 0.5 * bool(_STARTS_WITH_QUOTE.match(sentence))
+        vectors.centrality(ref)
+        - _lead(ref, texts)
+        - QUOTE_PENALTY * bool(_STARTS_WITH_QUOTE.match(sentence))
         - 1.0 * (not MIN_WORDS <= words <= MAX_WORDS)
     )
     return _Candidate(ref, sentence, (ref.article,), salience)
 
 
 def _round_robin(candidates: Iterable[_Candidate], article_order: list[int]) -> list[_Candidate]:
-    """Each outlet's best fact, then each outlet's second best, and so on."""
+    """Each outlet's best fact, then each outlet's second best, and so on; within a round the most
+    salient first."""
     by_article: dict[int, list[_Candidate]] = {article: [] for article in article_order}
     for candidate in candidates:
         by_article[candidate.sources[0]].append(candidate)
     queues = [sorted(items, key=lambda c: -c.salience) for items in by_article.values()]
     ordered: list[_Candidate] = []
     for rank in range(max((len(queue) for queue in queues), default=0)):
-        ordered.extend(queue[rank] for queue in queues if rank < len(queue))
+        round_ = [queue[rank] for queue in queues if rank < len(queue)]
+        ordered.extend(sorted(round_, key=lambda c: -c.salience))
     return ordered
 
 
@@ -140,8 +213,8 @@ def _take(candidates: list[_Candidate], slots: int, chosen: list[_Candidate]) ->
 
 
 def _overlap(first: str, second: str) -> float:
-    words_a = {w for w in _WORD.findall(first.lower()) if w not in _STOP_WORDS}
-    words_b = {w for w in _WORD.findall(second.lower()) if w not in _STOP_WORDS}
+    words_a = set(_content_words(first))
+    words_b = set(_content_words(second))
     if not words_a or not words_b:
         return 0.0
     return len(words_a & words_b) / min(len(words_a), len(words_b))
