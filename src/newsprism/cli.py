@@ -318,7 +318,9 @@ def compare(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
     ] = None,
-    length: Annotated[int, typer.Option("--length", min=1, max=30, help="Sentences in the summary.")] = 6,  # = summary.DEFAULT_LENGTH
+    length: Annotated[
+        int, typer.Option("--length", min=1, max=30, help="Sentences in the summary.")
+    ] = 6,  # = summary.DEFAULT_LENGTH
 ) -> None:
     """Compare how several outlets report one event: shared and unique claims, conflicts, quotes,
     entities, framing, a cited summary and a timeline.
