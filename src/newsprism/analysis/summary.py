@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -143,7 +143,7 @@ def _lead(ref: SentenceRef, texts: dict[int, tuple[str, ...]]) -> float:
 def _consensus_candidate(
     claim: Claim,
     texts: dict[int, tuple[str, ...]],
-    loaded: set[str],
+    loaded: Set[str],
     vectors: _StoryVectors,
     article_count: int,
 ) -> _Candidate:
