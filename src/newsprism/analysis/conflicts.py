@@ -23,7 +23,8 @@ _CONTEXT_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _CONTEXT_STOP_WORDS = frozenset(
     "the a an and or but of to in on at by for with from that this who which was were is are be been "
     "has have had said says late early last next morning evening night afternoon "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december "
     "his her their its it he she they him them".split()
 )
 # Aligned pairs scoring below this were linked as mutual best matches only: their figures are compared
