@@ -135,6 +135,9 @@ class Quote:
     article: int
     sentence: int  # index of the sentence the quotation starts in
     group: int | None = None  # quotes with the same group id are the same quotation across outlets
+    # How the text names the speaker: "named" (next to the quote), "title" ("the mayor said"),
+    # "pronoun" ("she said") or "continued" (a follow-on paragraph of the same speaker's quote).
+    attribution: str | None = None
 
 
 @dataclass(frozen=True)

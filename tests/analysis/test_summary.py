@@ -164,3 +164,14 @@ def test_a_fact_already_in_the_summary_is_not_repeated() -> None:
 def test_consensus_sentences_carry_no_according_to() -> None:
     summary = summarise(ARTICLES, CLAIMS, length=4)
     assert not any(line.text.startswith("According to") for line in summary if len(line.sources) > 1)
+
+
+def test_a_sentence_opening_on_a_pronoun_does_not_represent_a_claim_when_another_wording_names_the_actor() -> None:
+    first = ("He said the ferry would stay closed until the engines were replaced.",)
+    second = ("Mayor Ilse Brandt said the ferry would stay closed until its engines were replaced.",)
+    articles = [
+        ComparedArticle(1, Article(source="Vaskor Post", title="t", text=first[0], sentences=first)),
+        ComparedArticle(2, Article(source="Evening Star", title="t", text=second[0], sentences=second)),
+    ]
+    [line] = summarise(articles, [Claim(1, "shared", first[0], (SentenceRef(1, 0), SentenceRef(2, 0)))], length=1)
+    assert line.text == second[0]

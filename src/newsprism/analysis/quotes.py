@@ -99,17 +99,22 @@ def extract_quotes(article: ComparedArticle) -> list[Quote]:
             continue
         at = (sentence, span.open_at - document.sentence_starts[sentence])
         attribution, is_before = _attribution(span, before, after)
+        how: str | None = None
         if attribution is not None:
             # A pronoun before the quotation ("He said Obama "…"") refers back from where it stands.
             where = _position(document, before_at) if is_before else at
             speaker = people.resolve(attribution, where)
+            how = _attribution_kind(attribution, speaker)
         elif previous is not None and _follows(document, previous[0], span, before):
             speaker = previous[1]
+            how = "continued" if speaker else None
         else:
             speaker = None
         if speaker is not None:
             people.add_mention(speaker, (sentence, -1))
-        quotes.append(Quote(speaker=speaker, text=text, article=article.id, sentence=sentence))
+        quotes.append(
+            Quote(speaker=speaker, text=text, article=article.id, sentence=sentence, attribution=how)
+        )
         previous = (span, speaker)
     return quotes
 
@@ -146,6 +151,18 @@ def match_quotes(quotes: Sequence[Quote]) -> list[Quote]:
 # Share of a dropped passage's word trigrams that must appear in the outlet's other quotations for the
 # passage to count as given, not cut.
 QUOTED_ELSEWHERE_SHARE = 0.8
+
+
+def _attribution_kind(attribution: Attribution, speaker: str | None) -> str | None:
+    """How the attribution names its speaker: by name, by a title, or by a pronoun."""
+    if speaker is None or not attribution.phrases:
+        return "named" if speaker else None
+    phrase = attribution.phrases[0]
+    first = phrase.split()[0].strip(" .,;:!?\"'").casefold() if phrase.split() else ""
+    if first in ("he", "she"):
+        return "pronoun"
+    surname = speaker.split()[-1].casefold()
+    return "named" if surname in phrase.casefold() else "title"
 
 
 def find_quote_conflicts(quotes: Sequence[Quote], sources: Mapping[int, str]) -> list[Conflict]:
@@ -494,7 +511,11 @@ def _attribution_conflict(
     members: list[Quote], by_article: dict[int, Quote], sources: Mapping[int, str]
 ) -> Conflict | None:
     speakers: dict[int, Quote] = {}
+    # Only speakers the text names (or titles) next to the quotation: a pronoun or a follow-on
+    # paragraph is this tool's inference, and a wrong inference is no outlet's misattribution.
     for quote in sorted(members, key=lambda q: -len(q.text)):
+        if quote.attribution not in ("named", "title"):
+            continue
         if quote.speaker is not None and quote.article not in speakers:
             speakers[quote.article] = quote
     clusters: list[list[Quote]] = []

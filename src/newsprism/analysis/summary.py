@@ -34,12 +34,15 @@ SENSATIONAL_WORDS = frozenset(
     "hypocritical dishonest disgraceful shameful scandal scandalous bombshell explosive astonishing".split()
 )
 QUOTE_PENALTY = 0.3
+PRONOUN_PENALTY = 0.3
 OUT_OF_RANGE_LENGTH_PENALTY = 0.5
 LEAD_WEIGHT = 0.3  # position counts, but a fact near the top is not worth much more than a central one
 
 _CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'-]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _STARTS_WITH_QUOTE = re.compile(r'^\s*["\']')
+# A sentence opening on a pronoun needs the sentence before it, which the summary does not carry.
+_STARTS_WITH_PRONOUN = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|We)\b")
 _STOP_WORDS = frozenset(
     "a an the of to in on at for by with from and or but as is are was were be been has have had "
     "that this these those it its he she they them his her their we our you i said says say will would "
@@ -159,6 +162,7 @@ def _consensus_candidate(
             + 0.5 * vectors.centrality(ref)
             - LOADED_WORD_PENALTY * sum(word in loaded for word in words)
             - QUOTE_PENALTY * bool(_STARTS_WITH_QUOTE.match(sentence))
+            - PRONOUN_PENALTY * bool(_STARTS_WITH_PRONOUN.match(sentence))
             - OUT_OF_RANGE_LENGTH_PENALTY * (not MIN_WORDS <= len(words) <= MAX_WORDS)
             - 0.1 * _lead(ref, texts)
         )
@@ -166,7 +170,12 @@ def _consensus_candidate(
     best = max(claim.sentences, key=wording)
     support = len(_articles(claim)) / article_count
     earliest = min(_lead(ref, texts) for ref in claim.sentences)
-    salience = support + float(claim_centroid @ vectors.centroid) - LEAD_WEIGHT * earliest
+    salience = (
+        support
+        + float(claim_centroid @ vectors.centroid)
+        - LEAD_WEIGHT * earliest
+        - PRONOUN_PENALTY * bool(_STARTS_WITH_PRONOUN.match(texts[best.article][best.index]))
+    )
     return _Candidate(best, texts[best.article][best.index], _articles(claim), salience)
 
 
@@ -180,6 +189,7 @@ def _unique_candidate(claim: Claim, texts: dict[int, tuple[str, ...]], vectors: 
         vectors.centrality(ref)
         - _lead(ref, texts)
         - QUOTE_PENALTY * bool(_STARTS_WITH_QUOTE.match(sentence))
+        - PRONOUN_PENALTY * bool(_STARTS_WITH_PRONOUN.match(sentence))
         - 1.0 * (not MIN_WORDS <= words <= MAX_WORDS)
     )
     return _Candidate(ref, sentence, (ref.article,), salience)

@@ -48,6 +48,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
                 "article": quote.article,
                 "sentence": quote.sentence,
                 "group": quote.group,
+                "attribution": quote.attribution,
             }
             for quote in comparison.quotes
         ],
