@@ -9,11 +9,15 @@ WIRE = (
     "The Ostra river flooded the north bank of Lorvenne on Tuesday after four days of rain.",
     "More than 4,000 residents were evacuated to schools and a sports hall.",
     "The regional government released 2 million crowns in emergency aid on Wednesday.",
+    "Rail services were suspended until further notice.",
+    "Forecasters expect more rain later in the week.",
 )
 TABLOID = (
     "The raging Ostra swallowed Lorvenne's north bank on Tuesday after days of rain.",
     "Thousands of terrified families fled to schools and a sports hall.",
     "Rescuers pulled a pensioner and her two cats from the roof of a bakery on Quay Street.",
+    "The town's only cinema was left under water.",
+    "Locals queued for blankets at the sports hall.",
 )
 ARTICLES = [
     ComparedArticle(1, Article(source="Meridian Wire", title="Flood", text=" ".join(WIRE), sentences=WIRE)),
@@ -24,6 +28,10 @@ CLAIMS = [
     Claim(2, "shared", WIRE[1], (SentenceRef(1, 1), SentenceRef(2, 1))),
     Claim(3, "unique", WIRE[2], (SentenceRef(1, 2),)),
     Claim(4, "unique", TABLOID[2], (SentenceRef(2, 2),)),
+    Claim(5, "unique", WIRE[3], (SentenceRef(1, 3),)),
+    Claim(6, "unique", WIRE[4], (SentenceRef(1, 4),)),
+    Claim(7, "unique", TABLOID[3], (SentenceRef(2, 3),)),
+    Claim(8, "unique", TABLOID[4], (SentenceRef(2, 4),)),
 ]
 
 
@@ -61,6 +69,11 @@ def test_names_keep_their_capital_after_according_to() -> None:
     articles = [ComparedArticle(1, Article(source="Meridian Wire", title="t", text=sentences[0], sentences=sentences))]
     [line] = summarise(articles, [Claim(1, "unique", sentences[0], (SentenceRef(1, 0),))], length=1)
     assert line.text == "According to Meridian Wire, Lind warned that time was running out."
+
+
+def test_a_summary_is_never_longer_than_half_the_claims() -> None:
+    assert len(summarise(ARTICLES, CLAIMS[:4], length=6)) == 2
+    assert len(summarise(ARTICLES, CLAIMS, length=6)) == 4
 
 
 def test_no_claims_no_summary() -> None:
@@ -120,8 +133,8 @@ def test_a_fact_every_outlet_reports_comes_before_one_only_some_report() -> None
         Claim(2, "shared", a[0], (SentenceRef(1, 0), SentenceRef(2, 0), SentenceRef(3, 0))),
         Claim(3, "unique", c[1], (SentenceRef(3, 1),)),
     ]
-    summary = summarise(articles, claims, length=3)
-    assert [line.sources for line in summary] == [(1, 2, 3), (1, 2), (3,)]
+    summary = summarise(articles, claims, length=3)  # three claims: at most two summary sentences
+    assert [line.sources for line in summary] == [(1, 2, 3), (1, 2)]
 
 
 def test_an_outlets_lead_fact_is_chosen_over_its_later_ones() -> None:

@@ -13,6 +13,8 @@ from wordfreq import zipf_frequency
 from newsprism.models import Claim, ComparedArticle, Framing, SentenceRef, SummarySentence
 
 DEFAULT_LENGTH = 6
+MIN_LENGTH = 2
+MAX_CLAIM_SHARE = 0.5
 CONSENSUS_SHARE = 0.6  # of the summary's sentences, at most this share restate consensus claims
 MIN_WORDS = 7
 MAX_WORDS = 60
@@ -89,7 +91,12 @@ def summarise(
     framing: Sequence[Framing] = (),
     length: int = DEFAULT_LENGTH,
 ) -> list[SummarySentence]:
-    """`length` sentences: facts several outlets report, then "According to <outlet>, …" facts."""
+    """`length` sentences: facts several outlets report, then "According to <outlet>, …" facts.
+
+    A summary is shorter than what it summarises: never more than half the story's claims
+    (at least MIN_LENGTH), so three short excerpts do not come back nearly whole.
+    """
+    length = min(length, max(MIN_LENGTH, math.ceil(len(claims) * MAX_CLAIM_SHARE)))
     if length <= 0 or not claims:
         return []
     texts = {item.id: item.article.sentences for item in articles}
