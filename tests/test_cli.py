@@ -50,6 +50,7 @@ def test_ingest_json_output_lists_ids(cli: Callable[..., Result], tmp_path: Path
         "ingested": [1],
         "duplicates": [],
         "rejected": [{"path": str(bad), "reason": "empty file"}],
+        "near_duplicates": [],
     }
 
 

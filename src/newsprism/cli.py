@@ -15,6 +15,8 @@ import typer
 from rich.console import Console, RenderableType
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
+from newsprism.analysis.dedup import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
+from newsprism.analysis.dedup import NearDuplicateOptions
 from newsprism.corpus import Corpus, IngestListener
 from newsprism.errors import NewsprismError
 from newsprism.ingest import DEFAULT_MAX_BYTES, ReadOptions
@@ -146,7 +148,10 @@ class _TerminalListener(IngestListener):
     def stored(self, article: Article, outcome: StoredOutcome) -> None:
         if Verbosity.level >= 2:
             status = "stored" if outcome.is_new else "duplicate"
-            self.console.print(f"{status} #{outcome.id}: {article.source}: {article.title}", markup=False)
+            copy = f" (a copy of #{outcome.duplicate_of})" if outcome.duplicate_of else ""
+            self.console.print(
+                f"{status} #{outcome.id}{copy}: {article.source}: {article.title}", markup=False
+            )
 
 
 def _progress_bar(show: bool) -> Progress | None:
@@ -191,6 +196,20 @@ def ingest(
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="text: a summary line; json: ids and rejections.")
     ] = ReportFormat.text,
+    copy_threshold: Annotated[
+        float,
+        typer.Option(
+            "--copy-threshold",
+            min=0.0,
+            max=1.0,
+            help="Shingle overlap (estimated Jaccard) at which a new article counts as a syndicated copy "
+            "of a stored one; it is kept and linked to the original.",
+        ),
+    ] = DEFAULT_COPY_THRESHOLD,
+    find_copies: Annotated[
+        bool,
+        typer.Option("--find-copies/--no-find-copies", help="Look for syndicated copies while ingesting."),
+    ] = True,
 ) -> None:
     """Read articles and store them; already stored articles are reported as duplicates.
 
@@ -213,11 +232,12 @@ def ingest(
         with Corpus(db) as corpus:
             progress = _progress_bar(show=len(paths) > 1 or any(Path(p).is_dir() for p in paths))
             listener = _TerminalListener(progress)
+            copies = NearDuplicateOptions(copy_threshold) if find_copies else None
             if progress:
                 with progress:
-                    report = corpus.ingest(paths, options, listener)
+                    report = corpus.ingest(paths, options, listener, copies)
             else:
-                report = corpus.ingest(paths, options, listener)
+                report = corpus.ingest(paths, options, listener, copies)
     except NewsprismError as error:
         _fail(str(error))
     if output_format is ReportFormat.json:
@@ -225,6 +245,9 @@ def ingest(
             "ingested": list(report.ingested),
             "duplicates": list(report.duplicates),
             "rejected": [{"path": item.origin, "reason": item.reason} for item in report.rejected],
+            "near_duplicates": [
+                {"id": copy, "duplicate_of": original} for copy, original in report.near_duplicates
+            ],
         }
         stdout.print_json(json.dumps(payload))
     elif Verbosity.level >= 1:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from types import TracebackType
 
+from newsprism.analysis.dedup import NearDuplicateOptions, NearDuplicates
 from newsprism.ingest import InputSpec, ReadOptions, discover_inputs, read_input
 from newsprism.models import Article, IngestReport, Rejected, StoredArticle
 from newsprism.store import ArticleQuery, ArticleStore, StoredOutcome, open_database
@@ -36,8 +37,15 @@ class Corpus:
         paths: Iterable[str | os.PathLike[str]],
         options: ReadOptions = ReadOptions(),
         listener: IngestListener | None = None,
+        near_duplicates: NearDuplicateOptions | None = NearDuplicateOptions(),
     ) -> IngestReport:
-        """Read and store every input; each file (or batch of records) is stored in one transaction."""
+        """Read and store every input; each file (or batch of records) is stored in one transaction.
+
+        With `near_duplicates` (the default), a new article that copies a stored one (syndicated wire
+        copy) is kept and linked to it (`duplicate_of`); None skips the check.
+        """
+        matcher = NearDuplicates(near_duplicates) if near_duplicates is not None else None
+        copies: list[tuple[int, int]] = []
         listener = listener or IngestListener()
         found = list(discover_inputs(os.fspath(path) for path in paths))
         specs = [item for item in found if isinstance(item, InputSpec)]
@@ -47,8 +55,10 @@ class Corpus:
         rejected: list[Rejected] = []
 
         def save(articles: list[Article], bad: list[Rejected]) -> None:
-            for outcome, article in zip(self.store.save(articles, bad), articles, strict=True):
+            for outcome, article in zip(self.store.save(articles, bad, matcher), articles, strict=True):
                 (ingested if outcome.is_new else duplicates).append(outcome.id)
+                if outcome.is_new and outcome.duplicate_of is not None:
+                    copies.append((outcome.id, outcome.duplicate_of))
                 listener.stored(article, outcome)
             for item in bad:
                 rejected.append(item)
@@ -67,7 +77,7 @@ class Corpus:
                     articles, bad = [], []
             if articles or bad:
                 save(articles, bad)
-        return IngestReport(tuple(ingested), tuple(duplicates), tuple(rejected))
+        return IngestReport(tuple(ingested), tuple(duplicates), tuple(rejected), tuple(copies))
 
     def get(self, article_id: int) -> StoredArticle:
         return self.store.get(article_id)

@@ -55,6 +55,7 @@ class StoredArticle:
     article: Article
     content_hash: str
     ingested_at: str
+    duplicate_of: int | None = None  # the article this one is a syndicated copy of
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class IngestReport:
     ingested: tuple[int, ...] = ()  # ids of newly stored articles
     duplicates: tuple[int, ...] = ()  # ids of articles that were already stored
     rejected: tuple[Rejected, ...] = ()
+    near_duplicates: tuple[tuple[int, int], ...] = ()  # (new article id, id of the article it copies)
 
     @property
     def summary(self) -> str:

@@ -14,7 +14,10 @@ from rich.text import Text
 
 from newsprism.models import StoredArticle
 
-LIST_FIELDS = ("id", "source", "published", "title", "language", "dateline", "url", "external_id", "path")
+LIST_FIELDS = (
+    "id", "source", "published", "title", "language", "dateline", "url", "external_id", "path",
+    "duplicate_of",
+)  # fmt: skip
 
 
 def article_summary(stored: StoredArticle) -> dict[str, Any]:
@@ -30,6 +33,7 @@ def article_summary(stored: StoredArticle) -> dict[str, Any]:
         "url": article.url,
         "external_id": article.external_id,
         "path": article.path,
+        "duplicate_of": stored.duplicate_of,
     }
 
 

@@ -8,6 +8,9 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
+
+import numpy as np
 
 from newsprism.errors import NotFoundError
 from newsprism.models import Article, Rejected, StoredArticle
@@ -15,17 +18,26 @@ from newsprism.store.connection import transaction
 
 _ARTICLE_COLUMNS = (
     "a.id, a.content_hash, s.name, a.external_id, a.title, a.text, a.url, a.published, a.language, "
-    "a.dateline, a.author, a.path, a.kind, a.metadata, a.ingested_at"
+    "a.dateline, a.author, a.path, a.kind, a.metadata, a.ingested_at, a.duplicate_of"
 )
 _SEARCH_TERM = re.compile(r'"[^"]+"|[^\s"]+')
 
 
 @dataclass(frozen=True)
 class StoredOutcome:
-    """Where an article ended up: its id, and whether this call stored it or found it there already."""
+    """Where an article ended up: its id, whether this call stored it, and the article it copies."""
 
     id: int
     is_new: bool
+    duplicate_of: int | None = None
+
+
+class NearDuplicateMatcher(Protocol):
+    """Finds the article a new one copies (see analysis/dedup.py); the store keeps the index."""
+
+    def fingerprint(self, article: Article) -> tuple[np.ndarray, list[int]]: ...
+
+    def original(self, signature: np.ndarray, candidates: list[tuple[int, np.ndarray]]) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -42,13 +54,21 @@ class ArticleStore:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
-    def save(self, articles: Sequence[Article], rejected: Sequence[Rejected] = ()) -> list[StoredOutcome]:
+    def save(
+        self,
+        articles: Sequence[Article],
+        rejected: Sequence[Rejected] = (),
+        near_duplicates: NearDuplicateMatcher | None = None,
+    ) -> list[StoredOutcome]:
         """Store a batch in one transaction; articles already stored (same content hash) stay as they are."""
         now = _now()
         outcomes = []
         with transaction(self.db):
             for article in articles:
-                outcomes.append(self._insert(article, now))
+                outcome = self._insert(article, now)
+                if outcome.is_new and near_duplicates is not None:
+                    outcome = self._link_near_duplicate(outcome, article, near_duplicates)
+                outcomes.append(outcome)
             self.db.executemany(
                 "INSERT INTO rejected (path, reason, rejected_at) VALUES (?, ?, ?)",
                 [(item.origin, item.reason, now) for item in rejected],
@@ -58,10 +78,10 @@ class ArticleStore:
     def _insert(self, article: Article, now: str) -> StoredOutcome:
         content_hash = article.content_hash
         existing = self.db.execute(
-            "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+            "SELECT id, duplicate_of FROM articles WHERE content_hash = ?", (content_hash,)
         ).fetchone()
         if existing:
-            return StoredOutcome(existing[0], is_new=False)
+            return StoredOutcome(existing[0], is_new=False, duplicate_of=existing[1])
         source_id = self._source_id(article.source)
         cursor = self.db.execute(
             "INSERT INTO articles (content_hash, source_id, external_id, title, text, url, published, "
@@ -90,6 +110,47 @@ class ArticleStore:
             [(article_id, index, sentence) for index, sentence in enumerate(article.sentences)],
         )
         return StoredOutcome(article_id, is_new=True)
+
+    def _link_near_duplicate(
+        self, outcome: StoredOutcome, article: Article, matcher: NearDuplicateMatcher
+    ) -> StoredOutcome:
+        """Index the article's signature; mark it a copy of the earliest stored text it copies."""
+        signature, bands = matcher.fingerprint(article)
+        candidate_ids = {
+            candidate
+            for band, bucket in enumerate(bands)
+            for (candidate,) in self.db.execute(
+                "SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)
+            )
+        }
+        candidates = (
+            [
+                (candidate, np.frombuffer(blob, dtype=np.uint32))
+                for candidate, blob in self.db.execute(
+                    f"SELECT article_id, signature FROM minhash_signatures "
+                    f"WHERE article_id IN ({','.join('?' * len(candidate_ids))})",
+                    sorted(candidate_ids),
+                )
+            ]
+            if candidate_ids
+            else []
+        )
+        original = matcher.original(signature, candidates)
+        if original is not None:
+            root = self.db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (original,)).fetchone()[
+                0
+            ]
+            original = root or original
+            self.db.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (original, outcome.id))
+        self.db.execute(
+            "INSERT INTO minhash_signatures (article_id, signature) VALUES (?, ?)",
+            (outcome.id, signature.astype(np.uint32).tobytes()),
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO minhash_bands (band, bucket, article_id) VALUES (?, ?, ?)",
+            [(band, bucket, outcome.id) for band, bucket in enumerate(bands)],
+        )
+        return StoredOutcome(outcome.id, True, original)
 
     def _source_id(self, name: str) -> int:
         """One row per outlet, however it is written ("northfield-courier", "The Northfield Courier")."""
@@ -161,6 +222,7 @@ class ArticleStore:
             kind,
             metadata,
             ingested_at,
+            duplicate_of,
         ) = row
         sentences = tuple(
             sentence
@@ -184,7 +246,11 @@ class ArticleStore:
             metadata=json.loads(metadata),
         )
         return StoredArticle(
-            id=article_id, article=article, content_hash=content_hash, ingested_at=ingested_at
+            id=article_id,
+            article=article,
+            content_hash=content_hash,
+            ingested_at=ingested_at,
+            duplicate_of=duplicate_of,
         )
 
 

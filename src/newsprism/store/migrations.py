@@ -66,6 +66,23 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "m002_near_duplicates",
+        """
+        ALTER TABLE articles ADD COLUMN duplicate_of INTEGER REFERENCES articles(id);
+        CREATE INDEX articles_by_duplicate_of ON articles(duplicate_of);
+        CREATE TABLE minhash_signatures (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL
+        );
+        CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL,
+            bucket INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, bucket, article_id)
+        ) WITHOUT ROWID;
+        """,
+    ),
 ]
 
 

@@ -1,0 +1,93 @@
+"""Near-duplicates (syndicated wire copy): MinHash signatures over word shingles, banded for LSH.
+
+A copy republished with a new headline, a sentence dropped or added and its own boilerplate still
+shares most of its 5-word shingles with the original. Signatures are deterministic across
+processes (CRC32 shingle hashes, fixed-seed permutations), so they can be stored and compared later.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsprism.models import Article
+
+SHINGLE_WORDS = 5
+PERMUTATIONS = 128
+BANDS = 16  # of 8 rows each: pairs above ~0.7 Jaccard share a band with high probability
+DEFAULT_THRESHOLD = 0.8  # estimated Jaccard of shingle sets at or above which a text is a copy
+_PRIME = np.uint64(4294967311)  # the first prime above 2**32
+_SEED = 20260316
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+_generator = np.random.default_rng(_SEED)
+# a < 2**31 and shingle hashes < 2**32 keep a * x + b inside uint64.
+_A = _generator.integers(1, 2**31, size=PERMUTATIONS, dtype=np.uint64)
+_B = _generator.integers(0, 2**32, size=PERMUTATIONS, dtype=np.uint64)
+
+
+@dataclass(frozen=True)
+class NearDuplicateOptions:
+    threshold: float = DEFAULT_THRESHOLD
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """CRC32 of every run of SHINGLE_WORDS lower-cased words (the whole text if it is shorter)."""
+    words = [word.casefold() for word in _WORD.findall(text)]
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    runs = (
+        [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)]
+        if len(words) >= SHINGLE_WORDS
+        else [" ".join(words)]
+    )
+    return np.fromiter({zlib.crc32(run.encode("utf-8")) for run in runs}, dtype=np.uint64)
+
+
+def signature(text: str) -> np.ndarray:
+    """The MinHash signature: PERMUTATIONS uint32 minima (all 0xFFFFFFFF for an empty text)."""
+    hashes = shingle_hashes(text)
+    if hashes.size == 0:
+        return np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
+    permuted = (np.outer(hashes, _A) + _B) % _PRIME
+    return permuted.min(axis=0).astype(np.uint32)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One bucket key per band; texts sharing any key are candidates."""
+    rows = PERMUTATIONS // BANDS
+    return [zlib.crc32(sig[band * rows : (band + 1) * rows].tobytes()) for band in range(BANDS)]
+
+
+def estimated_jaccard(first: np.ndarray, second: np.ndarray) -> float:
+    return float(np.mean(first == second))
+
+
+def best_original(
+    sig: np.ndarray, candidates: Iterable[tuple[int, np.ndarray]], options: NearDuplicateOptions
+) -> int | None:
+    """The candidate this text copies (highest estimated Jaccard at or above the threshold), if any."""
+    best_id, best_score = None, options.threshold
+    for candidate_id, candidate_sig in candidates:
+        score = estimated_jaccard(sig, candidate_sig)
+        if score >= best_score and (best_id is None or score > best_score or candidate_id < best_id):
+            best_id, best_score = candidate_id, score
+    return best_id
+
+
+class NearDuplicates:
+    """The matcher the store calls for each new article (store.articles.NearDuplicateMatcher)."""
+
+    def __init__(self, options: NearDuplicateOptions = NearDuplicateOptions()) -> None:
+        self.options = options
+
+    def fingerprint(self, article: Article) -> tuple[np.ndarray, list[int]]:
+        sig = signature(article.text)
+        return sig, band_keys(sig)
+
+    def original(self, sig: np.ndarray, candidates: list[tuple[int, np.ndarray]]) -> int | None:
+        return best_original(sig, candidates, self.options)
