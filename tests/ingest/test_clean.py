@@ -304,3 +304,34 @@ def test_sentences_glued_by_a_scraper_are_separated() -> None:
     assert clean_text("A teen was shot Thursday.The shooting happened at 3 p.m.").text == (
         "A teen was shot Thursday. The shooting happened at 3 p.m."
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please enable Javascript to watch this video",
+        "Just One More Thing...",
+        "We have sent you a verification email. Please check your email and click on the link to activate your profile.",
+        "If you do not receive the verification message within a few minutes of signing up, please check your Spam or Junk folder.",
+        "Sign in using your wsbtv profile",
+        "By submitting your registration information, you agree to our Terms of Service and Privacy Policy .",
+        "Already have an account?",
+        "Your notification has been saved.",
+        "You must enter the characters with black color that stand out from the other characters",
+        "Like this: Like Loading...",
+        "Join The Conversation On The KDKA Facebook Page",
+    ],
+)
+def test_account_and_player_chrome_of_news_sites_is_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The family said they had sent a verification request to the police department weeks ago.",
+        "Officers asked residents to report any information to the tip line.",
+    ],
+)
+def test_sentences_about_emails_and_tips_are_reporting(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -19,15 +19,18 @@ from newsprism.models import Article
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
 BANDS = 16  # of 8 rows each: pairs above ~0.7 Jaccard share a band with high probability
-DEFAULT_THRESHOLD = 0.8  # estimated Jaccard of shingle sets at or above which a text is a copy
-_PRIME = np.uint64(4294967311)  # the first prime above 2**32
+DEFAULT_THRESHOLD = 0.8
+# Texts shorter than this are neither linked nor indexed: in scraped archives they are mostly page
+# templates ("we have sent you a verification email…") that would link unrelated stories.
+MIN_COPY_WORDS = 80  # estimated Jaccard of shingle sets at or above which a text is a copy
 _SEED = 20260316
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 _generator = np.random.default_rng(_SEED)
-# a < 2**31 and shingle hashes < 2**32 keep a * x + b inside uint64.
-_A = _generator.integers(1, 2**31, size=PERMUTATIONS, dtype=np.uint64)
-_B = _generator.integers(0, 2**32, size=PERMUTATIONS, dtype=np.uint64)
+# Multiply-shift hashing: (a * x + b) mod 2**64 (uint64 arithmetic wraps), top 32 bits; a odd.
+_A = _generator.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _generator.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+_SHIFT = np.uint64(32)
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,8 @@ def signature(text: str) -> np.ndarray:
     hashes = shingle_hashes(text)
     if hashes.size == 0:
         return np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
-    permuted = (np.outer(hashes, _A) + _B) % _PRIME
+    with np.errstate(over="ignore"):
+        permuted = (np.outer(hashes, _A) + _B) >> _SHIFT
     return permuted.min(axis=0).astype(np.uint32)
 
 
@@ -86,7 +90,11 @@ class NearDuplicates:
         self.options = options
 
     def fingerprint(self, article: Article) -> tuple[np.ndarray, list[int]]:
-        sig = signature(article.text)
+        # The headline counts too: scraped pages with the same short template text ("verify your
+        # email…") under different headlines are different stories, not copies of one another.
+        sig = signature(f"{article.title}\n{article.text}")
+        if len(_WORD.findall(article.text)) < MIN_COPY_WORDS:
+            return sig, []  # too short to tell a copy from a shared page template: not indexed
         return sig, band_keys(sig)
 
     def original(self, sig: np.ndarray, candidates: list[tuple[int, np.ndarray]]) -> int | None:

@@ -103,6 +103,27 @@ _BOILERPLATE_START = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Account, notification and player chrome of news sites: log-in walls, e-mail verification, captchas.
+_SITE_FURNITURE = re.compile(
+    r"""
+    (?:
+        please\ enable\ javascript\b|you\ need\ javascript\b
+      | your\ notification\ has\ been\ saved|there\ was\ a\ problem\ saving\ your\ notification
+      | email\ notifications\ are\ only\ sent\b
+      | just\ one\ more\ thing\b|thank\ you\ for\ (?:registering|signing\ up|subscribing)\b
+      | we\ have\ sent\ (?:you\ )?a\ (?:verification|confirmation)\ e-?mail\b
+      | if\ you\ do\ not\ receive\ the\ (?:verification|confirmation)\b
+      | already\ (?:a\ subscriber|have\ an\ account|registered)\b
+      | by\ submitting\ your\ registration\b|sign\ in\ using\ your\b
+      | click\ on\ the\ button\ below\b|we\ look\ forward\ to\ seeing\ you\b
+      | you\ must\ enter\ the\ characters\b|like\ this:\ like\b|share\ this:
+      | report\ an\ error\b|submit\ a\ tip\b|join\ the\ conversation\b|stay\ up\ to\ date\b
+      | trending\ (?:stories|now)\b|\#{2,}\ ?original\ message
+      | for\ more\ (?:neighborhood\ )?news,\ (?:listen|download|visit)\b
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
 # Credit lines that are short, name a photographer and do not read as a sentence.
 _PHOTO_BY_LINE = re.compile(
     r"(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy(?:\s+of)?|credit)\b"
@@ -216,6 +237,7 @@ def is_boilerplate(line: str) -> bool:
     return bool(
         _BOILERPLATE_WHOLE_LINE.fullmatch(core)
         or _BOILERPLATE_START.match(core)
+        or _SITE_FURNITURE.match(core)
         or _PHOTO_BY_LINE.match(undecorated)
         or _CREDIT_IN_PARENTHESES.fullmatch(core)
         or _ENDS_WITH_RIGHTS_RESERVED.search(line)

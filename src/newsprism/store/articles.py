@@ -116,25 +116,17 @@ class ArticleStore:
     ) -> StoredOutcome:
         """Index the article's signature; mark it a copy of the earliest stored text it copies."""
         signature, bands = matcher.fingerprint(article)
-        candidate_ids = {
-            candidate
-            for band, bucket in enumerate(bands)
-            for (candidate,) in self.db.execute(
-                "SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)
+        if not bands:
+            return outcome
+        # One indexed point lookup per band (a row-value IN list would scan the table).
+        lookups = " UNION ".join("SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ?" for _ in bands)
+        flat = [value for band, bucket in enumerate(bands) for value in (band, bucket)]
+        candidates = [
+            (candidate, np.frombuffer(blob, dtype=np.uint32))
+            for candidate, blob in self.db.execute(
+                f"SELECT article_id, signature FROM minhash_signatures WHERE article_id IN ({lookups})", flat
             )
-        }
-        candidates = (
-            [
-                (candidate, np.frombuffer(blob, dtype=np.uint32))
-                for candidate, blob in self.db.execute(
-                    f"SELECT article_id, signature FROM minhash_signatures "
-                    f"WHERE article_id IN ({','.join('?' * len(candidate_ids))})",
-                    sorted(candidate_ids),
-                )
-            ]
-            if candidate_ids
-            else []
-        )
+        ]
         original = matcher.original(signature, candidates)
         if original is not None:
             root = self.db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (original,)).fetchone()[
