@@ -90,9 +90,8 @@ class NearDuplicates:
         self.options = options
 
     def fingerprint(self, article: Article) -> tuple[np.ndarray, list[int]]:
-        # The headline counts too: scraped pages with the same short template text ("verify your
-        # email…") under different headlines are different stories, not copies of one another.
-        sig = signature(f"{article.title}\n{article.text}")
+        # The body only: a republisher writes its own headline.
+        sig = signature(article.text)
         if len(_WORD.findall(article.text)) < MIN_COPY_WORDS:
             return sig, []  # too short to tell a copy from a shared page template: not indexed
         return sig, band_keys(sig)

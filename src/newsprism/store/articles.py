@@ -119,7 +119,8 @@ class ArticleStore:
         if not bands:
             return outcome
         # One indexed point lookup per band (a row-value IN list would scan the table).
-        lookups = " UNION ".join("SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ?" for _ in bands)
+        lookup = "SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ?"
+        lookups = " UNION ".join(lookup for _ in bands)
         flat = [value for band, bucket in enumerate(bands) for value in (band, bucket)]
         candidates = [
             (candidate, np.frombuffer(blob, dtype=np.uint32))
