@@ -17,6 +17,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColum
 
 from newsprism.analysis.dedup import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
 from newsprism.analysis.dedup import NearDuplicateOptions
+from newsprism.config import DEFAULT_SUMMARY_LENGTH
 from newsprism.corpus import Corpus, IngestListener
 from newsprism.errors import NewsprismError
 from newsprism.ingest import DEFAULT_MAX_BYTES, ReadOptions
@@ -343,7 +344,7 @@ def compare(
     ] = None,
     length: Annotated[
         int, typer.Option("--length", min=1, max=30, help="Sentences in the summary.")
-    ] = 6,  # = summary.DEFAULT_LENGTH
+    ] = DEFAULT_SUMMARY_LENGTH,
 ) -> None:
     """Compare how several outlets report one event: shared and unique claims, conflicts, quotes,
     entities, framing, a cited summary and a timeline.

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 import numpy as np
 from wordfreq import zipf_frequency
 
+from newsprism.config import DEFAULT_SUMMARY_LENGTH
 from newsprism.models import Claim, ComparedArticle, Framing, SentenceRef, SummarySentence
 
-DEFAULT_LENGTH = 6
+DEFAULT_LENGTH = DEFAULT_SUMMARY_LENGTH
 MIN_LENGTH = 2
 MAX_CLAIM_SHARE = 0.5
 CONSENSUS_SHARE = 0.6  # of the summary's sentences, at most this share restate consensus claims
