@@ -1,0 +1,174 @@
+"""Online story clustering: B-cubed precision/recall/F1 against gold events on ECB+ and the GVA corpus.
+
+Articles are fed in publication-date order (GVA has dates; ECB+ has none and goes in file order).
+Embeddings are computed once per corpus and reused for every threshold of the grid.
+
+    .venv/bin/python bench/cluster.py                       # both corpora, small threshold grid
+    .venv/bin/python bench/cluster.py --data PATH --threshold 0.7 --window-days 3 --entity-weight 0.45
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.analysis.cluster import ClusterOptions, StoryClusterer, story_text
+from newsprism.errors import NewsprismError
+from newsprism.ingest.build import RawArticle, build_article
+from newsprism.models import Article
+from newsprism.nlp.embeddings import default_embedder
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+ECBPLUS = DATA / "ecbplus" / "ecbplus_docs.jsonl"
+GVA = DATA / "gva-violent-corpus" / "gva_violent_corpus_docs.jsonl"
+GRID = (0.60, 0.65, 0.70, 0.75, 0.80)
+
+
+class CachedEmbedder:
+    """Embeds each distinct text once, so a threshold grid costs one embedding pass."""
+
+    def __init__(self) -> None:
+        self._vectors: dict[str, np.ndarray] = {}
+        self.seconds = 0.0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        if missing:
+            started = time.perf_counter()
+            for text, vector in zip(missing, default_embedder().embed(missing)):
+                self._vectors[text] = vector
+            self.seconds += time.perf_counter() - started
+        return np.stack([self._vectors[text] for text in texts])
+
+
+def load_ecbplus(path: Path) -> tuple[list[Article], list[str], list[str]]:
+    """Articles (title = first sentence), gold event labels and topic labels, in file order."""
+    articles, events, topics = [], [], []
+    for line in path.open(encoding="utf-8"):
+        record = json.loads(line)
+        sentences = tuple(record["sentences"])
+        articles.append(
+            Article(
+                source=record["doc_id"],
+                title=sentences[0],
+                text="\n\n".join(sentences),
+                sentences=sentences,
+                external_id=record["doc_id"],
+                kind="jsonl",
+            )
+        )
+        events.append(record["subtopic"])
+        topics.append(str(record["topic"]))
+    return articles, events, topics
+
+
+def load_gva(path: Path) -> tuple[list[Article], list[str], list[str]]:
+    """Articles sorted by date, their gold incidents; a doc listed under two incidents counts once."""
+    seen: set[str] = set()
+    rows: list[tuple[str, Article, str]] = []
+    for number, line in enumerate(path.open(encoding="utf-8"), 1):
+        record = json.loads(line)
+        if not record["content"] or record["doc_id"] in seen:
+            continue
+        seen.add(record["doc_id"])
+        raw = RawArticle(
+            origin=f"{path.name}:{number}",
+            kind="jsonl",
+            body=record["content"],
+            title=record["title"],
+            url=record["uri"],
+            published=record["dct"],
+            external_id=record["doc_id"],
+        )
+        try:
+            article = build_article(raw)
+        except NewsprismError:
+            continue
+        rows.append((record["dct"] or "", article, record["incident_id"]))
+    rows.sort(key=lambda row: row[0])
+    return [row[1] for row in rows], [row[2] for row in rows], [row[2] for row in rows]
+
+
+def bcubed(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1, averaged over items."""
+    by_predicted: dict[Hashable, list[int]] = defaultdict(list)
+    by_gold: dict[Hashable, list[int]] = defaultdict(list)
+    for index, (p, g) in enumerate(zip(predicted, gold)):
+        by_predicted[p].append(index)
+        by_gold[g].append(index)
+    precision = recall = 0.0
+    for p, g in zip(predicted, gold):
+        same_gold = sum(1 for index in by_predicted[p] if gold[index] == g)
+        precision += same_gold / len(by_predicted[p])
+        recall += same_gold / len(by_gold[g])
+    precision /= len(gold)
+    recall /= len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def run(
+    name: str,
+    articles: list[Article],
+    gold: list[str],
+    topics: list[str],
+    options: ClusterOptions,
+    thresholds: Sequence[float],
+) -> None:
+    """Print the figures of one corpus for each threshold."""
+    embedder = CachedEmbedder()
+    embedder.embed([story_text(article) for article in articles])
+    print(f"\n{name}: {len(articles)} articles, {len(set(gold))} gold stories; "
+          f"embedding {embedder.seconds:.1f} s ({len(articles) / embedder.seconds:.0f} articles/s)")
+    if topics != gold:
+        p, r, f = bcubed(topics, gold)
+        print(f"  clustering by topic would score P {p:.3f} R {r:.3f} F1 {f:.3f} "
+              f"({len(set(topics))} clusters)")
+    for threshold in thresholds:
+        clusterer = StoryClusterer(replace(options, threshold=threshold), embedder=embedder)
+        started = time.perf_counter()
+        predicted = clusterer.add(articles)
+        seconds = time.perf_counter() - started
+        p, r, f = bcubed(predicted, gold)
+        end_to_end = len(articles) / (seconds + embedder.seconds)
+        print(f"  threshold {threshold:.2f}: B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  "
+              f"{len(set(predicted))} stories  clustering {len(articles) / seconds:.0f} articles/s "
+              f"without embedding, {end_to_end:.0f} with")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, action="append", help="ecbplus or GVA jsonl (default: both)")
+    parser.add_argument("--threshold", type=float, action="append", help="default: a small grid")
+    parser.add_argument("--window-days", type=int, default=ClusterOptions().window_days)
+    parser.add_argument("--entity-weight", type=float, default=ClusterOptions().entity_weight)
+    parser.add_argument("--memory-days", type=int, default=ClusterOptions().memory_days)
+    parser.add_argument("--late-margin", type=float, default=ClusterOptions().late_margin)
+    args = parser.parse_args()
+    options = ClusterOptions(
+        window_days=args.window_days,
+        entity_weight=args.entity_weight,
+        memory_days=args.memory_days,
+        late_margin=args.late_margin,
+    )
+    thresholds = args.threshold or GRID
+    for path in args.data or [ECBPLUS, GVA]:
+        if not path.is_file():
+            sys.exit(f"{path} not found: the benchmark data lives under ../shared/data/")
+        started = time.perf_counter()
+        articles, gold, topics = load_ecbplus(path) if "ecbplus" in path.name else load_gva(path)
+        print(f"\nloaded {path.name} in {time.perf_counter() - started:.1f} s")
+        run(path.name, articles, gold, topics, options, thresholds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Story clustering: one story per event, online, with stable ids and a time window."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analysis.cluster import ClusterOptions, StoryClusterer, entity_candidates
+from newsprism.models import Article
+
+
+def article(source: str, title: str, lead: str, published: str | None = "2026-03-14") -> Article:
+    """A short article whose sentences are its lead."""
+    sentences = tuple(part.strip() + "." for part in lead.split(". ") if part.strip())
+    return Article(source=source, title=title, text=lead, sentences=sentences, published=published)
+
+
+SPEECH = [
+    article("wire", "Mayor Ilse Brandt announces new ferry for Vaskor",
+            "Vaskor mayor Ilse Brandt said on Tuesday the town will buy a new ferry. The vessel will cost 4 million crowns."),
+    article("star", "Vaskor to get a new ferry, Brandt says",
+            "The town of Vaskor will replace its broken ferry, Mayor Ilse Brandt told the council on Tuesday. "
+            "She put the cost at 4 million crowns."),
+    article("herald", "Brandt: Vaskor will pay 4 million crowns for a ferry",
+            "Ilse Brandt, the mayor of Vaskor, promised a new ferry in a speech on Tuesday. The council must still approve it."),
+    article("post", "New ferry promised for Vaskor after breakdowns",
+            "Vaskor's mayor, Ilse Brandt, announced on Tuesday that the town would buy a new ferry. "
+            "The old one broke down twice this month."),
+    article("daily", "Vaskor mayor unveils ferry replacement plan",
+            "Mayor Ilse Brandt on Tuesday unveiled a plan to replace the Vaskor ferry. It would cost 4 million crowns."),
+]
+SHOOTING_DAYTON = article(
+    "dayton-news", "Man, 24, shot dead outside Dayton gas station",
+    "A 24-year-old man was shot and killed outside a gas station on Salem Avenue in Dayton on Saturday night. "
+    "Dayton police said the gunman fled in a gray sedan.",
+)
+SHOOTING_DAYTON_AGAIN = article(
+    "ohio-tv", "Police seek gunman after fatal Dayton gas station shooting",
+    "Dayton police are looking for the driver of a gray sedan after a 24-year-old man was killed at a Salem Avenue "
+    "gas station on Saturday. Officers found him dead at the pumps.",
+)
+SHOOTING_TOLEDO = article(
+    "toledo-blade", "Woman, 31, wounded in Toledo drive-by shooting",
+    "A 31-year-old woman was wounded on Saturday night when someone fired from a passing car on Dorr Street in "
+    "Toledo. Toledo police said she is expected to survive.",
+)
+
+
+def test_one_event_in_five_outlets_wording_is_one_story() -> None:
+    assert len(set(StoryClusterer().add(SPEECH))) == 1
+
+
+def test_two_look_alike_shootings_in_different_towns_the_same_day_stay_apart() -> None:
+    dayton, toledo = StoryClusterer().add([SHOOTING_DAYTON, SHOOTING_TOLEDO])
+    assert dayton != toledo
+
+
+def test_a_second_report_of_a_shooting_joins_it_and_not_the_other_town() -> None:
+    dayton, toledo, again = StoryClusterer().add([SHOOTING_DAYTON, SHOOTING_TOLEDO, SHOOTING_DAYTON_AGAIN])
+    assert again == dayton != toledo
+
+
+def test_story_ids_are_stable_when_more_articles_arrive() -> None:
+    clusterer = StoryClusterer()
+    first = clusterer.add([SPEECH[0], SHOOTING_DAYTON])
+    later = clusterer.add([SHOOTING_TOLEDO, SPEECH[1], SHOOTING_DAYTON_AGAIN])
+    assert later[1] == first[0] and later[2] == first[1]
+    assert clusterer.stories[first[0]].size == 2
+
+
+def test_an_article_far_outside_the_time_window_opens_a_new_story() -> None:
+    clusterer = StoryClusterer(ClusterOptions(window_days=3, memory_days=30))
+    old = clusterer.add(SPEECH[:2])
+    months_later = article(SPEECH[2].source, SPEECH[2].title, SPEECH[2].text, published="2026-06-01")
+    (new,) = clusterer.add([months_later])
+    assert new != old[0]
+
+
+def test_an_article_inside_the_time_window_still_joins() -> None:
+    clusterer = StoryClusterer(ClusterOptions(window_days=3))
+    old = clusterer.add(SPEECH[:2])
+    two_days_later = article(SPEECH[2].source, SPEECH[2].title, SPEECH[2].text, published="2026-03-16")
+    assert clusterer.add([two_days_later]) == [old[0]]
+
+
+def test_a_look_alike_article_a_week_later_without_shared_names_opens_a_new_story() -> None:
+    clusterer = StoryClusterer(ClusterOptions(window_days=3))
+    (dayton,) = clusterer.add([SHOOTING_DAYTON])
+    week_later = article("ohio-tv", "Man, 24, shot dead outside gas station",
+                         "A 24-year-old man was shot and killed outside a gas station on Saturday night. "
+                         "Police said the gunman fled in a gray sedan.", published="2026-03-21")
+    assert clusterer.add([week_later]) != [dayton]
+
+
+def test_story_state_tracks_dates_and_size() -> None:
+    clusterer = StoryClusterer()
+    early = article(SPEECH[0].source, SPEECH[0].title, SPEECH[0].text, published="2026-03-13")
+    (story,) = set(clusterer.add([early, SPEECH[1]]))
+    state = clusterer.stories[story]
+    assert (str(state.first_date), str(state.last_date), state.size) == ("2026-03-13", "2026-03-14", 2)
+
+
+def test_no_articles_give_no_ids() -> None:
+    assert StoryClusterer().add([]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Police said Ilse Brandt spoke in Vaskor.", {"ilse brandt", "vaskor"}, {"police"}),
+        ("The shooting happened on Salem Avenue in Dayton on Saturday.", {"salem avenue", "dayton"}, {"the", "saturday"}),
+        ("He said it was cold.", set(), {"he"}),
+    ],
+)
+def test_entity_candidates_are_names_not_sentence_initial_words(text: str, expected: set[str], absent: set[str]) -> None:
+    found = entity_candidates(text)
+    assert expected <= found
+    assert not absent & found
