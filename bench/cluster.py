@@ -125,12 +125,15 @@ def run(
     """Print the figures of one corpus for each threshold."""
     embedder = CachedEmbedder()
     embedder.embed([story_text(article) for article in articles])
-    print(f"\n{name}: {len(articles)} articles, {len(set(gold))} gold stories; "
-          f"embedding {embedder.seconds:.1f} s ({len(articles) / embedder.seconds:.0f} articles/s)")
+    print(
+        f"\n{name}: {len(articles)} articles, {len(set(gold))} gold stories; "
+        f"embedding {embedder.seconds:.1f} s ({len(articles) / embedder.seconds:.0f} articles/s)"
+    )
     if topics != gold:
         p, r, f = bcubed(topics, gold)
-        print(f"  clustering by topic would score P {p:.3f} R {r:.3f} F1 {f:.3f} "
-              f"({len(set(topics))} clusters)")
+        print(
+            f"  clustering by topic would score P {p:.3f} R {r:.3f} F1 {f:.3f} ({len(set(topics))} clusters)"
+        )
     for threshold in thresholds:
         clusterer = StoryClusterer(replace(options, threshold=threshold), embedder=embedder)
         started = time.perf_counter()
@@ -138,9 +141,11 @@ def run(
         seconds = time.perf_counter() - started
         p, r, f = bcubed(predicted, gold)
         end_to_end = len(articles) / (seconds + embedder.seconds)
-        print(f"  threshold {threshold:.2f}: B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  "
-              f"{len(set(predicted))} stories  clustering {len(articles) / seconds:.0f} articles/s "
-              f"without embedding, {end_to_end:.0f} with")
+        print(
+            f"  threshold {threshold:.2f}: B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  "
+            f"{len(set(predicted))} stories  clustering {len(articles) / seconds:.0f} articles/s "
+            f"without embedding, {end_to_end:.0f} with"
+        )
 
 
 def main() -> None:

@@ -15,33 +15,54 @@ def article(source: str, title: str, lead: str, published: str | None = "2026-03
 
 
 SPEECH = [
-    article("wire", "Mayor Ilse Brandt announces new ferry for Vaskor",
-            "Vaskor mayor Ilse Brandt said on Tuesday the town will buy a new ferry. The vessel will cost 4 million crowns."),
-    article("star", "Vaskor to get a new ferry, Brandt says",
-            "The town of Vaskor will replace its broken ferry, Mayor Ilse Brandt told the council on Tuesday. "
-            "She put the cost at 4 million crowns."),
-    article("herald", "Brandt: Vaskor will pay 4 million crowns for a ferry",
-            "Ilse Brandt, the mayor of Vaskor, promised a new ferry in a speech on Tuesday. The council must still approve it."),
-    article("post", "New ferry promised for Vaskor after breakdowns",
-            "Vaskor's mayor, Ilse Brandt, announced on Tuesday that the town would buy a new ferry. "
-            "The old one broke down twice this month."),
-    article("daily", "Vaskor mayor unveils ferry replacement plan",
-            "Mayor Ilse Brandt on Tuesday unveiled a plan to replace the Vaskor ferry. It would cost 4 million crowns."),
+    article(
+        "wire",
+        "Mayor Ilse Brandt announces new ferry for Vaskor",
+        "Vaskor mayor Ilse Brandt said on Tuesday the town will buy a new ferry. "
+        "The vessel will cost 4 million crowns.",
+    ),
+    article(
+        "star",
+        "Vaskor to get a new ferry, Brandt says",
+        "The town of Vaskor will replace its broken ferry, Mayor Ilse Brandt told the council on Tuesday. "
+        "She put the cost at 4 million crowns.",
+    ),
+    article(
+        "herald",
+        "Brandt: Vaskor will pay 4 million crowns for a ferry",
+        "Ilse Brandt, the mayor of Vaskor, promised a new ferry in a speech on Tuesday. "
+        "The council must still approve it.",
+    ),
+    article(
+        "post",
+        "New ferry promised for Vaskor after breakdowns",
+        "Vaskor's mayor, Ilse Brandt, announced on Tuesday that the town would buy a new ferry. "
+        "The old one broke down twice this month.",
+    ),
+    article(
+        "daily",
+        "Vaskor mayor unveils ferry replacement plan",
+        "Mayor Ilse Brandt on Tuesday unveiled a plan to replace the Vaskor ferry. "
+        "It would cost 4 million crowns.",
+    ),
 ]
 SHOOTING_DAYTON = article(
-    "dayton-news", "Man, 24, shot dead outside Dayton gas station",
-    "A 24-year-old man was shot and killed outside a gas station on Salem Avenue in Dayton on Saturday night. "
-    "Dayton police said the gunman fled in a gray sedan.",
+    "dayton-news",
+    "Man, 24, shot dead outside Dayton gas station",
+    "A 24-year-old man was shot and killed outside a gas station on Salem Avenue in Dayton on Saturday "
+    "night. Dayton police said the gunman fled in a gray sedan.",
 )
 SHOOTING_DAYTON_AGAIN = article(
-    "ohio-tv", "Police seek gunman after fatal Dayton gas station shooting",
-    "Dayton police are looking for the driver of a gray sedan after a 24-year-old man was killed at a Salem Avenue "
-    "gas station on Saturday. Officers found him dead at the pumps.",
+    "ohio-tv",
+    "Police seek gunman after fatal Dayton gas station shooting",
+    "Dayton police are looking for the driver of a gray sedan after a 24-year-old man was killed at a "
+    "Salem Avenue gas station on Saturday. Officers found him dead at the pumps.",
 )
 SHOOTING_TOLEDO = article(
-    "toledo-blade", "Woman, 31, wounded in Toledo drive-by shooting",
-    "A 31-year-old woman was wounded on Saturday night when someone fired from a passing car on Dorr Street in "
-    "Toledo. Toledo police said she is expected to survive.",
+    "toledo-blade",
+    "Woman, 31, wounded in Toledo drive-by shooting",
+    "A 31-year-old woman was wounded on Saturday night when someone fired from a passing car on Dorr "
+    "Street in Toledo. Toledo police said she is expected to survive.",
 )
 
 
@@ -85,9 +106,13 @@ def test_an_article_inside_the_time_window_still_joins() -> None:
 def test_a_look_alike_article_a_week_later_without_shared_names_opens_a_new_story() -> None:
     clusterer = StoryClusterer(ClusterOptions(window_days=3))
     (dayton,) = clusterer.add([SHOOTING_DAYTON])
-    week_later = article("ohio-tv", "Man, 24, shot dead outside gas station",
-                         "A 24-year-old man was shot and killed outside a gas station on Saturday night. "
-                         "Police said the gunman fled in a gray sedan.", published="2026-03-21")
+    week_later = article(
+        "ohio-tv",
+        "Man, 24, shot dead outside gas station",
+        "A 24-year-old man was shot and killed outside a gas station on Saturday night. "
+        "Police said the gunman fled in a gray sedan.",
+        published="2026-03-21",
+    )
     assert clusterer.add([week_later]) != [dayton]
 
 
@@ -107,11 +132,17 @@ def test_no_articles_give_no_ids() -> None:
     ("text", "expected", "absent"),
     [
         ("Police said Ilse Brandt spoke in Vaskor.", {"ilse brandt", "vaskor"}, {"police"}),
-        ("The shooting happened on Salem Avenue in Dayton on Saturday.", {"salem avenue", "dayton"}, {"the", "saturday"}),
+        (
+            "The shooting happened on Salem Avenue in Dayton on Saturday.",
+            {"salem avenue", "dayton"},
+            {"the", "saturday"},
+        ),
         ("He said it was cold.", set(), {"he"}),
     ],
 )
-def test_entity_candidates_are_names_not_sentence_initial_words(text: str, expected: set[str], absent: set[str]) -> None:
+def test_entity_candidates_are_names_not_sentence_initial_words(
+    text: str, expected: set[str], absent: set[str]
+) -> None:
     found = entity_candidates(text)
     assert expected <= found
     assert not absent & found

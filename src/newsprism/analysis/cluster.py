@@ -51,7 +51,7 @@ class ClusterOptions:
     entity_weight: float = 0.45  # score added when all of the article's weighted entities are in the story
     # Follow-ups (an arrest, a funeral, a trial) come weeks later; they may join an older story found through
     # a shared name, but only with this much more evidence.
-    memory_days: int = 365
+    memory_days: int = 30
     late_margin: float = 0.2
 
 
