@@ -43,7 +43,7 @@ class CachedEmbedder:
         missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
         if missing:
             started = time.perf_counter()
-            for text, vector in zip(missing, default_embedder().embed(missing)):
+            for text, vector in zip(missing, default_embedder().embed(missing), strict=True):
                 self._vectors[text] = vector
             self.seconds += time.perf_counter() - started
         return np.stack([self._vectors[text] for text in texts])
@@ -101,11 +101,11 @@ def bcubed(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> tuple[flo
     """B-cubed precision, recall and F1, averaged over items."""
     by_predicted: dict[Hashable, list[int]] = defaultdict(list)
     by_gold: dict[Hashable, list[int]] = defaultdict(list)
-    for index, (p, g) in enumerate(zip(predicted, gold)):
+    for index, (p, g) in enumerate(zip(predicted, gold, strict=True)):
         by_predicted[p].append(index)
         by_gold[g].append(index)
     precision = recall = 0.0
-    for p, g in zip(predicted, gold):
+    for p, g in zip(predicted, gold, strict=True):
         same_gold = sum(1 for index in by_predicted[p] if gold[index] == g)
         precision += same_gold / len(by_predicted[p])
         recall += same_gold / len(by_gold[g])

@@ -96,7 +96,10 @@ class StoryClusterer:
         if not articles:
             return []
         vectors = self._embed([story_text(article) for article in articles])
-        return [self._add_one(vector, _signals(article)) for vector, article in zip(vectors, articles)]
+        return [
+            self._add_one(vector, _signals(article))
+            for vector, article in zip(vectors, articles, strict=True)
+        ]
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         """Embed texts with the given embedder, or the packaged model loaded on first use."""
