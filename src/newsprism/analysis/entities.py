@@ -33,6 +33,7 @@ from wordfreq import zipf_frequency
 
 from newsprism.models import ComparedArticle, Entity, EntityType
 from newsprism.nlp.ner import TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS, Mention, mentions
+from newsprism.nlp.strings import edit_distance
 
 # --- lexicons -----------------------------------------------------------------------------------
 
@@ -899,17 +900,7 @@ def _same_word(a: str, b: str) -> bool:
     if name_skeleton(a) != name_skeleton(b):
         return False
     spelled_a, spelled_b = spelling_key(a), spelling_key(b)
-    return _edit_distance(spelled_a, spelled_b) <= max(1, min(len(spelled_a), len(spelled_b)) // 3)
-
-
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
+    return edit_distance(spelled_a, spelled_b) <= max(1, min(len(spelled_a), len(spelled_b)) // 3)
 
 
 def _title_key(word: str) -> str:

@@ -25,6 +25,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsprism.nlp.strings import edit_distance
+
 Position = tuple[int, int]  # (sentence index, character offset in the sentence)
 
 SPEECH_VERBS = frozenset(
@@ -706,20 +708,10 @@ def same_person(first: str, second: str) -> bool:
         return False
     if a == b or set(a) <= set(b) or set(b) <= set(a) or a[-1] == b[-1]:
         return True
-    return _edit_distance(" ".join(a), " ".join(b)) <= MAX_NAME_EDITS
+    return edit_distance(" ".join(a), " ".join(b)) <= MAX_NAME_EDITS
 
 
 def _name_key(name: str) -> tuple[str, ...]:
     plain = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(char for char in plain if not unicodedata.combining(char))
     return tuple(word for word in re.findall(r"[a-z0-9]+", plain) if word not in HONORIFICS)
-
-
-def _edit_distance(first: str, second: str) -> int:
-    previous = list(range(len(second) + 1))
-    for i, char_a in enumerate(first, 1):
-        current = [i]
-        for j, char_b in enumerate(second, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
