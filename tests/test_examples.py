@@ -7,25 +7,12 @@ from typing import Any
 
 import pytest
 
-import newsprism
-from newsprism import Article
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, read_planted, straight
 
 PLANTED = json.loads((EXAMPLES / "planted.json").read_text(encoding="utf-8"))
 CASES = [(story["slug"], article) for story in PLANTED["stories"] for article in story["articles"]]
 
 
-def _straight(text: str) -> str:
-    return text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
-
-
-def _read(planted: dict[str, Any]) -> Article:
-    articles = newsprism.read(EXAMPLES / planted["file"])
-    if planted["record"] is None:
-        [article] = articles
-        return article
-    [article] = [a for a in articles if a.external_id == planted["record"]]
-    return article
 
 
 def test_every_input_kind_is_among_the_examples() -> None:
@@ -35,22 +22,22 @@ def test_every_input_kind_is_among_the_examples() -> None:
 
 @pytest.mark.parametrize(("story", "planted"), CASES, ids=[f"{s}/{a['source']}" for s, a in CASES])
 def test_example_article_reads_as_planted(story: str, planted: dict[str, Any]) -> None:
-    article = _read(planted)
+    article = read_planted(planted)
     assert article.source == planted["source"]
-    assert article.title == _straight(planted["title"])
+    assert article.title == straight(planted["title"])
     assert article.dateline == planted["dateline"]
     assert (article.published or "")[:10] == (planted["published"] or "")
-    assert article.sentences[0] == _straight(planted["first_sentence"])
+    assert article.sentences[0] == straight(planted["first_sentence"])
     for line in planted["boilerplate"]:
-        assert _straight(line) not in article.text
+        assert straight(line) not in article.text
     assert article.language == "en"
 
 
 @pytest.mark.parametrize("story", PLANTED["stories"], ids=[s["slug"] for s in PLANTED["stories"]])
 def test_planted_shared_sentences_come_out_of_the_splitter_whole(story: dict[str, Any]) -> None:
     sentences = {
-        planted["source"]: set(_read(planted).sentences) for planted in story["articles"]
+        planted["source"]: set(read_planted(planted).sentences) for planted in story["articles"]
     }
     for fact in story["planted"]["shared_facts"]:
         for source, sentence in fact["sentences"].items():
-            assert _straight(sentence) in sentences[source], (source, sentence)
+            assert straight(sentence) in sentences[source], (source, sentence)

@@ -7,27 +7,17 @@ from typing import Any
 
 import pytest
 
-import newsprism
 from newsprism.analysis.compare import Comparer
 from newsprism.models import Article, Comparison
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, read_planted, straight
 
 PLANTED = json.loads((EXAMPLES / "planted.json").read_text(encoding="utf-8"))
 STORIES = {story["slug"]: story for story in PLANTED["stories"]}
 
 
-def straight(text: str) -> str:
-    return text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
-
 
 def story_articles(story: dict[str, Any]) -> list[Article]:
-    articles = []
-    for planted in story["articles"]:
-        found = newsprism.read(EXAMPLES / planted["file"])
-        if planted["record"] is not None:
-            found = [a for a in found if a.external_id == planted["record"]]
-        articles.extend(found)
-    return articles
+    return [read_planted(planted) for planted in story["articles"]]
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from newsprism.analysis.quotes import extract_quotes, find_quote_conflicts, matc
 from newsprism.analysis.speakers import same_person
 from newsprism.models import Article, ComparedArticle, Quote
 from newsprism.nlp.sentences import split_sentences
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, straight
 
 PLANTED = json.loads((EXAMPLES / "planted.json").read_text(encoding="utf-8"))
 
@@ -25,9 +25,6 @@ def _article(text: str, article_id: int = 1, source: str = "Test Wire") -> Compa
 def _found(text: str) -> list[tuple[str | None, str]]:
     return [(quote.speaker, quote.text) for quote in extract_quotes(_article(text))]
 
-
-def _straight(text: str) -> str:
-    return text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
 
 
 # --- extraction: marks, spans, splits ------------------------------------------------------------
@@ -402,9 +399,9 @@ def test_planted_cut_quote_is_found_with_its_omitted_words(slug: str, planted: d
         c for c in find_quote_conflicts(quotes, sources)
         if c.kind == "quote" and str(cut_id) in c.values["omitted"]
     ]
-    assert conflict.values[str(full_id)] == _straight(planted["full"]["text"])
-    assert conflict.values[str(cut_id)] == _straight(planted["cut"]["text"])
-    assert conflict.values["omitted"][str(cut_id)] == _straight(planted["omitted"])
+    assert conflict.values[str(full_id)] == straight(planted["full"]["text"])
+    assert conflict.values[str(cut_id)] == straight(planted["cut"]["text"])
+    assert conflict.values["omitted"][str(cut_id)] == straight(planted["omitted"])
 
 
 @pytest.mark.parametrize(("slug", "planted"), CUT_QUOTES, ids=CUT_IDS)
@@ -412,7 +409,7 @@ def test_planted_cut_quote_speaker_is_resolved_in_both_outlets(slug: str, plante
     quotes, sources = _story_quotes(slug)
     for version in ("full", "cut"):
         article = next(a for a, source in sources.items() if source == planted[version]["source"])
-        [quote] = [q for q in quotes if q.article == article and q.text == _straight(planted[version]["text"])]
+        [quote] = [q for q in quotes if q.article == article and q.text == straight(planted[version]["text"])]
         assert quote.speaker is not None and same_person(quote.speaker, planted["speaker"]), (version, quote)
 
 

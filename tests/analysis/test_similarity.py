@@ -8,8 +8,6 @@ from typing import Any
 import numpy as np
 import pytest
 
-import newsprism
-from newsprism import Article
 from newsprism.analysis.similarity import (
     CLAIM_THRESHOLD,
     ClaimScorer,
@@ -18,7 +16,7 @@ from newsprism.analysis.similarity import (
     sentence_evidence,
 )
 from newsprism.nlp.embeddings import default_embedder
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, read_planted, straight
 
 PLANTED = json.loads((EXAMPLES / "planted.json").read_text(encoding="utf-8"))
 
@@ -251,17 +249,6 @@ def test_score_matrix_with_an_empty_side_has_the_right_shape(
 # The example stories: a planted fact only one outlet reports matches nothing in the other outlets.
 
 
-def _straight(text: str) -> str:
-    return text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
-
-
-def _read(planted: dict[str, Any]) -> Article:
-    articles = newsprism.read(EXAMPLES / planted["file"])
-    if planted["record"] is None:
-        [article] = articles
-        return article
-    [article] = [a for a in articles if a.external_id == planted["record"]]
-    return article
 
 
 def _other_outlets_sentences(story: dict[str, Any], source: str) -> list[str]:
@@ -272,7 +259,7 @@ def _other_outlets_sentences(story: dict[str, Any], source: str) -> list[str]:
         copies = {planted["syndicated_copy_of"], own["syndicated_copy_of"]}
         if planted["source"] == source or own["file"] in copies or planted["file"] in copies - {None}:
             continue
-        sentences.extend(_read(planted).sentences)
+        sentences.extend(read_planted(planted).sentences)
     return sentences
 
 
@@ -286,7 +273,7 @@ def test_a_planted_unique_fact_is_no_other_outlets_claim(
     scorer: ClaimScorer, story: dict[str, Any], fact: dict[str, Any]
 ) -> None:
     others = _other_outlets_sentences(story, fact["source"])
-    scores = scorer.score_matrix([_straight(fact["sentence"])], others)[0]
+    scores = scorer.score_matrix([straight(fact["sentence"])], others)[0]
     assert scores.max() < CLAIM_THRESHOLD, others[int(scores.argmax())]
 
 
@@ -311,7 +298,7 @@ LOOSELY_SHARED = {
 def test_a_planted_shared_fact_is_found_in_at_least_two_outlets(
     scorer: ClaimScorer, story: dict[str, Any], fact: dict[str, Any]
 ) -> None:
-    sentences = sorted({_straight(sentence) for sentence in fact["sentences"].values()})
+    sentences = sorted({straight(sentence) for sentence in fact["sentences"].values()})
     scores = scorer.score_matrix(sentences, sentences)
     np.fill_diagonal(scores, 0.0)
     assert scores.max() >= CLAIM_THRESHOLD
