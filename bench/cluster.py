@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analysis.cluster import ClusterOptions, StoryClusterer, story_text
+from newsprism.analysis.cluster import ClusterOptions, StoryClusterer
+from newsprism.analysis.story_signals import story_text
 from newsprism.errors import NewsprismError
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.models import Article

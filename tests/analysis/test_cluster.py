@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analysis.cluster import ClusterOptions, StoryClusterer, entity_candidates
+from newsprism.analysis.cluster import ClusterOptions, StoryClusterer
+from newsprism.analysis.story_signals import entity_candidates
 from newsprism.models import Article
 
 

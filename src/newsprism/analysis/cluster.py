@@ -1,39 +1,27 @@
-"""Online story clustering: each new article joins the best recent story about its event, or opens one."""
+"""Online story clustering: each new article joins the best recent story about its event, or opens one.
+
+The clusterer keeps in memory only the stories an incoming article could join (those near its date); the
+caller restores older ones from the store and evicts them again, so the cost per article stays flat.
+"""
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
-from wordfreq import zipf_frequency
 
+from newsprism.analysis.story_signals import StorySignals, story_signals
 from newsprism.models import Article
 
-LEAD_SENTENCES = 2
-LEAD_MAX_CHARS = 320
-# A capitalised single word this common in lower case ("Police", "Tuesday") names nothing in particular.
-COMMON_WORD_ZIPF = 4.0
 EMBEDDING_DIM = 384
 # A name shared by this many stories (a big city, "police") is no way to find the one an article belongs to.
 MAX_POSTINGS = 40
-
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'.-]*[\w](?:\s+(?:[A-Z][\w'.-]*[\w]|[A-Z]))*")
-_TITLE_SITE_SUFFIX = re.compile(r"\s+(?:\||::|-|–|—)\s+[^|:–—]{2,40}$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:|]\s+|\n)$")
-_POSSESSIVE = re.compile(r"'s?$")
-# Calendar words are capitalised but say nothing about which event it was.
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_NO_DAY = np.iinfo(np.int32).min
 
 
 class TextEmbedder(Protocol):
@@ -54,52 +42,133 @@ class ClusterOptions:
     memory_days: int = 30
     late_margin: float = 0.2
 
+    @property
+    def reach_days(self) -> int:
+        """How far back from an article's date a story can still take it."""
+        return max(self.window_days, self.memory_days)
+
 
 @dataclass
 class StoryState:
     """What the clusterer remembers of one story."""
 
-    centroid: np.ndarray  # float32 unit vector: mean of the members' embeddings, renormalised
+    id: int
+    title: str
+    vector_sum: np.ndarray  # float32 sum of the members' unit embeddings
     entities: Counter[str] = field(default_factory=Counter)
     first_date: date | None = None
     last_date: date | None = None
     size: int = 0
 
-
-@dataclass(frozen=True)
-class _Signals:
-    """The cheap per-article signals the clusterer compares."""
-
-    entities: frozenset[str]
-    published: date | None
+    @property
+    def centroid(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.vector_sum))
+        return (self.vector_sum / max(norm, 1e-12)).astype(np.float32)
 
 
 class StoryClusterer:
-    """Assign articles to stories incrementally; story ids are stable and never reused."""
+    """Assign articles to stories incrementally; story ids are stable and never reused.
+
+    `stories` holds the stories in memory; `changed` the ids of those changed since the caller last
+    cleared it; `entity_counts` how many articles mention each name (preload them with
+    `preload_entity_counts` when resuming from a store) and `new_entity_counts` this run's additions.
+    """
 
     def __init__(
-        self, options: ClusterOptions = ClusterOptions(), embedder: TextEmbedder | None = None
+        self,
+        options: ClusterOptions = ClusterOptions(),
+        embedder: TextEmbedder | None = None,
+        *,
+        next_id: int = 0,
+        articles_seen: int = 0,
     ) -> None:
         self.options = options
         self.stories: dict[int, StoryState] = {}
+        self.changed: set[int] = set()
+        self.entity_counts: Counter[str] = Counter()
+        self.new_entity_counts: Counter[str] = Counter()
         self._embedder = embedder
-        self._sums = np.zeros((64, EMBEDDING_DIM), dtype=np.float32)
-        self._centroids = np.zeros((64, EMBEDDING_DIM), dtype=np.float32)
-        self._open: list[int] = []  # stories still inside the time window of the newest article seen
-        self._newest: date | None = None
-        self._entity_df: Counter[str] = Counter()
+        self._next_id = next_id
+        self._articles_seen = articles_seen
+        self._newest_day: int | None = None
+        # Per-slot arrays so candidate stories are found with vector operations, not a Python loop.
+        self._slot_of: dict[int, int] = {}
+        self._free_slots: list[int] = []
+        self._slot_story = np.full(0, -1, dtype=np.int64)
+        self._first_day = np.full(0, _NO_DAY, dtype=np.int32)
+        self._last_day = np.full(0, _NO_DAY, dtype=np.int32)
+        self._centroids = np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         self._stories_by_entity: dict[str, list[int]] = {}
-        self._articles_seen = 0
 
     def add(self, articles: Sequence[Article]) -> list[int]:
         """Return the story id of each article, in order, after adding them one by one."""
         if not articles:
             return []
-        vectors = self._embed([story_text(article) for article in articles])
-        return [
-            self._add_one(vector, _signals(article))
-            for vector, article in zip(vectors, articles, strict=True)
-        ]
+        signals = [story_signals(article) for article in articles]
+        vectors = self._embed([item.text for item in signals])
+        return [self.assign(vector, item) for vector, item in zip(vectors, signals, strict=True)]
+
+    def assign(self, vector: np.ndarray, signals: StorySignals) -> int:
+        """Place one article (its embedding and signals) and return the id of the story it joins."""
+        self._articles_seen += 1
+        self.entity_counts.update(signals.entities)
+        self.new_entity_counts.update(signals.entities)
+        day = signals.published.toordinal() if signals.published else None
+        if day is not None and (self._newest_day is None or day > self._newest_day):
+            self._newest_day = day
+        recent = self._recent_slots(day)
+        late = self._late_slots(signals, day, recent)
+        slots = np.concatenate([recent, late])
+        best_id, best_score = -1, -math.inf
+        if len(slots):
+            cosines = self._centroids[slots] @ vector
+            margins = np.zeros(len(slots), dtype=np.float32)
+            margins[len(recent) :] = self.options.late_margin
+            # The entity bonus only matters near the threshold; computing it for all candidates is wasted.
+            reachable = cosines - margins + self.options.entity_weight
+            shortlist = np.flatnonzero(reachable >= self.options.threshold)
+            weights = {name: self._idf(name) for name in signals.entities}
+            total_weight = sum(weights.values())
+            for index in shortlist:
+                story_id = int(self._slot_story[slots[index]])
+                bonus = self._entity_bonus(weights, total_weight, story_id)
+                score = float(cosines[index] - margins[index]) + bonus
+                if score > best_score:
+                    best_id, best_score = story_id, score
+        if best_score < self.options.threshold:
+            best_id = self._open_story(signals.title, vector.shape[0])
+        self._join(best_id, vector, signals)
+        return best_id
+
+    def restore(self, state: StoryState) -> None:
+        """Take a story back into memory (from the store); a story already in memory is kept as it is."""
+        if state.id in self._slot_of:
+            return
+        self.stories[state.id] = state
+        self._next_id = max(self._next_id, state.id + 1)
+        self._place(state)
+        for name in state.entities:
+            self._stories_by_entity.setdefault(name, []).append(state.id)
+
+    def evict(self, keep: Iterable[int] = ()) -> None:
+        """Forget every story except `keep` (changes must have been saved first)."""
+        kept = set(keep)
+        for story_id in [story_id for story_id in self.stories if story_id not in kept]:
+            del self.stories[story_id]
+            slot = self._slot_of.pop(story_id)
+            self._slot_story[slot] = -1
+            self._free_slots.append(slot)
+        self.changed &= kept
+        self._stories_by_entity = {}
+        for story_id, state in self.stories.items():
+            for name in state.entities:
+                self._stories_by_entity.setdefault(name, []).append(story_id)
+
+    def preload_entity_counts(self, counts: Mapping[str, int]) -> None:
+        """Article counts per name from earlier runs; names already counted in memory are left alone."""
+        for name, count in counts.items():
+            if name not in self.entity_counts:
+                self.entity_counts[name] = count
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         """Embed texts with the given embedder, or the packaged model loaded on first use."""
@@ -109,83 +178,39 @@ class StoryClusterer:
             self._embedder = default_embedder()
         return np.asarray(self._embedder.embed(texts), dtype=np.float32)
 
-    def _add_one(self, vector: np.ndarray, signals: _Signals) -> int:
-        """Place one article and update the story it joins."""
-        self._articles_seen += 1
-        self._entity_df.update(signals.entities)
-        self._close_old_stories(signals.published)
-        best_id, best_score = -1, -math.inf
-        recent = self._candidates(signals.published)
-        late = self._late_candidates(signals, set(recent))
-        candidates = recent + late
-        if candidates:
-            cosines = self._centroids[candidates] @ vector
-            margins = np.zeros(len(candidates), dtype=np.float32)
-            margins[len(recent) :] = self.options.late_margin
-            # The entity bonus only matters near the threshold; computing it for all candidates is wasted.
-            reachable = cosines - margins + self.options.entity_weight
-            shortlist = np.flatnonzero(reachable >= self.options.threshold)
-            weights = {name: self._idf(name) for name in signals.entities}
-            total_weight = sum(weights.values())
-            for index in shortlist:
-                story_id = candidates[index]
-                bonus = self._entity_bonus(weights, total_weight, story_id)
-                score = float(cosines[index] - margins[index]) + bonus
-                if score > best_score:
-                    best_id, best_score = story_id, score
-        if best_score < self.options.threshold:
-            best_id = self._open_story(signals.published)
-        self._join(best_id, vector, signals)
-        return best_id
-
-    def _candidates(self, published: date | None) -> list[int]:
-        """Open stories whose dates allow this article; undated articles see every open story."""
-        if published is None:
-            return list(self._open)
+    def _recent_slots(self, day: int | None) -> np.ndarray:
+        """Slots of stories whose dates allow this article; undated ones see every recent story."""
+        used = self._slot_story >= 0
+        undated = self._last_day == _NO_DAY
         window = self.options.window_days
-        return [
-            story_id
-            for story_id in self._open
-            if (state := self.stories[story_id]).last_date is None
-            or (
-                (published - state.last_date).days <= window
-                and state.first_date is not None
-                and (state.first_date - published).days <= window
-            )
-        ]
+        if day is None:
+            if self._newest_day is None:
+                return np.flatnonzero(used)
+            return np.flatnonzero(used & (undated | (self._newest_day - self._last_day <= window)))
+        in_window = (day - self._last_day <= window) & (self._first_day - day <= window)
+        return np.flatnonzero(used & (undated | in_window))
 
-    def _late_candidates(self, signals: _Signals, recent: set[int]) -> list[int]:
+    def _late_slots(self, signals: StorySignals, day: int | None, recent: np.ndarray) -> np.ndarray:
         """Older stories, within memory_days, that share a not-too-common name with the article."""
-        if signals.published is None:
-            return []
+        if day is None:
+            return np.zeros(0, dtype=np.int64)
         found: set[int] = set()
         for name in signals.entities:
             postings = self._stories_by_entity.get(name, ())
             if len(postings) <= MAX_POSTINGS:
                 found.update(postings)
-        memory = self.options.memory_days
-        return sorted(
-            story_id
-            for story_id in found - recent
-            if (last := self.stories[story_id].last_date) is not None
-            and 0 <= (signals.published - last).days <= memory
-        )
-
-    def _close_old_stories(self, published: date | None) -> None:
-        """Drop stories too old for the newest date from the open list, so cost per article stays flat."""
-        if published is None or (self._newest is not None and published <= self._newest):
-            return
-        self._newest = published
-        window = self.options.window_days
-        self._open = [
-            story_id
-            for story_id in self._open
-            if (last := self.stories[story_id].last_date) is None or (published - last).days <= window
-        ]
+        recent_set = set(recent.tolist())
+        late = []
+        for story_id in sorted(found):
+            slot = self._slot_of[story_id]
+            last = int(self._last_day[slot])
+            if slot not in recent_set and last != _NO_DAY and 0 <= day - last <= self.options.memory_days:
+                late.append(slot)
+        return np.asarray(late, dtype=np.int64)
 
     def _idf(self, name: str) -> float:
         """Rarer entities say more about which event an article reports."""
-        return math.log((1 + self._articles_seen) / (1 + self._entity_df[name])) + 1.0
+        return math.log((1 + self._articles_seen) / (1 + self.entity_counts[name])) + 1.0
 
     def _entity_bonus(self, weights: dict[str, float], total_weight: float, story_id: int) -> float:
         """Entity weight times the idf-weighted share of the article's entities already in the story."""
@@ -195,23 +220,43 @@ class StoryClusterer:
         shared = sum(weight for name, weight in weights.items() if name in story_entities)
         return self.options.entity_weight * shared / total_weight
 
-    def _open_story(self, published: date | None) -> int:
+    def _open_story(self, title: str, dimensions: int) -> int:
         """Create an empty story and return its id."""
-        story_id = len(self.stories)
-        if story_id >= len(self._sums):
-            self._sums = np.vstack([self._sums, np.zeros_like(self._sums)])
-            self._centroids = np.vstack([self._centroids, np.zeros_like(self._centroids)])
-        self.stories[story_id] = StoryState(centroid=self._centroids[story_id])
-        self._open.append(story_id)
+        story_id = self._next_id
+        self._next_id += 1
+        state = StoryState(story_id, title, np.zeros(dimensions, dtype=np.float32))
+        self.stories[story_id] = state
+        self._place(state)
         return story_id
 
-    def _join(self, story_id: int, vector: np.ndarray, signals: _Signals) -> None:
+    def _place(self, state: StoryState) -> None:
+        """Give a story a slot in the candidate arrays."""
+        if not self._free_slots:
+            self._grow()
+        slot = self._free_slots.pop()
+        self._slot_of[state.id] = slot
+        self._slot_story[slot] = state.id
+        self._write_slot(slot, state)
+
+    def _grow(self) -> None:
+        """Double the slot arrays; the new slots are free, lowest first."""
+        old = len(self._slot_story)
+        added = max(old, 64)
+        self._slot_story = np.concatenate([self._slot_story, np.full(added, -1, dtype=np.int64)])
+        self._first_day = np.concatenate([self._first_day, np.full(added, _NO_DAY, dtype=np.int32)])
+        self._last_day = np.concatenate([self._last_day, np.full(added, _NO_DAY, dtype=np.int32)])
+        self._centroids = np.vstack([self._centroids, np.zeros((added, EMBEDDING_DIM), dtype=np.float32)])
+        self._free_slots.extend(range(old + added - 1, old - 1, -1))
+
+    def _write_slot(self, slot: int, state: StoryState) -> None:
+        self._first_day[slot] = state.first_date.toordinal() if state.first_date else _NO_DAY
+        self._last_day[slot] = state.last_date.toordinal() if state.last_date else _NO_DAY
+        self._centroids[slot] = state.centroid if state.size else 0.0
+
+    def _join(self, story_id: int, vector: np.ndarray, signals: StorySignals) -> None:
         """Add one article's signals to a story."""
         state = self.stories[story_id]
-        self._sums[story_id] += vector
-        norm = float(np.linalg.norm(self._sums[story_id]))
-        self._centroids[story_id] = self._sums[story_id] / max(norm, 1e-12)
-        state.centroid = self._centroids[story_id].copy()
+        state.vector_sum += vector
         for name in signals.entities:
             if name not in state.entities:
                 self._stories_by_entity.setdefault(name, []).append(story_id)
@@ -220,61 +265,5 @@ class StoryClusterer:
         if signals.published is not None:
             state.first_date = min(filter(None, (state.first_date, signals.published)))
             state.last_date = max(filter(None, (state.last_date, signals.published)))
-
-
-def story_text(article: Article) -> str:
-    """Title and lead, cut to a length the embedder reads quickly: the part that says which event it is."""
-    return _title_and_lead(article)[:LEAD_MAX_CHARS]
-
-
-def _title_and_lead(article: Article) -> str:
-    """The title without a site-name suffix, then the first sentences of the body."""
-    title = _TITLE_SITE_SUFFIX.sub("", article.title.strip())
-    opening = article.sentences[: LEAD_SENTENCES + 1]
-    lead = " ".join(sentence for sentence in opening if sentence != article.title)
-    return f"{title}. {lead}"
-
-
-def entity_candidates(text: str) -> frozenset[str]:
-    """Capitalised word runs that look like names, case-folded; common and calendar words split runs."""
-    found: set[str] = set()
-    for match in _CAPITALISED_RUN.finditer(text):
-        words = [_POSSESSIVE.sub("", word) for word in match.group().split()]
-        sentence_initial = bool(_SENTENCE_START.search(text[: match.start()]))
-        # In a title-case headline every word is capitalised, so a common word ends a name there.
-        long_run = len(words) > 3
-        run: list[str] = []
-        for position, word in enumerate(words):
-            lowered = word.casefold()
-            breaks = lowered in _CALENDAR or (
-                _is_common(word) and (long_run or (position == 0 and sentence_initial))
-            )
-            if breaks:
-                _add_run(run, found)
-                run = []
-            else:
-                run.append(lowered)
-        _add_run(run, found)
-    return frozenset(found)
-
-
-def _add_run(words: list[str], found: set[str]) -> None:
-    """Keep a run of words as one entity unless it is a single common word."""
-    if words and not (len(words) == 1 and _is_common(words[0])):
-        found.add(" ".join(words))
-
-
-@lru_cache(maxsize=65536)
-def _is_common(word: str) -> bool:
-    """A word frequent enough in lower case to be an ordinary word, not a name."""
-    return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF
-
-
-def _signals(article: Article) -> _Signals:
-    """Entities from title, lead and dateline, and the publication date."""
-    entities = set(entity_candidates(_title_and_lead(article)))
-    if article.dateline:
-        place = article.dateline.split(",")[0].strip().casefold()
-        if place:
-            entities.add(place)
-    return _Signals(frozenset(entities), article.published_date)
+        self._write_slot(self._slot_of[story_id], state)
+        self.changed.add(story_id)

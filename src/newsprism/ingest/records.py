@@ -24,6 +24,18 @@ STANDARD_FIELDS = {
     "language": "language",
     "author": "author",
 }
+# Other names exports commonly use for a field, tried in order when the standard column is absent or empty
+# and `--map` does not name one.
+COMMON_COLUMNS = {
+    "external_id": ("doc_id", "article_id", "guid", "uuid"),
+    "title": ("headline",),
+    "text": ("content", "body", "article", "full_text", "maintext", "story"),
+    "source": ("outlet", "publisher", "source_name", "site", "domain"),
+    "url": ("uri", "link", "source_url"),
+    "published": ("date", "dct", "published_at", "pubdate", "publish_date", "datetime", "created_at"),
+    "language": ("lang",),
+    "author": ("authors", "byline"),
+}
 MAP_ALIASES = {"id": "external_id"}
 
 
@@ -97,7 +109,7 @@ def _record_or_error(
 ) -> RawArticle | IngestError:
     if not isinstance(record, dict):
         return IngestError(origin, f"record is a JSON {type(record).__name__}, not an object")
-    columns = {ours: field_map.get(ours, default) for ours, default in STANDARD_FIELDS.items()}
+    columns = {ours: _column_for(ours, record, field_map) for ours in STANDARD_FIELDS}
     values = {ours: _as_text(record.get(column)) for ours, column in columns.items()}
     body = values["text"]
     if not body or not body.strip():
@@ -117,6 +129,19 @@ def _record_or_error(
         external_id=values["external_id"],
         metadata=metadata,
     )
+
+
+def _column_for(field: str, record: Mapping[str, object], field_map: Mapping[str, str]) -> str:
+    """The mapped column, else the standard one, else the first common alternative holding a value."""
+    if field in field_map:
+        return field_map[field]
+    standard = STANDARD_FIELDS[field]
+    if record.get(standard) not in (None, ""):
+        return standard
+    for column in COMMON_COLUMNS[field]:
+        if record.get(column) not in (None, ""):
+            return column
+    return standard
 
 
 def _as_text(value: object) -> str | None:
