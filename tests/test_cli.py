@@ -51,6 +51,7 @@ def test_ingest_json_output_lists_ids(cli: Callable[..., Result], tmp_path: Path
         "duplicates": [],
         "rejected": [{"path": str(bad), "reason": "empty file"}],
         "near_duplicates": [],
+        "new_stories": 1,
     }
 
 

@@ -15,6 +15,7 @@ import typer
 from rich.console import Console, RenderableType
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
+from newsprism.analysis.cluster import ClusterOptions
 from newsprism.analysis.dedup import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
 from newsprism.analysis.dedup import NearDuplicateOptions
 from newsprism.config import DEFAULT_SUMMARY_LENGTH
@@ -30,7 +31,9 @@ from newsprism.present.articles import (
     articles_json,
     articles_table,
 )
+from newsprism.present.stories import stories_json, stories_table, story_comparison_dict, story_heading
 from newsprism.store import ArticleQuery, StoredOutcome
+from newsprism.store.stories import StoryQuery
 from newsprism.store.connection import DB_ENV_VAR, DEFAULT_DB
 from newsprism.version import __version__
 
@@ -52,6 +55,11 @@ class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class StoryListFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 class ReportFormat(StrEnum):
@@ -146,6 +154,16 @@ class _TerminalListener(IngestListener):
     def rejected(self, item: Rejected) -> None:
         self.console.print(f"rejected: {item.origin}: {item.reason}", markup=False)
 
+    def clustering_started(self, pending: int) -> None:
+        if self.progress:
+            if self.task is not None:
+                self.progress.update(self.task, visible=False)
+            self.task = self.progress.add_task("finding stories", total=pending)
+
+    def clustered(self, articles: int) -> None:
+        if self.progress and self.task is not None:
+            self.progress.advance(self.task, articles)
+
     def stored(self, article: Article, outcome: StoredOutcome) -> None:
         if Verbosity.level >= 2:
             status = "stored" if outcome.is_new else "duplicate"
@@ -211,6 +229,13 @@ def ingest(
         bool,
         typer.Option("--find-copies/--no-find-copies", help="Look for syndicated copies while ingesting."),
     ] = True,
+    cluster: Annotated[
+        bool,
+        typer.Option(
+            "--cluster/--no-cluster",
+            help="Group the new articles into stories after storing them (later: `newsprism cluster`).",
+        ),
+    ] = True,
 ) -> None:
     """Read articles and store them; already stored articles are reported as duplicates.
 
@@ -223,6 +248,7 @@ def ingest(
       newsprism ingest examples/
       newsprism ingest 'archive/**/*.html' feed.xml
       newsprism ingest export.jsonl --map text=body,published=date
+      newsprism ingest big-archive.jsonl --no-cluster && newsprism cluster
       curl -s http://127.0.0.1:8000/feed.xml | newsprism ingest -
     """
     try:
@@ -234,11 +260,9 @@ def ingest(
             progress = _progress_bar(show=len(paths) > 1 or any(Path(p).is_dir() for p in paths))
             listener = _TerminalListener(progress)
             copies = NearDuplicateOptions(copy_threshold) if find_copies else None
-            if progress:
-                with progress:
-                    report = corpus.ingest(paths, options, listener, copies)
-            else:
-                report = corpus.ingest(paths, options, listener, copies)
+            stories = ClusterOptions() if cluster else None
+            with progress or nullcontext():
+                report = corpus.ingest(paths, options, listener, copies, stories)
     except NewsprismError as error:
         _fail(str(error))
     if output_format is ReportFormat.json:
@@ -249,6 +273,7 @@ def ingest(
             "near_duplicates": [
                 {"id": copy, "duplicate_of": original} for copy, original in report.near_duplicates
             ],
+            "new_stories": report.new_stories,
         }
         stdout.print_json(json.dumps(payload))
     elif Verbosity.level >= 1:
@@ -382,13 +407,167 @@ def compare(
         CompareFormat.html: comparison_html,
         CompareFormat.text: lambda c: _plain_text(comparison_view(c)),
     }[output_format](comparison)
+    _write(rendered, output)
+
+
+@app.command()
+def cluster(
+    db: DbOption = Path(DEFAULT_DB),
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Forget all stories and cluster the whole corpus again in publication order "
+            "(story ids are renumbered; cached comparisons are dropped).",
+        ),
+    ] = False,
+) -> None:
+    """Group stored articles that are not yet in a story (e.g. after `ingest --no-cluster`) into stories.
+
+    Each article joins the story of the same event (same title-and-lead meaning, shared names, close
+    dates) or opens a new one; existing stories keep their ids.
+
+    [bold]Examples[/bold]
+
+      newsprism cluster
+      newsprism cluster --rebuild
+    """
+    try:
+        with Corpus(db) as corpus:
+            progress = _progress_bar(show=True)
+            listener = _TerminalListener(progress)
+            with progress or nullcontext():
+                report = corpus.recluster(listener=listener) if rebuild else corpus.cluster(listener=listener)
+    except NewsprismError as error:
+        _fail(str(error))
+    if Verbosity.level >= 1:
+        stdout.print(f"placed {report.articles} articles, new stories {report.new_stories}", markup=False)
+
+
+@app.command()
+def stories(
+    db: DbOption = Path(DEFAULT_DB),
+    since: Annotated[
+        str | None, typer.Option(help="Only stories with an article on or after this date (YYYY-MM-DD).")
+    ] = None,
+    min_sources: Annotated[
+        int, typer.Option("--min-sources", min=1, help="Only stories covered by at least this many outlets.")
+    ] = 2,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Every story, single-outlet ones included (overrides --min-sources).")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="At most this many stories; 0 for all.")] = 0,
+    output_format: Annotated[
+        StoryListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = StoryListFormat.table,
+) -> None:
+    """List stories (the articles about one event), latest first.
+
+    Articles still waiting for a story (after `ingest --no-cluster` or an interrupted run) are
+    clustered first.
+
+    [bold]Examples[/bold]
+
+      newsprism stories
+      newsprism stories --since 2026-03-01 --min-sources 3
+      newsprism stories --all --format json
+    """
+    if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", since):
+        raise typer.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD", param_hint="--since")
+    query = StoryQuery(since=since, min_sources=1 if include_all else min_sources, limit=limit or None)
+    try:
+        with Corpus(db) as corpus:
+            _cluster_pending(corpus)
+            found = list(corpus.stories(query))
+    except NewsprismError as error:
+        _fail(str(error))
+    if output_format is StoryListFormat.json:
+        sys.stdout.write(stories_json(found) + "\n")
+    elif found:
+        stdout.print(stories_table(found))
+    else:
+        hint = "" if include_all else " (single-outlet stories are hidden: try --all)"
+        stderr.print(f"no stories match{hint}", markup=False)
+
+
+@app.command()
+def story(
+    story_id: Annotated[int, typer.Argument(metavar="ID", help="The story's id (see `newsprism stories`).")],
+    db: DbOption = Path(DEFAULT_DB),
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="text (terminal), json, md or html.")
+    ] = CompareFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
+    length: Annotated[
+        int, typer.Option("--length", min=1, max=30, help="Sentences in the summary.")
+    ] = DEFAULT_SUMMARY_LENGTH,
+) -> None:
+    """Compare the coverage of one story (as `compare` does for its articles).
+
+    The comparison is kept in the database and computed again only when an article joins the story.
+    Syndicated copies are listed but compared once, through their original.
+
+    [bold]Examples[/bold]
+
+      newsprism story 12
+      newsprism story 12 --format html -o story-12.html
+      newsprism story 12 --format json
+    """
+    from newsprism.analysis.compare import CompareOptions
+    from newsprism.present.comparison_html import comparison_html
+    from newsprism.present.comparison_json import comparison_dict
+    from newsprism.present.comparison_markdown import comparison_markdown
+    from newsprism.present.comparison_terminal import comparison_view
+
+    try:
+        with Corpus(db) as corpus:
+            _cluster_pending(corpus)
+            with _spinner("comparing"):
+                result = corpus.compare_story(story_id, CompareOptions(summary_length=length))
+    except NewsprismError as error:
+        _fail(str(error))
+    heading = story_heading(result)
+    if output_format is CompareFormat.text and output is None:
+        stdout.print(heading, "", comparison_view(result.comparison))
+        return
+    rendered = {
+        CompareFormat.json: lambda: json.dumps(
+            story_comparison_dict(result, comparison_dict(result.comparison)), ensure_ascii=False, indent=2
+        ),
+        CompareFormat.md: lambda: f"{_markdown_quote(heading.plain)}\n\n{comparison_markdown(result.comparison)}",
+        CompareFormat.html: lambda: comparison_html(result.comparison),
+        CompareFormat.text: lambda: _plain_text(heading) + _plain_text(comparison_view(result.comparison)),
+    }[output_format]()
+    _write(rendered, output)
+
+
+def _markdown_quote(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
+
+
+def _cluster_pending(corpus: Corpus) -> None:
+    """Cluster articles left without a story, with a progress bar when there are many."""
+    pending = corpus.story_store.pending_count()
+    if not pending:
+        return
+    if Verbosity.level >= 1:
+        stderr.print(f"{pending} stored articles are not in a story yet: clustering them", markup=False)
+    progress = _progress_bar(show=pending > 100)
+    with progress or nullcontext():
+        corpus.cluster(listener=_TerminalListener(progress))
+
+
+def _write(rendered: str, output: Path | None) -> None:
+    """Print a rendered report, or write it to a file and say so."""
     if output is None:
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(rendered, encoding="utf-8")
-        if Verbosity.level >= 1:
-            stderr.print(f"wrote {output}", markup=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(rendered, encoding="utf-8")
+    if Verbosity.level >= 1:
+        stderr.print(f"wrote {output}", markup=False)
 
 
 def _articles_to_compare(items: list[str], db: Path) -> list[Article | StoredArticle]:

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from types import TracebackType
+from typing import TYPE_CHECKING
 
+from newsprism.analysis.cluster import ClusterOptions
 from newsprism.analysis.dedup import NearDuplicateOptions, NearDuplicates
+from newsprism.clustering import ClusterListener, ClusterReport, StoryBuilder
 from newsprism.ingest import InputSpec, ReadOptions, discover_inputs, read_input
-from newsprism.models import Article, IngestReport, Rejected, StoredArticle
+from newsprism.models import Article, IngestReport, Rejected, StoredArticle, Story, StoryComparison
 from newsprism.store import ArticleQuery, ArticleStore, StoredOutcome, open_database
+from newsprism.store.stories import StoryQuery, StoryStore
+from newsprism.version import __version__
+
+if TYPE_CHECKING:
+    from newsprism.analysis.compare import CompareOptions
 
 # Records of a JSONL/CSV archive are committed in batches of this many, so a kill mid-file
 # loses at most one batch of work, and a rerun skips what was stored by content hash.
 RECORD_BATCH_SIZE = 500
 
 
-class IngestListener:
+class IngestListener(ClusterListener):
     """Hooks for showing ingest progress; every method does nothing unless overridden."""
 
     def started(self, inputs: int, total_bytes: int) -> None: ...
@@ -31,6 +40,7 @@ class Corpus:
     def __init__(self, db: str | os.PathLike[str] | None = None) -> None:
         self.db = open_database(db)
         self.store = ArticleStore(self.db)
+        self.story_store = StoryStore(self.db)
 
     def ingest(
         self,
@@ -38,11 +48,14 @@ class Corpus:
         options: ReadOptions = ReadOptions(),
         listener: IngestListener | None = None,
         near_duplicates: NearDuplicateOptions | None = NearDuplicateOptions(),
+        stories: ClusterOptions | None = ClusterOptions(),
     ) -> IngestReport:
         """Read and store every input; each file (or batch of records) is stored in one transaction.
 
         With `near_duplicates` (the default), a new article that copies a stored one (syndicated wire
-        copy) is kept and linked to it (`duplicate_of`); None skips the check.
+        copy) is kept and linked to it (`duplicate_of`); None skips the check. With `stories` (the
+        default), the stored articles are then clustered into stories (see `cluster`); None leaves them
+        pending.
         """
         matcher = NearDuplicates(near_duplicates) if near_duplicates is not None else None
         copies: list[tuple[int, int]] = []
@@ -77,7 +90,55 @@ class Corpus:
                     articles, bad = [], []
             if articles or bad:
                 save(articles, bad)
-        return IngestReport(tuple(ingested), tuple(duplicates), tuple(rejected), tuple(copies))
+        clustered = self.cluster(stories, listener) if stories is not None else ClusterReport()
+        return IngestReport(
+            tuple(ingested), tuple(duplicates), tuple(rejected), tuple(copies), clustered.new_stories
+        )
+
+    def cluster(
+        self, options: ClusterOptions = ClusterOptions(), listener: ClusterListener | None = None
+    ) -> ClusterReport:
+        """Put every article not yet in a story into one; existing stories keep their ids."""
+        return StoryBuilder(self.db, options).run(listener)
+
+    def recluster(
+        self, options: ClusterOptions = ClusterOptions(), listener: ClusterListener | None = None
+    ) -> ClusterReport:
+        """Cluster the whole corpus again from scratch, in publication order; story ids are renumbered."""
+        self.story_store.forget_all()
+        return self.cluster(options, listener)
+
+    def stories(self, query: StoryQuery = StoryQuery()) -> Iterator[Story]:
+        return self.story_store.find(query)
+
+    def story(self, story_id: int) -> Story:
+        return self.story_store.get(story_id)
+
+    def compare_story(self, story_id: int, options: CompareOptions | None = None) -> StoryComparison:
+        """The comparison of a story's coverage, from the store's cache unless the story has changed.
+
+        A syndicated copy whose original is in the story is left out of the sentence-by-sentence
+        comparison (it would only repeat the original) and listed in `copies`.
+        """
+        from newsprism.analysis.compare import CompareOptions, compare
+        from newsprism.present.comparison_json import comparison_dict, comparison_from_dict
+
+        options = options or CompareOptions()
+        story = self.story(story_id)
+        members = {member.id for member in story.articles}
+        copies = tuple(member for member in story.articles if member.duplicate_of in members)
+        compared = [self.get(member.id) for member in story.articles if member not in copies]
+        key = f"newsprism {__version__}; {options}"
+        cached = self.story_store.cached_comparison(story_id, key, story.version)
+        if cached is not None:
+            by_id = {stored.id: stored.article for stored in compared}
+            comparison = comparison_from_dict(json.loads(cached), by_id)
+            return StoryComparison(story, comparison, copies, cached=True)
+        comparison = compare(compared, options)
+        self.story_store.cache_comparison(
+            story_id, key, story.version, json.dumps(comparison_dict(comparison), ensure_ascii=False)
+        )
+        return StoryComparison(story, comparison, copies)
 
     def get(self, article_id: int) -> StoredArticle:
         return self.store.get(article_id)

@@ -77,12 +77,41 @@ class IngestReport:
     duplicates: tuple[int, ...] = ()  # ids of articles that were already stored
     rejected: tuple[Rejected, ...] = ()
     near_duplicates: tuple[tuple[int, int], ...] = ()  # (new article id, id of the article it copies)
+    new_stories: int = 0  # stories opened by the clustering that followed
 
     @property
     def summary(self) -> str:
         return (
             f"ingested {len(self.ingested)}, duplicates {len(self.duplicates)}, rejected {len(self.rejected)}"
         )
+
+
+# --- Stories: the articles about one event ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryMember:
+    """One article of a story, as story listings show it."""
+
+    id: int
+    source: str
+    title: str
+    published: str | None
+    external_id: str | None = None
+    duplicate_of: int | None = None  # set when the article is a syndicated copy
+
+
+@dataclass(frozen=True)
+class Story:
+    """The articles about one event, from one or more outlets; `id` never changes once given."""
+
+    id: int
+    title: str
+    first_seen: str | None  # earliest publication date of its articles (ingest time when undated)
+    last_seen: str | None
+    sources: tuple[str, ...]
+    articles: tuple[StoryMember, ...]
+    version: int = 1  # grows whenever an article joins, so cached comparisons know they are stale
 
 
 # --- Comparison of one story's coverage -------------------------------------------------------
@@ -187,3 +216,13 @@ class Comparison:
     framing: tuple[Framing, ...]
     summary: tuple[SummarySentence, ...]
     timeline: tuple[TimelineEvent, ...]
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    """A story and the comparison of its coverage; syndicated copies are listed, not compared again."""
+
+    story: Story
+    comparison: Comparison
+    copies: tuple[StoryMember, ...] = ()
+    cached: bool = False  # read from the store rather than computed now

@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
-from newsprism.models import Comparison, SentenceRef
+from newsprism.models import (
+    Article,
+    Claim,
+    ComparedArticle,
+    Comparison,
+    Conflict,
+    Entity,
+    Framing,
+    Quote,
+    SentenceRef,
+    SummarySentence,
+    TimelineEvent,
+)
 
 
 def _refs(refs: tuple[SentenceRef, ...]) -> list[dict[str, int]]:
@@ -80,3 +93,54 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
 
 def comparison_json(comparison: Comparison) -> str:
     return json.dumps(comparison_dict(comparison), ensure_ascii=False, indent=2)
+
+
+def comparison_from_dict(data: Mapping[str, Any], articles: Mapping[int, Article]) -> Comparison:
+    """The inverse of comparison_dict, given the compared articles by id (JSON holds only their sentences)."""
+
+    def refs(items: list[dict[str, int]]) -> tuple[SentenceRef, ...]:
+        return tuple(SentenceRef(item["article"], item["index"]) for item in items)
+
+    return Comparison(
+        articles=tuple(ComparedArticle(item["id"], articles[item["id"]]) for item in data["articles"]),
+        claims=tuple(
+            Claim(item["id"], item["status"], item["text"], refs(item["sentences"])) for item in data["claims"]
+        ),
+        conflicts=tuple(
+            Conflict(item["kind"], item["description"], refs(item["sentences"]), dict(item["values"]))
+            for item in data["conflicts"]
+        ),
+        quotes=tuple(
+            Quote(
+                item["speaker"],
+                item["text"],
+                item["article"],
+                item["sentence"],
+                item["group"],
+                item["attribution"],
+            )
+            for item in data["quotes"]
+        ),
+        entities=tuple(
+            Entity(
+                item["name"],
+                item["type"],
+                tuple(item["variants"]),
+                {int(key): count for key, count in item["mentions"].items()},
+                {int(key): tuple(labels) for key, labels in item["labels"].items()},
+            )
+            for item in data["entities"]
+        ),
+        framing=tuple(
+            Framing(
+                int(article),
+                tuple((score["term"], score["z"]) for score in item["scores"]),
+                item["dateline"],
+            )
+            for article, item in data["framing"].items()
+        ),
+        summary=tuple(SummarySentence(item["text"], tuple(item["sources"])) for item in data["summary"]),
+        timeline=tuple(
+            TimelineEvent(item["date"], item["text"], tuple(item["sources"])) for item in data["timeline"]
+        ),
+    )

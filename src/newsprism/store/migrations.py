@@ -83,6 +83,47 @@ MIGRATIONS: list[tuple[str, str]] = [
         ) WITHOUT ROWID;
         """,
     ),
+    (
+        "m003_stories",
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            first_date TEXT,
+            last_date TEXT,
+            size INTEGER NOT NULL,
+            vector_sum BLOB NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX stories_by_last_date ON stories(last_date);
+        CREATE TABLE story_entities (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (story_id, name)
+        ) WITHOUT ROWID;
+        CREATE TABLE entity_counts (
+            name TEXT PRIMARY KEY,
+            articles INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE article_embeddings (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            vector BLOB NOT NULL
+        );
+        CREATE TABLE story_comparisons (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            options TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            comparison TEXT NOT NULL,
+            computed_at TEXT NOT NULL,
+            PRIMARY KEY (story_id, options)
+        );
+        ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id);
+        CREATE INDEX articles_by_story ON articles(story_id);
+        CREATE INDEX articles_unclustered ON articles(published, content_hash) WHERE story_id IS NULL;
+        """,
+    ),
 ]
 
 

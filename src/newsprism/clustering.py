@@ -1,0 +1,168 @@
+"""Put stored articles into stories: the clustering pass that follows storing, one batch at a time.
+
+Articles wait in the store without a story until this pass takes them, oldest publication first (ties broken
+by content hash, so the order files were given in does not matter within one run). Each batch of articles,
+the stories it changed and its embeddings are saved in one transaction: a kill leaves every article either in
+a complete story or pending, and the next run takes the pending ones.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from newsprism.analysis.cluster import ClusterOptions, StoryClusterer, TextEmbedder
+from newsprism.analysis.story_signals import StorySignals, story_signals
+from newsprism.store import ArticleStore
+from newsprism.store.stories import ClusteringBatch, PendingArticle, StoryStore
+
+CLUSTER_BATCH_SIZE = 500
+# Undated articles can join any undated story; only this many of the most recent are considered.
+UNDATED_STORIES = 5_000
+# Name counts kept in memory between batches; beyond this they are dropped and read again as needed.
+MAX_CACHED_NAMES = 200_000
+# Stories are loaded for a span of dates wider than one batch needs, so a date-ordered corpus reloads rarely.
+LOAD_AHEAD_DAYS = 30
+
+
+class ClusterListener:
+    """Hooks for showing clustering progress; every method does nothing unless overridden."""
+
+    def clustering_started(self, pending: int) -> None: ...
+    def clustered(self, articles: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class ClusterReport:
+    """What one clustering pass did."""
+
+    articles: int = 0  # articles placed in stories
+    new_stories: int = 0
+
+
+class StoryBuilder:
+    """Cluster every pending article of a store into stories, keeping story ids stable."""
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        options: ClusterOptions = ClusterOptions(),
+        embedder: TextEmbedder | None = None,
+    ) -> None:
+        self.options = options
+        self.articles = ArticleStore(db)
+        self.stories = StoryStore(db)
+        self._embedder = embedder
+        self._clusterer: StoryClusterer | None = None
+        self._loaded_span: tuple[int, int] | None = None  # day ordinals whose stories are all in memory
+        self._undated_loaded = False
+
+    def run(self, listener: ClusterListener | None = None) -> ClusterReport:
+        listener = listener or ClusterListener()
+        pending = self.stories.pending_count()
+        if not pending:
+            return ClusterReport()
+        listener.clustering_started(pending)
+        first_new_id = self.stories.next_story_id()
+        self._clusterer = StoryClusterer(
+            self.options,
+            self._embedder,
+            next_id=first_new_id,
+            articles_seen=self.stories.clustered_count(),
+        )
+        placed = 0
+        while batch := self.stories.pending(CLUSTER_BATCH_SIZE):
+            self._cluster(batch)
+            placed += len(batch)
+            listener.clustered(len(batch))
+        return ClusterReport(placed, self.stories.next_story_id() - first_new_id)
+
+    def _cluster(self, batch: list[PendingArticle]) -> None:
+        assert self._clusterer is not None
+        clusterer = self._clusterer
+        signals = [story_signals(self.articles.get(item.id).article) for item in batch]
+        self._load_stories_for(signals)
+        names = {name for item in signals for name in item.entities} - clusterer.entity_counts.keys()
+        clusterer.preload_entity_counts(self.stories.entity_counts(names))
+        vectors, computed = self._vectors(batch, signals)
+        story_ids = [clusterer.assign(vector, item) for vector, item in zip(vectors, signals, strict=True)]
+        self.stories.save_batch(
+            ClusteringBatch(
+                stories=[clusterer.stories[story_id] for story_id in sorted(clusterer.changed)],
+                assignments=[(item.id, story_id) for item, story_id in zip(batch, story_ids, strict=True)],
+                embeddings=computed,
+                entity_counts=clusterer.new_entity_counts.copy(),
+            )
+        )
+        clusterer.changed.clear()
+        clusterer.new_entity_counts.clear()
+        if len(clusterer.entity_counts) > MAX_CACHED_NAMES:
+            clusterer.entity_counts.clear()
+
+    def _vectors(
+        self, batch: list[PendingArticle], signals: list[StorySignals]
+    ) -> tuple[np.ndarray, list[tuple[int, np.ndarray]]]:
+        """Stored embeddings where there are any (a copy reuses its original's), the model for the rest."""
+        wanted = [item.id for item in batch] + [item.duplicate_of for item in batch if item.duplicate_of]
+        stored = self.stories.embeddings(wanted)
+        rows: list[np.ndarray | None] = [
+            stored.get(item.id) if item.id in stored else stored.get(item.duplicate_of or -1)
+            for item in batch
+        ]
+        missing = [index for index, row in enumerate(rows) if row is None]
+        computed: list[tuple[int, np.ndarray]] = []
+        if missing:
+            fresh = self._embed([signals[index].text for index in missing])
+            for index, vector in zip(missing, fresh, strict=True):
+                rows[index] = vector
+                computed.append((batch[index].id, vector))
+        return np.stack([row for row in rows if row is not None]), computed
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        if self._embedder is None:
+            from newsprism.nlp.embeddings import default_embedder
+
+            self._embedder = default_embedder()
+        return np.asarray(self._embedder.embed(texts), dtype=np.float32)
+
+    def _load_stories_for(self, signals: list[StorySignals]) -> None:
+        """Bring into memory every stored story these articles could join; forget the rest."""
+        assert self._clusterer is not None
+        clusterer = self._clusterer
+        if not self._undated_loaded and any(item.published is None for item in signals):
+            for state in self.stories.story_states(self.stories.undated_story_ids(UNDATED_STORIES)):
+                clusterer.restore(state)
+            self._undated_loaded = True
+        days = [item.published.toordinal() for item in signals if item.published]
+        if not days:
+            return
+        needed = (min(days) - self.options.reach_days, max(days) + self.options.window_days)
+        span = self._loaded_span
+        if span is not None and span[0] <= needed[0] and needed[1] <= span[1]:
+            return
+        low, high = needed[0], needed[1] + LOAD_AHEAD_DAYS
+        clusterer.evict(
+            story_id
+            for story_id, state in clusterer.stories.items()
+            if state.last_date is None or _overlaps(state.first_date, state.last_date, low, high)
+        )
+        missing = [
+            story_id
+            for story_id in self.stories.story_ids_between(_date(low), _date(high))
+            if story_id not in clusterer.stories
+        ]
+        for state in self.stories.story_states(missing):
+            clusterer.restore(state)
+        self._loaded_span = (low, high)
+
+
+def _overlaps(first: date | None, last: date, low: int, high: int) -> bool:
+    return last.toordinal() >= low and (first is None or first.toordinal() <= high)
+
+
+def _date(ordinal: int) -> date:
+    return date.fromordinal(max(ordinal, 1))

@@ -1,0 +1,277 @@
+"""Typed reads and writes of stories: their clustering state, members, and cached comparisons."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import numpy as np
+
+from newsprism.analysis.cluster import StoryState
+from newsprism.errors import NotFoundError
+from newsprism.models import Story, StoryMember
+from newsprism.store.connection import transaction
+
+# SQLite binds at most 32,766 parameters per statement; chunks stay far below.
+_CHUNK = 900
+
+
+@dataclass(frozen=True)
+class PendingArticle:
+    """An article not yet in a story, with the article it copies (if any)."""
+
+    id: int
+    duplicate_of: int | None
+
+
+@dataclass(frozen=True)
+class StoryQuery:
+    """Filters for listing stories; all optional, combined with AND."""
+
+    since: str | None = None  # ISO date; stories whose latest article is on or after it
+    min_sources: int = 1
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class ClusteringBatch:
+    """What one clustering batch changed, saved in one transaction."""
+
+    stories: Sequence[StoryState]  # stories created or changed
+    assignments: Sequence[tuple[int, int]]  # (article id, story id)
+    embeddings: Sequence[tuple[int, np.ndarray]]  # newly computed (article id, vector)
+    entity_counts: Counter[str]  # articles per name added by this batch
+
+
+class StoryStore:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    # --- clustering state -----------------------------------------------------------------
+
+    def pending(self, limit: int) -> list[PendingArticle]:
+        """Articles without a story, oldest publication first (undated first), ties by content hash."""
+        rows = self.db.execute(
+            "SELECT id, duplicate_of FROM articles WHERE story_id IS NULL "
+            "ORDER BY published, content_hash LIMIT ?",
+            (limit,),
+        )
+        return [PendingArticle(article_id, original) for article_id, original in rows]
+
+    def pending_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone()[0])
+
+    def clustered_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL").fetchone()[0])
+
+    def next_story_id(self) -> int:
+        return int(self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0])
+
+    def story_ids_between(self, first: date, last: date) -> list[int]:
+        """Stories with an article dated inside [first, last] or spanning it."""
+        rows = self.db.execute(
+            "SELECT id FROM stories WHERE last_date >= ? AND first_date <= ?",
+            (first.isoformat(), last.isoformat()),
+        )
+        return [story_id for (story_id,) in rows]
+
+    def undated_story_ids(self, limit: int) -> list[int]:
+        """The most recently created stories without any dated article."""
+        rows = self.db.execute(
+            "SELECT id FROM stories WHERE last_date IS NULL ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        return [story_id for (story_id,) in rows]
+
+    def story_states(self, story_ids: Sequence[int]) -> list[StoryState]:
+        """The clustering state of these stories (centroid sum, names, dates, size)."""
+        states: dict[int, StoryState] = {}
+        for chunk in _chunks(story_ids):
+            marks = ",".join("?" * len(chunk))
+            for story_id, title, first, last, size, blob in self.db.execute(
+                f"SELECT id, title, first_date, last_date, size, vector_sum FROM stories WHERE id IN ({marks})",
+                chunk,
+            ):
+                states[story_id] = StoryState(
+                    id=story_id,
+                    title=title,
+                    vector_sum=np.frombuffer(blob, dtype=np.float32).copy(),
+                    first_date=date.fromisoformat(first) if first else None,
+                    last_date=date.fromisoformat(last) if last else None,
+                    size=size,
+                )
+            for story_id, name, count in self.db.execute(
+                f"SELECT story_id, name, articles FROM story_entities WHERE story_id IN ({marks})", chunk
+            ):
+                states[story_id].entities[name] = count
+        return [states[story_id] for story_id in story_ids if story_id in states]
+
+    def entity_counts(self, names: Iterable[str]) -> dict[str, int]:
+        """How many clustered articles mention each of these names (absent names are left out)."""
+        counts: dict[str, int] = {}
+        for chunk in _chunks(list(names)):
+            marks = ",".join("?" * len(chunk))
+            counts.update(
+                self.db.execute(f"SELECT name, articles FROM entity_counts WHERE name IN ({marks})", chunk)
+            )
+        return counts
+
+    def embeddings(self, article_ids: Sequence[int]) -> dict[int, np.ndarray]:
+        """Stored title-and-lead embeddings (float32) of these articles."""
+        found: dict[int, np.ndarray] = {}
+        for chunk in _chunks(article_ids):
+            marks = ",".join("?" * len(chunk))
+            for article_id, blob in self.db.execute(
+                f"SELECT article_id, vector FROM article_embeddings WHERE article_id IN ({marks})", chunk
+            ):
+                found[article_id] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def save_batch(self, batch: ClusteringBatch) -> None:
+        """Stories, article assignments, embeddings and name counts: all of them or none."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with transaction(self.db):
+            self.db.executemany(
+                "INSERT INTO stories (id, title, first_date, last_date, size, vector_sum, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "first_date = excluded.first_date, last_date = excluded.last_date, size = excluded.size, "
+                "vector_sum = excluded.vector_sum, version = version + 1, updated_at = excluded.updated_at",
+                [
+                    (
+                        state.id,
+                        state.title,
+                        state.first_date.isoformat() if state.first_date else None,
+                        state.last_date.isoformat() if state.last_date else None,
+                        state.size,
+                        np.asarray(state.vector_sum, dtype=np.float32).tobytes(),
+                        now,
+                    )
+                    for state in batch.stories
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO story_entities (story_id, name, articles) VALUES (?, ?, ?) "
+                "ON CONFLICT(story_id, name) DO UPDATE SET articles = excluded.articles",
+                [
+                    (state.id, name, count)
+                    for state in batch.stories
+                    for name, count in state.entities.items()
+                ],
+            )
+            self.db.executemany(
+                "UPDATE articles SET story_id = ? WHERE id = ?",
+                [(story_id, article_id) for article_id, story_id in batch.assignments],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO article_embeddings (article_id, vector) VALUES (?, ?)",
+                [
+                    (article_id, np.asarray(vector, dtype=np.float32).tobytes())
+                    for article_id, vector in batch.embeddings
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO entity_counts (name, articles) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET articles = articles + excluded.articles",
+                list(batch.entity_counts.items()),
+            )
+
+    def forget_all(self) -> int:
+        """Take every article out of its story (embeddings are kept); returns how many became pending."""
+        with transaction(self.db):
+            moved = self.db.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL").rowcount
+            self.db.execute("DELETE FROM story_comparisons")
+            self.db.execute("DELETE FROM story_entities")
+            self.db.execute("DELETE FROM entity_counts")
+            self.db.execute("DELETE FROM stories")
+        return int(moved)
+
+    # --- listing ----------------------------------------------------------------------------
+
+    def find(self, query: StoryQuery = StoryQuery()) -> Iterator[Story]:
+        """Stories matching the query, latest article first."""
+        having = ["COUNT(DISTINCT a.source_id) >= ?"]
+        params: list[object] = [query.min_sources]
+        if query.since:
+            having.append("MAX(COALESCE(a.published, a.ingested_at)) >= ?")
+            params.append(query.since)
+        limit = f"LIMIT {int(query.limit)}" if query.limit else ""
+        story_ids = [
+            story_id
+            for (story_id,) in self.db.execute(
+                "SELECT a.story_id FROM articles a WHERE a.story_id IS NOT NULL GROUP BY a.story_id "
+                f"HAVING {' AND '.join(having)} "
+                f"ORDER BY MAX(COALESCE(a.published, a.ingested_at)) DESC, a.story_id DESC {limit}",
+                params,
+            )
+        ]
+        for chunk in _chunks(story_ids):
+            stories = self._stories(chunk)
+            yield from (stories[story_id] for story_id in chunk)
+
+    def get(self, story_id: int) -> Story:
+        stories = self._stories([story_id])
+        if story_id not in stories:
+            raise NotFoundError(f"no story with id {story_id}")
+        return stories[story_id]
+
+    def _stories(self, story_ids: Sequence[int]) -> dict[int, Story]:
+        marks = ",".join("?" * len(story_ids))
+        members: dict[int, list[tuple[str, StoryMember]]] = {story_id: [] for story_id in story_ids}
+        for story_id, article_id, source, title, published, ingested, external_id, original in self.db.execute(
+            "SELECT a.story_id, a.id, s.name, a.title, a.published, a.ingested_at, a.external_id, "
+            "a.duplicate_of FROM articles a JOIN sources s ON s.id = a.source_id "
+            f"WHERE a.story_id IN ({marks}) ORDER BY COALESCE(a.published, a.ingested_at), a.id",
+            list(story_ids),
+        ):
+            member = StoryMember(article_id, source, title, published, external_id, original)
+            members[story_id].append((published or ingested, member))
+        stories = {}
+        for story_id, title, version in self.db.execute(
+            f"SELECT id, title, version FROM stories WHERE id IN ({marks})", list(story_ids)
+        ):
+            rows = members[story_id]
+            stories[story_id] = Story(
+                id=story_id,
+                title=title,
+                first_seen=rows[0][0] if rows else None,
+                last_seen=max(seen for seen, _ in rows) if rows else None,
+                sources=tuple(dict.fromkeys(member.source for _, member in rows)),
+                articles=tuple(member for _, member in rows),
+                version=version,
+            )
+        return stories
+
+    def count(self, min_sources: int = 1) -> int:
+        return int(
+            self.db.execute(
+                "SELECT COUNT(*) FROM (SELECT story_id FROM articles WHERE story_id IS NOT NULL "
+                "GROUP BY story_id HAVING COUNT(DISTINCT source_id) >= ?)",
+                (min_sources,),
+            ).fetchone()[0]
+        )
+
+    # --- cached comparisons -------------------------------------------------------------------
+
+    def cached_comparison(self, story_id: int, options: str, version: int) -> str | None:
+        """The comparison JSON stored for this story version and these options, if any."""
+        row = self.db.execute(
+            "SELECT comparison FROM story_comparisons WHERE story_id = ? AND options = ? AND version = ?",
+            (story_id, options, version),
+        ).fetchone()
+        return row[0] if row else None
+
+    def cache_comparison(self, story_id: int, options: str, version: int, comparison: str) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with transaction(self.db):
+            self.db.execute(
+                "INSERT OR REPLACE INTO story_comparisons (story_id, options, version, comparison, computed_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (story_id, options, version, comparison, now),
+            )
+
+
+def _chunks(items: Sequence[int] | list[str]) -> Iterator[list]:
+    for start in range(0, len(items), _CHUNK):
+        yield list(items[start : start + _CHUNK])
