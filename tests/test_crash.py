@@ -73,3 +73,58 @@ def test_kill_mid_ingest_then_rerun(tmp_path: Path) -> None:
         assert db.execute("SELECT COUNT(*), COUNT(DISTINCT content_hash) FROM articles").fetchone() == (N_FILES, N_FILES)
         titles = {title for (title,) in db.execute("SELECT title FROM articles")}
     assert titles == {f"Report {i}" for i in range(N_FILES)}
+
+
+def _story_invariants(db: sqlite3.Connection) -> None:
+    """Every story's stored size and name counts agree with the articles assigned to it."""
+    sizes = dict(db.execute("SELECT id, size FROM stories"))
+    members = dict(db.execute("SELECT story_id, COUNT(*) FROM articles WHERE story_id IS NOT NULL GROUP BY story_id"))
+    assert sizes == members
+    by_story = dict(db.execute("SELECT name, SUM(articles) FROM story_entities GROUP BY name"))
+    assert by_story == dict(db.execute("SELECT name, articles FROM entity_counts"))
+
+
+def _clustered(db_path: Path) -> int:
+    try:
+        with sqlite3.connect(db_path, timeout=5) as db:
+            return db.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL").fetchone()[0]
+    except sqlite3.OperationalError:  # the schema is not there yet
+        return 0
+
+
+@pytest.mark.slow
+def test_kill_mid_clustering_leaves_no_half_assigned_story(tmp_path: Path) -> None:
+    towns = ["Arlo", "Brisk", "Calder", "Dunmore", "Elsby", "Farrow", "Gelt", "Hollin", "Irby", "Jesmond"]
+    records = [
+        json.dumps({
+            "id": f"r{i}",
+            "source": f"Outlet {i % 7}",
+            "title": f"Bridge {i} in {towns[i % 10]} closed after inspection {i}",
+            "text": f"Engineers closed bridge number {i} in {towns[i % 10]} on Monday after finding cracks. "
+            f"Repairs to the {i}-metre span will take {i % 9 + 2} weeks, the council of {towns[i % 10]} said.",
+            "published": f"2026-0{i % 9 + 1}-{i % 28 + 1:02d}",
+        })
+        for i in range(1500)
+    ]
+    data, db_path = write(tmp_path / "bridges.jsonl", "\n".join(records)), tmp_path / "news.db"
+    process = _ingest(str(data), "--db", str(db_path))
+    deadline = time.monotonic() + 300
+    while _clustered(db_path) == 0 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert process.poll() is None, "clustering finished before it could be killed; make the input bigger"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert 0 < _clustered(db_path) < 1500
+        _story_invariants(db)
+
+    rerun = subprocess.run(
+        [sys.executable, "-m", "newsprism", "stories", "--all", "--format", "json", "--db", str(db_path)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert sum(len(story["articles"]) for story in json.loads(rerun.stdout)) == 1500
+    with sqlite3.connect(db_path) as db:
+        _story_invariants(db)

@@ -33,8 +33,8 @@ from newsprism.present.articles import (
 )
 from newsprism.present.stories import stories_json, stories_table, story_comparison_dict, story_heading
 from newsprism.store import ArticleQuery, StoredOutcome
-from newsprism.store.stories import StoryQuery
 from newsprism.store.connection import DB_ENV_VAR, DEFAULT_DB
+from newsprism.store.stories import StoryQuery
 from newsprism.version import __version__
 
 app = typer.Typer(
@@ -454,7 +454,8 @@ def stories(
         int, typer.Option("--min-sources", min=1, help="Only stories covered by at least this many outlets.")
     ] = 2,
     include_all: Annotated[
-        bool, typer.Option("--all", help="Every story, single-outlet ones included (overrides --min-sources).")
+        bool,
+        typer.Option("--all", help="Every story, single-outlet ones included (overrides --min-sources)."),
     ] = False,
     limit: Annotated[int, typer.Option(help="At most this many stories; 0 for all.")] = 0,
     output_format: Annotated[
@@ -536,7 +537,9 @@ def story(
         CompareFormat.json: lambda: json.dumps(
             story_comparison_dict(result, comparison_dict(result.comparison)), ensure_ascii=False, indent=2
         ),
-        CompareFormat.md: lambda: f"{_markdown_quote(heading.plain)}\n\n{comparison_markdown(result.comparison)}",
+        CompareFormat.md: lambda: (
+            f"{_markdown_quote(heading.plain)}\n\n{comparison_markdown(result.comparison)}"
+        ),
         CompareFormat.html: lambda: comparison_html(result.comparison),
         CompareFormat.text: lambda: _plain_text(heading) + _plain_text(comparison_view(result.comparison)),
     }[output_format]()

@@ -22,6 +22,26 @@ EMBEDDING_DIM = 384
 # A name shared by this many stories (a big city, "police") is no way to find the one an article belongs to.
 MAX_POSTINGS = 40
 _NO_DAY = np.iinfo(np.int32).min
+AGE, PLACE, DAY = "age:", "place:", "day:"
+
+
+@dataclass
+class _StoryFacts:
+    ages: set[int] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    days: set[int] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, entities: Counter[str]) -> _StoryFacts:
+        facts = cls()
+        for key in entities:
+            if key.startswith(AGE):
+                facts.ages.add(int(key[len(AGE):]))
+            elif key.startswith(PLACE):
+                facts.places.add(key[len(PLACE):])
+            elif key.startswith(DAY):
+                facts.days.add(date.fromisoformat(key[len(DAY):]).toordinal())
+        return facts
 
 
 class TextEmbedder(Protocol):
@@ -41,6 +61,18 @@ class ClusterOptions:
     # a shared name, but only with this much more evidence.
     memory_days: int = 30
     late_margin: float = 0.2
+    # Facts of the lead that tell look-alike events apart: agreeing adds to the score, contradicting takes off.
+    age_bonus: float = 0.0
+    age_penalty: float = 0.0
+    place_bonus: float = 0.0
+    place_penalty: float = 0.0
+    day_bonus: float = 0.0
+    day_penalty: float = 0.0
+    day_tolerance: int = 1
+
+    @property
+    def max_bonus(self) -> float:
+        return self.entity_weight + self.age_bonus + self.place_bonus + self.day_bonus
 
     @property
     def reach_days(self) -> int:
@@ -99,6 +131,7 @@ class StoryClusterer:
         self._last_day = np.full(0, _NO_DAY, dtype=np.int32)
         self._centroids = np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         self._stories_by_entity: dict[str, list[int]] = {}
+        self._facts: dict[int, _StoryFacts] = {}
 
     def add(self, articles: Sequence[Article]) -> list[int]:
         """Return the story id of each article, in order, after adding them one by one."""
@@ -125,13 +158,13 @@ class StoryClusterer:
             margins = np.zeros(len(slots), dtype=np.float32)
             margins[len(recent) :] = self.options.late_margin
             # The entity bonus only matters near the threshold; computing it for all candidates is wasted.
-            reachable = cosines - margins + self.options.entity_weight
+            reachable = cosines - margins + self.options.max_bonus
             shortlist = np.flatnonzero(reachable >= self.options.threshold)
             weights = {name: self._idf(name) for name in signals.entities}
             total_weight = sum(weights.values())
             for index in shortlist:
                 story_id = int(self._slot_story[slots[index]])
-                bonus = self._entity_bonus(weights, total_weight, story_id)
+                bonus = self._entity_bonus(weights, total_weight, story_id) + self._fact_score(signals, story_id)
                 score = float(cosines[index] - margins[index]) + bonus
                 if score > best_score:
                     best_id, best_score = story_id, score
@@ -147,6 +180,7 @@ class StoryClusterer:
         self.stories[state.id] = state
         self._next_id = max(self._next_id, state.id + 1)
         self._place(state)
+        self._facts[state.id] = _StoryFacts.of(state.entities)
         for name in state.entities:
             self._stories_by_entity.setdefault(name, []).append(state.id)
 
@@ -155,6 +189,7 @@ class StoryClusterer:
         kept = set(keep)
         for story_id in [story_id for story_id in self.stories if story_id not in kept]:
             del self.stories[story_id]
+            del self._facts[story_id]
             slot = self._slot_of.pop(story_id)
             self._slot_story[slot] = -1
             self._free_slots.append(slot)
@@ -220,6 +255,19 @@ class StoryClusterer:
         shared = sum(weight for name, weight in weights.items() if name in story_entities)
         return self.options.entity_weight * shared / total_weight
 
+    def _fact_score(self, signals: StorySignals, story_id: int) -> float:
+        facts = self._facts[story_id]
+        o = self.options
+        score = 0.0
+        if signals.ages and facts.ages:
+            score += o.age_bonus if signals.ages & facts.ages else -o.age_penalty
+        if signals.places and facts.places:
+            score += o.place_bonus if signals.places & facts.places else -o.place_penalty
+        if signals.days and facts.days:
+            near = any(abs(day.toordinal() - other) <= o.day_tolerance for day in signals.days for other in facts.days)
+            score += o.day_bonus if near else -o.day_penalty
+        return score
+
     def _open_story(self, title: str, dimensions: int) -> int:
         """Create an empty story and return its id."""
         story_id = self._next_id
@@ -227,6 +275,7 @@ class StoryClusterer:
         state = StoryState(story_id, title, np.zeros(dimensions, dtype=np.float32))
         self.stories[story_id] = state
         self._place(state)
+        self._facts[story_id] = _StoryFacts()
         return story_id
 
     def _place(self, state: StoryState) -> None:
@@ -261,6 +310,13 @@ class StoryClusterer:
             if name not in state.entities:
                 self._stories_by_entity.setdefault(name, []).append(story_id)
         state.entities.update(signals.entities)
+        facts = self._facts[story_id]
+        facts.ages.update(signals.ages)
+        facts.places.update(signals.places)
+        facts.days.update(day.toordinal() for day in signals.days)
+        state.entities.update(f"{AGE}{age}" for age in signals.ages)
+        state.entities.update(f"{PLACE}{place}" for place in signals.places)
+        state.entities.update(f"{DAY}{day.isoformat()}" for day in signals.days)
         state.size += 1
         if signals.published is not None:
             state.first_date = min(filter(None, (state.first_date, signals.published)))

@@ -104,7 +104,8 @@ def comparison_from_dict(data: Mapping[str, Any], articles: Mapping[int, Article
     return Comparison(
         articles=tuple(ComparedArticle(item["id"], articles[item["id"]]) for item in data["articles"]),
         claims=tuple(
-            Claim(item["id"], item["status"], item["text"], refs(item["sentences"])) for item in data["claims"]
+            Claim(item["id"], item["status"], item["text"], refs(item["sentences"]))
+            for item in data["claims"]
         ),
         conflicts=tuple(
             Conflict(item["kind"], item["description"], refs(item["sentences"]), dict(item["values"]))

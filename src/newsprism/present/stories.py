@@ -41,13 +41,13 @@ def stories_json(stories: Iterable[Story]) -> str:
 
 
 def stories_table(stories: Iterable[Story]) -> Table:
-    table = Table(show_lines=False, header_style="bold")
+    table = Table(show_lines=False, header_style="bold", expand=True)
     table.add_column("id", justify="right", no_wrap=True)
     table.add_column("title", overflow="fold", ratio=3)
     table.add_column("dates", no_wrap=True)
     table.add_column("outlets", justify="right")
     table.add_column("articles", justify="right")
-    table.add_column("sources", overflow="fold", ratio=2)
+    table.add_column("sources", overflow="fold", ratio=1)
     for story in stories:
         table.add_row(
             str(story.id),
@@ -55,9 +55,14 @@ def stories_table(stories: Iterable[Story]) -> Table:
             _span(story),
             str(len(story.sources)),
             str(len(story.articles)),
-            Text(", ".join(story.sources)),
+            Text(_first_sources(story.sources)),
         )
     return table
+
+
+def _first_sources(sources: tuple[str, ...], shown: int = 2) -> str:
+    more = len(sources) - shown
+    return ", ".join(sources[:shown]) + (f" +{more}" if more > 0 else "")
 
 
 def _span(story: Story) -> str:
@@ -67,7 +72,11 @@ def _span(story: Story) -> str:
 
 def story_comparison_dict(result: StoryComparison, comparison: dict[str, Any]) -> dict[str, Any]:
     """The comparison JSON of issue 2 with the story and its left-out copies added."""
-    return {"story": story_dict(result.story), "copies": [_member_dict(m) for m in result.copies], **comparison}
+    return {
+        "story": story_dict(result.story),
+        "copies": [_member_dict(m) for m in result.copies],
+        **comparison,
+    }
 
 
 def story_heading(result: StoryComparison) -> Text:

@@ -15,6 +15,8 @@ from newsprism.errors import NotFoundError
 from newsprism.models import Story, StoryMember
 from newsprism.store.connection import transaction
 
+# A story's latest publication date; the ingest time only when none of its articles has a date.
+_LAST_SEEN = "COALESCE(MAX(a.published), MAX(a.ingested_at))"
 # SQLite binds at most 32,766 parameters per statement; chunks stay far below.
 _CHUNK = 900
 
@@ -91,7 +93,8 @@ class StoryStore:
         for chunk in _chunks(story_ids):
             marks = ",".join("?" * len(chunk))
             for story_id, title, first, last, size, blob in self.db.execute(
-                f"SELECT id, title, first_date, last_date, size, vector_sum FROM stories WHERE id IN ({marks})",
+                "SELECT id, title, first_date, last_date, size, vector_sum FROM stories "
+                f"WHERE id IN ({marks})",
                 chunk,
             ):
                 states[story_id] = StoryState(
@@ -194,7 +197,7 @@ class StoryStore:
         having = ["COUNT(DISTINCT a.source_id) >= ?"]
         params: list[object] = [query.min_sources]
         if query.since:
-            having.append("MAX(COALESCE(a.published, a.ingested_at)) >= ?")
+            having.append(f"{_LAST_SEEN} >= ?")
             params.append(query.since)
         limit = f"LIMIT {int(query.limit)}" if query.limit else ""
         story_ids = [
@@ -202,7 +205,7 @@ class StoryStore:
             for (story_id,) in self.db.execute(
                 "SELECT a.story_id FROM articles a WHERE a.story_id IS NOT NULL GROUP BY a.story_id "
                 f"HAVING {' AND '.join(having)} "
-                f"ORDER BY MAX(COALESCE(a.published, a.ingested_at)) DESC, a.story_id DESC {limit}",
+                f"ORDER BY {_LAST_SEEN} DESC, a.story_id DESC {limit}",
                 params,
             )
         ]
@@ -219,7 +222,16 @@ class StoryStore:
     def _stories(self, story_ids: Sequence[int]) -> dict[int, Story]:
         marks = ",".join("?" * len(story_ids))
         members: dict[int, list[tuple[str, StoryMember]]] = {story_id: [] for story_id in story_ids}
-        for story_id, article_id, source, title, published, ingested, external_id, original in self.db.execute(
+        for (
+            story_id,
+            article_id,
+            source,
+            title,
+            published,
+            ingested,
+            external_id,
+            original,
+        ) in self.db.execute(
             "SELECT a.story_id, a.id, s.name, a.title, a.published, a.ingested_at, a.external_id, "
             "a.duplicate_of FROM articles a JOIN sources s ON s.id = a.source_id "
             f"WHERE a.story_id IN ({marks}) ORDER BY COALESCE(a.published, a.ingested_at), a.id",
@@ -232,11 +244,13 @@ class StoryStore:
             f"SELECT id, title, version FROM stories WHERE id IN ({marks})", list(story_ids)
         ):
             rows = members[story_id]
+            # Ingest times stand in for publication dates only when no article has one.
+            dates = [member.published for _, member in rows if member.published] or [seen for seen, _ in rows]
             stories[story_id] = Story(
                 id=story_id,
                 title=title,
-                first_seen=rows[0][0] if rows else None,
-                last_seen=max(seen for seen, _ in rows) if rows else None,
+                first_seen=min(dates) if dates else None,
+                last_seen=max(dates) if dates else None,
                 sources=tuple(dict.fromkeys(member.source for _, member in rows)),
                 articles=tuple(member for _, member in rows),
                 version=version,
@@ -266,8 +280,8 @@ class StoryStore:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with transaction(self.db):
             self.db.execute(
-                "INSERT OR REPLACE INTO story_comparisons (story_id, options, version, comparison, computed_at) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO story_comparisons "
+                "(story_id, options, version, comparison, computed_at) VALUES (?, ?, ?, ?, ?)",
                 (story_id, options, version, comparison, now),
             )
 

@@ -1,0 +1,246 @@
+"""Stories: ingest groups articles into one story per event, keeps ids stable, and compares each story once."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+from newsprism.analysis.compare import CompareOptions
+from newsprism.corpus import Corpus
+from tests.helpers import EXAMPLES, write
+
+STORIES = EXAMPLES / "stories"
+SLUGS = ("lorvenne-flood", "mirel-water-call", "port-asha-clashes")
+
+
+def _record(outlet: str, title: str, text: str, published: str, record_id: str) -> str:
+    return json.dumps(
+        {"id": record_id, "source": outlet, "title": title, "text": text, "published": published}
+    )
+
+
+# Two fires on the same day, told in the same words, in two towns: two events, so two stories.
+LOOK_ALIKE_FIRES = [
+    _record(
+        "Brenmoor Echo",
+        "Warehouse fire in Brenmoor injures two workers",
+        "A fire broke out at a furniture warehouse on Kessel Road in Brenmoor on Thursday morning, injuring "
+        "two workers. Brenmoor fire chief Anna Voss said the blaze started in a loading bay. "
+        "Forty firefighters fought the flames for three hours.",
+        "2026-05-07",
+        "echo-1",
+    ),
+    _record(
+        "Valley Radio",
+        "Two hurt as flames gut Brenmoor furniture warehouse",
+        "Two workers were hurt when fire swept through a furniture warehouse on Kessel Road in Brenmoor on "
+        "Thursday. Fire chief Anna Voss said the fire began in a loading bay. Crews needed three hours.",
+        "2026-05-07",
+        "radio-1",
+    ),
+    _record(
+        "Coastline Daily",
+        "Brenmoor blaze: warehouse destroyed, two workers injured",
+        "A Brenmoor furniture warehouse on Kessel Road was destroyed by fire on Thursday and two workers "
+        "were injured, according to fire chief Anna Voss. The fire started in the loading bay.",
+        "2026-05-07",
+        "coast-1",
+    ),
+    _record(
+        "Tarrow Gazette",
+        "Warehouse fire in Tarrow injures two workers",
+        "A fire broke out at a paper warehouse on Mill Lane in Tarrow on Thursday morning, injuring two "
+        "workers. Tarrow fire officer Piet Lorne said the blaze started near a forklift charger. "
+        "Thirty firefighters fought the flames for two hours.",
+        "2026-05-07",
+        "gazette-1",
+    ),
+    _record(
+        "Valley Radio",
+        "Two hurt as flames gut Tarrow paper warehouse",
+        "Two workers were hurt when fire swept through a paper warehouse on Mill Lane in Tarrow on Thursday. "
+        "Fire officer Piet Lorne said the fire began near a forklift charger. Crews needed two hours.",
+        "2026-05-07",
+        "radio-2",
+    ),
+    _record(
+        "Coastline Daily",
+        "Tarrow blaze: paper warehouse destroyed, two workers injured",
+        "A Tarrow paper warehouse on Mill Lane was destroyed by fire on Thursday and two workers were "
+        "injured, according to fire officer Piet Lorne. The fire started near a forklift charger.",
+        "2026-05-07",
+        "coast-2",
+    ),
+]
+
+
+def _stories(cli: Callable[..., Result], *args: str) -> list[dict]:
+    result = cli("stories", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _grouping_by_slug(stories: list[dict], db_path: Path) -> dict[int, set[str]]:
+    """Story id -> the example story folders its articles come from."""
+    with sqlite3.connect(db_path) as db:
+        paths = dict(db.execute("SELECT id, path FROM articles"))
+    return {
+        story["id"]: {slug for article in story["articles"] for slug in SLUGS if slug in paths[article["id"]]}
+        for story in stories
+    }
+
+
+def test_each_example_event_told_by_five_outlets_is_one_story(
+    cli: Callable[..., Result], db_path: Path
+) -> None:
+    assert cli("ingest", str(STORIES)).exit_code == 0
+    stories = _stories(cli)
+    assert len(stories) == 3
+    assert sorted(_grouping_by_slug(stories, db_path).values(), key=sorted) == [{slug} for slug in SLUGS]
+    assert all(len(story["sources"]) == 5 for story in stories)
+
+
+def test_the_story_listing_has_the_documented_shape(cli: Callable[..., Result]) -> None:
+    cli("ingest", str(STORIES / "port-asha-clashes"))
+    [story] = _stories(cli)
+    assert {"id", "title", "first_seen", "last_seen", "sources", "articles"} <= story.keys()
+    assert (story["first_seen"][:10], story["last_seen"][:10]) == ("2026-03-21", "2026-03-22")
+    assert {"id", "external_id", "source", "title", "published"} <= story["articles"][0].keys()
+    assert "aes-2026-03-22-0019" in {article["external_id"] for article in story["articles"]}
+
+
+def test_two_look_alike_fires_in_two_towns_on_one_day_are_two_stories(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    cli("ingest", str(write(tmp_path / "fires.jsonl", "\n".join(LOOK_ALIKE_FIRES))))
+    stories = _stories(cli)
+    towns = [{article["external_id"] for article in story["articles"]} for story in stories]
+    assert sorted(towns, key=sorted) == [
+        {"coast-1", "echo-1", "radio-1"},
+        {"coast-2", "gazette-1", "radio-2"},
+    ]
+
+
+def test_story_ids_do_not_change_when_more_articles_arrive(cli: Callable[..., Result], db_path: Path) -> None:
+    cli("ingest", str(STORIES / "lorvenne-flood"), str(STORIES / "mirel-water-call"))
+    before = {story["id"]: story["articles"] for story in _stories(cli)}
+    cli("ingest", str(STORIES / "port-asha-clashes"))
+    after = {story["id"]: story["articles"] for story in _stories(cli)}
+    assert {story_id: after[story_id] for story_id in before} == before
+    assert len(after) == 3
+
+
+def test_inputs_in_another_order_in_one_run_give_the_same_stories_and_ids(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    files = sorted(str(path) for path in STORIES.rglob("*") if path.is_file())
+
+    def stories_of(order: list[str], db: Path) -> dict[int, set[str | None]]:
+        cli("ingest", *order, db=db)
+        listing = json.loads(cli("stories", "--all", "--format", "json", db=db).stdout)
+        return {story["id"]: {article["title"] for article in story["articles"]} for story in listing}
+
+    assert stories_of(files, tmp_path / "a.db") == stories_of(files[::-1], tmp_path / "b.db")
+
+
+def test_articles_arriving_in_separate_runs_end_in_the_same_grouping(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Across runs the grouping holds for clear events; ids follow arrival (the first story seen gets 1)."""
+
+    def grouping(runs: list[list[Path]], db: Path) -> list[set[str]]:
+        for paths in runs:
+            cli("ingest", *map(str, paths), db=db)
+        listing = json.loads(cli("stories", "--all", "--format", "json", db=db).stdout)
+        return sorted(({article["title"] for article in story["articles"]} for story in listing), key=sorted)
+
+    folders = [STORIES / slug for slug in SLUGS]
+    assert grouping([folders], tmp_path / "a.db") == grouping([[f] for f in folders[::-1]], tmp_path / "b.db")
+
+
+def test_a_planted_syndicated_copy_is_listed_but_compared_once(
+    cli: Callable[..., Result], db_path: Path
+) -> None:
+    cli("ingest", str(STORIES / "mirel-water-call"))
+    [story] = _stories(cli)
+    result = cli("story", str(story["id"]), "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    [copy] = report["copies"]
+    assert copy["external_id"] == "ovt-20260311-0063" and copy["duplicate_of"] is not None
+    compared = {article["id"] for article in report["articles"]}
+    assert copy["id"] not in compared and copy["duplicate_of"] in compared
+    assert len(compared) == 4 and report["claims"] and report["summary"]
+
+
+def test_a_story_comparison_is_cached_until_an_article_joins(db_path: Path) -> None:
+    with Corpus(db_path) as corpus:
+        corpus.ingest(
+            [
+                STORIES / "lorvenne-flood" / "meridian-wire.txt",
+                STORIES / "lorvenne-flood" / "daily-clarion.html",
+            ]
+        )
+        [story] = corpus.stories()
+        first = corpus.compare_story(story.id)
+        again = corpus.compare_story(story.id)
+        assert (first.cached, again.cached) == (False, True)
+        assert again.comparison == first.comparison
+
+        corpus.ingest([STORIES / "lorvenne-flood" / "harbor-gazette.xml"])
+        grown = corpus.compare_story(story.id)
+        assert not grown.cached
+        assert len(grown.comparison.articles) == 3
+        assert not corpus.compare_story(story.id, CompareOptions(summary_length=2)).cached
+
+
+def test_ingest_without_clustering_leaves_articles_for_stories_to_cluster(
+    cli: Callable[..., Result], db_path: Path
+) -> None:
+    assert cli("ingest", str(STORIES / "port-asha-clashes"), "--no-cluster").exit_code == 0
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone() == (5,)
+    assert len(_stories(cli)) == 1
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone() == (0,)
+
+
+def test_cluster_rebuild_reclusters_everything(cli: Callable[..., Result]) -> None:
+    cli("ingest", str(STORIES))
+    result = cli("cluster", "--rebuild")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "placed 15 articles, new stories 3"
+    assert len(_stories(cli)) == 3
+
+
+def test_listing_filters_by_date_and_number_of_outlets(cli: Callable[..., Result], tmp_path: Path) -> None:
+    cli("ingest", str(STORIES), str(write(tmp_path / "fires.jsonl", "\n".join(LOOK_ALIKE_FIRES))))
+    assert len(_stories(cli)) == 5
+    assert len(_stories(cli, "--min-sources", "4")) == 3
+    assert [story["first_seen"][:10] for story in _stories(cli, "--since", "2026-05-01")] == [
+        "2026-05-07"
+    ] * 2
+    lone = write(
+        tmp_path / "lone.txt",
+        "Title: Lighthouse repainted\nSource: Cape Notes\n\nThe Orra lighthouse was repainted.\n",
+    )
+    cli("ingest", str(lone))
+    assert len(_stories(cli)) == 5
+    assert len(_stories(cli, "--all")) == 6
+
+
+def test_an_unknown_story_is_a_one_line_error(cli: Callable[..., Result]) -> None:
+    result = cli("story", "99")
+    assert result.exit_code == 1
+    assert "no story with id 99" in result.output
+
+
+def test_the_stories_table_names_the_events(cli: Callable[..., Result]) -> None:
+    cli("ingest", str(STORIES / "port-asha-clashes"))
+    result = cli("stories")
+    assert result.exit_code == 0
+    assert "Port Asha" in result.stdout and "5" in result.stdout
