@@ -33,6 +33,7 @@ DEMO_STORY := examples/stories/lorvenne-flood
 demo: install
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	$(BIN)/newsprism ingest examples/stories --db $(DEMO_DB)
+	$(BIN)/newsprism stories --db $(DEMO_DB)
 	$(BIN)/newsprism compare $(DEMO_STORY)
 	$(BIN)/newsprism compare $(DEMO_STORY) --format html -o $(DEMO_DIR)/lorvenne-flood.html
 	$(BIN)/newsprism compare $(DEMO_STORY) --format md -o $(DEMO_DIR)/lorvenne-flood.md
@@ -41,6 +42,7 @@ demo: install
 	@echo "Stored the example stories in $(DEMO_DB)."
 	@echo "Compared the coverage of $(DEMO_STORY): $(DEMO_DIR)/lorvenne-flood.html (open it in a browser), .md and .json."
 	@echo "Try: $(BIN)/newsprism compare examples/stories/port-asha-clashes"
+	@echo "     $(BIN)/newsprism story 3 --db $(DEMO_DB)    (one story of the list above)"
 
 test: install-test
 	$(BIN)/python -m pytest

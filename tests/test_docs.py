@@ -15,7 +15,7 @@ COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-def
 
 
 def test_the_command_list_is_what_the_readme_documents() -> None:
-    assert {"ingest", "articles", "show"} <= set(COMMANDS)
+    assert {"ingest", "articles", "show", "compare", "stories", "story", "cluster"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
