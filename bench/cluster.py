@@ -25,12 +25,12 @@ from newsprism.analysis.story_signals import story_text
 from newsprism.errors import NewsprismError
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.models import Article
-from newsprism.nlp.embeddings import default_embedder
+from newsprism.nlp.embeddings import clustering_embedder
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ECBPLUS = DATA / "ecbplus" / "ecbplus_docs.jsonl"
 GVA = DATA / "gva-violent-corpus" / "gva_violent_corpus_docs.jsonl"
-GRID = (0.60, 0.65, 0.70, 0.75, 0.80)
+GRID = (0.50, 0.55, 0.60, 0.65, 0.70, 0.75)
 
 
 class CachedEmbedder:
@@ -44,7 +44,7 @@ class CachedEmbedder:
         missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
         if missing:
             started = time.perf_counter()
-            for text, vector in zip(missing, default_embedder().embed(missing), strict=True):
+            for text, vector in zip(missing, clustering_embedder().embed(missing), strict=True):
                 self._vectors[text] = vector
             self.seconds += time.perf_counter() - started
         return np.stack([self._vectors[text] for text in texts])

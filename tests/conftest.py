@@ -1,12 +1,20 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from newsprism.cli import app
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_model_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The optimised embedding model is built into a temp cache, never the developer's ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSPRISM_CACHE", str(tmp_path_factory.mktemp("model-cache")))
+        yield
 
 
 @pytest.fixture(autouse=True)

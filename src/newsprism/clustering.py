@@ -124,9 +124,9 @@ class StoryBuilder:
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._embedder is None:
-            from newsprism.nlp.embeddings import default_embedder
+            from newsprism.nlp.embeddings import clustering_embedder
 
-            self._embedder = default_embedder()
+            self._embedder = clustering_embedder()
         return np.asarray(self._embedder.embed(texts), dtype=np.float32)
 
     def _load_stories_for(self, signals: list[StorySignals]) -> None:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from newsprism.analysis.cluster import ClusterOptions, StoryClusterer
-from newsprism.analysis.story_signals import entity_candidates
+from newsprism.analysis.story_signals import (
+    ages_mentioned,
+    days_mentioned,
+    entity_candidates,
+    place_words,
+)
 from newsprism.models import Article
 
 
@@ -147,3 +155,87 @@ def test_entity_candidates_are_names_not_sentence_initial_words(
     found = entity_candidates(text)
     assert expected <= found
     assert not absent & found
+
+
+# Same town, same kind of crime, same week: short invented leads like these embed almost alike, so the tests
+# use a threshold the pair clears on similarity alone and check that the contradicting fact is what splits it.
+NEAR_MISS = ClusterOptions(threshold=1.15)
+SHOOTING_DAYTON_OTHER_VICTIM = article(
+    "dayton-radio",
+    "Dayton man, 19, killed in shooting",
+    "A 19-year-old man died after he was shot on Saturday night in Dayton, police said. "
+    "Officers found him in a parking lot.",
+)
+SHOOTING_DAYTON_EARLIER = article(
+    "dayton-news",
+    "Man shot dead outside Dayton gas station",
+    "A man was shot and killed outside a gas station in Dayton on Tuesday night. "
+    "Dayton police said the gunman fled in a car.",
+    published="2026-03-11",
+)
+
+
+@pytest.mark.parametrize(
+    ("pair", "rule_off"),
+    [
+        ((SHOOTING_DAYTON, SHOOTING_DAYTON_OTHER_VICTIM), replace(NEAR_MISS, age_penalty=0.0)),
+        ((SHOOTING_DAYTON_EARLIER, SHOOTING_DAYTON), replace(NEAR_MISS, day_penalty=0.0)),
+    ],
+    ids=["different victim age", "different day"],
+)
+def test_a_contradicting_fact_keeps_apart_look_alikes_that_similarity_would_join(
+    pair: tuple[Article, Article], rule_off: ClusterOptions
+) -> None:
+    assert len(set(StoryClusterer(rule_off).add(list(pair)))) == 1
+    assert len(set(StoryClusterer(NEAR_MISS).add(list(pair)))) == 2
+
+
+def test_a_follow_up_with_the_same_victim_age_town_and_day_still_joins_at_that_threshold() -> None:
+    first, again = StoryClusterer(NEAR_MISS).add([SHOOTING_DAYTON, SHOOTING_DAYTON_AGAIN])
+    assert first == again
+
+
+def test_a_restored_story_keeps_the_facts_that_keep_look_alikes_out() -> None:
+    clusterer = StoryClusterer(NEAR_MISS)
+    (story,) = clusterer.add([SHOOTING_DAYTON])
+    state = clusterer.stories[story]
+    assert {"age:24", "place:dayton", "day:2026-03-14"} <= set(state.entities)
+    resumed = StoryClusterer(NEAR_MISS, next_id=story + 1, articles_seen=1)
+    resumed.restore(state)
+    assert resumed.add([SHOOTING_DAYTON_OTHER_VICTIM]) != [story]
+    assert resumed.add([SHOOTING_DAYTON_AGAIN]) == [story]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("A 24-year-old man was shot.", {24}),
+        ("Boy, 3, shot by four-year-old brother", {3, 4}),
+        ("Jane Roe, 31, and John Roe, aged 29, were hurt.", {31, 29}),
+        ("The 2-1 win came in 2024, after 3 years.", set()),
+    ],
+)
+def test_ages_are_read_from_the_usual_news_phrasings(text: str, ages: set[int]) -> None:
+    assert ages_mentioned(text) == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "days"),
+    [
+        ("He was shot on Saturday night.", date(2026, 3, 16), {date(2026, 3, 14)}),
+        ("The shooting happened early today.", date(2026, 3, 16), {date(2026, 3, 16)}),
+        ("Police said the Dec. 23 shooting was planned.", date(2027, 1, 2), {date(2026, 12, 23)}),
+        ("May 03, 2013 Lohan checked in.", None, {date(2013, 5, 3)}),
+        ("It happened on Saturday.", None, set()),
+    ],
+)
+def test_days_are_resolved_against_the_publication_date(
+    text: str, published: date | None, days: set[date]
+) -> None:
+    assert days_mentioned(text, published) == days
+
+
+def test_place_words_come_from_place_phrases_not_from_every_name() -> None:
+    words = place_words("Ilse Brandt was shot in Vaskor, Hancock County police said.")
+    assert {"vaskor", "hancock"} <= words
+    assert not {"ilse", "brandt"} & words

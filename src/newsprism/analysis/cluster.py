@@ -2,6 +2,11 @@
 
 The clusterer keeps in memory only the stories an incoming article could join (those near its date); the
 caller restores older ones from the store and evicts them again, so the cost per article stays flat.
+
+Look-alike events (two shootings on the same night, two earthquakes on one island) embed almost alike, so the
+score also weighs facts of the lead: a different victim age, town or day counts against a join. A story keeps
+these facts as prefixed keys of its `entities` counter ("age:24", "place:dayton", "day:2026-03-14"), which is
+how they are stored and restored without a column of their own.
 """
 
 from __future__ import annotations
@@ -23,25 +28,40 @@ EMBEDDING_DIM = 384
 MAX_POSTINGS = 40
 _NO_DAY = np.iinfo(np.int32).min
 AGE, PLACE, DAY = "age:", "place:", "day:"
+_FACT_PREFIXES = (AGE, PLACE, DAY)
 
 
 @dataclass
-class _StoryFacts:
+class StoryFacts:
+    """The ages, place words and days (ordinals) a story's articles mention, for quick comparison."""
+
     ages: set[int] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     days: set[int] = field(default_factory=set)
 
     @classmethod
-    def of(cls, entities: Counter[str]) -> _StoryFacts:
+    def of(cls, entities: Counter[str]) -> StoryFacts:
+        """Read the facts back from the prefixed keys of a story's entity counter."""
         facts = cls()
         for key in entities:
             if key.startswith(AGE):
-                facts.ages.add(int(key[len(AGE):]))
+                facts.ages.add(int(key.removeprefix(AGE)))
             elif key.startswith(PLACE):
-                facts.places.add(key[len(PLACE):])
+                facts.places.add(key.removeprefix(PLACE))
             elif key.startswith(DAY):
-                facts.days.add(date.fromisoformat(key[len(DAY):]).toordinal())
+                facts.days.add(date.fromisoformat(key.removeprefix(DAY)).toordinal())
         return facts
+
+    def add(self, signals: StorySignals) -> list[str]:
+        """Take in one article's facts; return them as entity keys."""
+        self.ages.update(signals.ages)
+        self.places.update(signals.places)
+        self.days.update(day.toordinal() for day in signals.days)
+        return (
+            [f"{AGE}{age}" for age in signals.ages]
+            + [f"{PLACE}{place}" for place in signals.places]
+            + [f"{DAY}{day.isoformat()}" for day in signals.days]
+        )
 
 
 class TextEmbedder(Protocol):
@@ -54,25 +74,21 @@ class TextEmbedder(Protocol):
 class ClusterOptions:
     """How alike an article must be to a story to join it, and how far back stories stay open."""
 
-    threshold: float = 0.70  # minimum score (cosine to the centroid + entity bonus) to join a story
+    threshold: float = 0.60  # minimum score (cosine to the centroid + bonuses - penalties) to join a story
     window_days: int = 3  # a story takes articles up to this many days after its latest one
     entity_weight: float = 0.45  # score added when all of the article's weighted entities are in the story
     # Follow-ups (an arrest, a funeral, a trial) come weeks later; they may join an older story found through
     # a shared name, but only with this much more evidence.
     memory_days: int = 30
     late_margin: float = 0.2
-    # Facts of the lead that tell look-alike events apart: agreeing adds to the score, contradicting takes off.
-    age_bonus: float = 0.0
-    age_penalty: float = 0.0
-    place_bonus: float = 0.0
-    place_penalty: float = 0.0
-    day_bonus: float = 0.0
-    day_penalty: float = 0.0
-    day_tolerance: int = 1
-
-    @property
-    def max_bonus(self) -> float:
-        return self.entity_weight + self.age_bonus + self.place_bonus + self.day_bonus
+    # When both the article and the story state a fact of this kind and none agrees, the score drops by this.
+    # Place words are noisier than ages (a district, a county, the hospital's town), so they weigh less and
+    # also reward a match; a shared day alone proves little on a busy night.
+    age_penalty: float = 0.30
+    place_penalty: float = 0.15
+    place_bonus: float = 0.10
+    day_penalty: float = 0.15
+    day_tolerance: int = 1  # days apart that still agree ("Saturday night" is Sunday's "overnight")
 
     @property
     def reach_days(self) -> int:
@@ -131,7 +147,7 @@ class StoryClusterer:
         self._last_day = np.full(0, _NO_DAY, dtype=np.int32)
         self._centroids = np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         self._stories_by_entity: dict[str, list[int]] = {}
-        self._facts: dict[int, _StoryFacts] = {}
+        self._facts: dict[int, StoryFacts] = {}
 
     def add(self, articles: Sequence[Article]) -> list[int]:
         """Return the story id of each article, in order, after adding them one by one."""
@@ -157,15 +173,15 @@ class StoryClusterer:
             cosines = self._centroids[slots] @ vector
             margins = np.zeros(len(slots), dtype=np.float32)
             margins[len(recent) :] = self.options.late_margin
-            # The entity bonus only matters near the threshold; computing it for all candidates is wasted.
-            reachable = cosines - margins + self.options.max_bonus
+            # Bonuses only matter near the threshold; computing them for every candidate is wasted.
+            reachable = cosines - margins + self.options.entity_weight + self.options.place_bonus
             shortlist = np.flatnonzero(reachable >= self.options.threshold)
             weights = {name: self._idf(name) for name in signals.entities}
             total_weight = sum(weights.values())
             for index in shortlist:
                 story_id = int(self._slot_story[slots[index]])
-                bonus = self._entity_bonus(weights, total_weight, story_id) + self._fact_score(signals, story_id)
-                score = float(cosines[index] - margins[index]) + bonus
+                bonus = self._entity_bonus(weights, total_weight, story_id)
+                score = float(cosines[index] - margins[index]) + bonus + self._fact_score(signals, story_id)
                 if score > best_score:
                     best_id, best_score = story_id, score
         if best_score < self.options.threshold:
@@ -180,8 +196,8 @@ class StoryClusterer:
         self.stories[state.id] = state
         self._next_id = max(self._next_id, state.id + 1)
         self._place(state)
-        self._facts[state.id] = _StoryFacts.of(state.entities)
-        for name in state.entities:
+        self._facts[state.id] = StoryFacts.of(state.entities)
+        for name in _names(state.entities):
             self._stories_by_entity.setdefault(name, []).append(state.id)
 
     def evict(self, keep: Iterable[int] = ()) -> None:
@@ -196,7 +212,7 @@ class StoryClusterer:
         self.changed &= kept
         self._stories_by_entity = {}
         for story_id, state in self.stories.items():
-            for name in state.entities:
+            for name in _names(state.entities):
                 self._stories_by_entity.setdefault(name, []).append(story_id)
 
     def preload_entity_counts(self, counts: Mapping[str, int]) -> None:
@@ -208,9 +224,9 @@ class StoryClusterer:
     def _embed(self, texts: list[str]) -> np.ndarray:
         """Embed texts with the given embedder, or the packaged model loaded on first use."""
         if self._embedder is None:
-            from newsprism.nlp.embeddings import default_embedder
+            from newsprism.nlp.embeddings import clustering_embedder
 
-            self._embedder = default_embedder()
+            self._embedder = clustering_embedder()
         return np.asarray(self._embedder.embed(texts), dtype=np.float32)
 
     def _recent_slots(self, day: int | None) -> np.ndarray:
@@ -256,16 +272,19 @@ class StoryClusterer:
         return self.options.entity_weight * shared / total_weight
 
     def _fact_score(self, signals: StorySignals, story_id: int) -> float:
+        """Penalties for ages, places or days the story contradicts; a bonus for a place it shares."""
         facts = self._facts[story_id]
-        o = self.options
+        options = self.options
         score = 0.0
-        if signals.ages and facts.ages:
-            score += o.age_bonus if signals.ages & facts.ages else -o.age_penalty
+        if signals.ages and facts.ages and not signals.ages & facts.ages:
+            score -= options.age_penalty
         if signals.places and facts.places:
-            score += o.place_bonus if signals.places & facts.places else -o.place_penalty
+            score += options.place_bonus if signals.places & facts.places else -options.place_penalty
         if signals.days and facts.days:
-            near = any(abs(day.toordinal() - other) <= o.day_tolerance for day in signals.days for other in facts.days)
-            score += o.day_bonus if near else -o.day_penalty
+            tolerance = options.day_tolerance
+            days = [day.toordinal() for day in signals.days]
+            if not any(abs(day - other) <= tolerance for day in days for other in facts.days):
+                score -= options.day_penalty
         return score
 
     def _open_story(self, title: str, dimensions: int) -> int:
@@ -275,7 +294,7 @@ class StoryClusterer:
         state = StoryState(story_id, title, np.zeros(dimensions, dtype=np.float32))
         self.stories[story_id] = state
         self._place(state)
-        self._facts[story_id] = _StoryFacts()
+        self._facts[story_id] = StoryFacts()
         return story_id
 
     def _place(self, state: StoryState) -> None:
@@ -310,16 +329,15 @@ class StoryClusterer:
             if name not in state.entities:
                 self._stories_by_entity.setdefault(name, []).append(story_id)
         state.entities.update(signals.entities)
-        facts = self._facts[story_id]
-        facts.ages.update(signals.ages)
-        facts.places.update(signals.places)
-        facts.days.update(day.toordinal() for day in signals.days)
-        state.entities.update(f"{AGE}{age}" for age in signals.ages)
-        state.entities.update(f"{PLACE}{place}" for place in signals.places)
-        state.entities.update(f"{DAY}{day.isoformat()}" for day in signals.days)
+        state.entities.update(self._facts[story_id].add(signals))
         state.size += 1
         if signals.published is not None:
             state.first_date = min(filter(None, (state.first_date, signals.published)))
             state.last_date = max(filter(None, (state.last_date, signals.published)))
         self._write_slot(self._slot_of[story_id], state)
         self.changed.add(story_id)
+
+
+def _names(entities: Counter[str]) -> list[str]:
+    """The names among a story's entity keys, without its facts."""
+    return [key for key in entities if not key.startswith(_FACT_PREFIXES)]
