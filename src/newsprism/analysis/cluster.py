@@ -21,6 +21,7 @@ from typing import Protocol
 import numpy as np
 
 from newsprism.analysis.story_signals import StorySignals, story_signals
+from newsprism.analysis.term_vectors import TermVector
 from newsprism.models import Article
 
 EMBEDDING_DIM = 384
@@ -74,9 +75,12 @@ class TextEmbedder(Protocol):
 class ClusterOptions:
     """How alike an article must be to a story to join it, and how far back stories stay open."""
 
-    threshold: float = 0.60  # minimum score (cosine to the centroid + bonuses - penalties) to join a story
+    threshold: float = 0.90  # minimum score (cosine to the centroid + bonuses - penalties) to join a story
     window_days: int = 3  # a story takes articles up to this many days after its latest one
     entity_weight: float = 0.45  # score added when all of the article's weighted entities are in the story
+    term_weight: float = 1.5  # times the cosine between the article's words and the story's (term_vectors)
+    # Only the stories whose centroids are nearest the article's lead are scored in full.
+    candidates: int = 24
     # Follow-ups (an arrest, a funeral, a trial) come weeks later; they may join an older story found through
     # a shared name, but only with this much more evidence.
     memory_days: int = 30
@@ -104,6 +108,7 @@ class StoryState:
     title: str
     vector_sum: np.ndarray  # float32 sum of the members' unit embeddings
     entities: Counter[str] = field(default_factory=Counter)
+    terms: TermVector = field(default_factory=TermVector.empty)  # sum of the members' word vectors
     first_date: date | None = None
     last_date: date | None = None
     size: int = 0
@@ -173,15 +178,17 @@ class StoryClusterer:
             cosines = self._centroids[slots] @ vector
             margins = np.zeros(len(slots), dtype=np.float32)
             margins[len(recent) :] = self.options.late_margin
-            # Bonuses only matter near the threshold; computing them for every candidate is wasted.
-            reachable = cosines - margins + self.options.entity_weight + self.options.place_bonus
-            shortlist = np.flatnonzero(reachable >= self.options.threshold)
+            leads = cosines - margins
             weights = {name: self._idf(name) for name in signals.entities}
             total_weight = sum(weights.values())
-            for index in shortlist:
+            for index in _nearest(leads, self.options.candidates):
                 story_id = int(self._slot_story[slots[index]])
-                bonus = self._entity_bonus(weights, total_weight, story_id)
-                score = float(cosines[index] - margins[index]) + bonus + self._fact_score(signals, story_id)
+                score = (
+                    float(leads[index])
+                    + self._entity_bonus(weights, total_weight, story_id)
+                    + self._fact_score(signals, story_id)
+                    + self.options.term_weight * signals.terms.cosine(self.stories[story_id].terms)
+                )
                 if score > best_score:
                     best_id, best_score = story_id, score
         if best_score < self.options.threshold:
@@ -330,12 +337,20 @@ class StoryClusterer:
                 self._stories_by_entity.setdefault(name, []).append(story_id)
         state.entities.update(signals.entities)
         state.entities.update(self._facts[story_id].add(signals))
+        state.terms = state.terms.plus(signals.terms)
         state.size += 1
         if signals.published is not None:
             state.first_date = min(filter(None, (state.first_date, signals.published)))
             state.last_date = max(filter(None, (state.last_date, signals.published)))
         self._write_slot(self._slot_of[story_id], state)
         self.changed.add(story_id)
+
+
+def _nearest(scores: np.ndarray, count: int) -> np.ndarray:
+    """Indices of the `count` highest scores."""
+    if len(scores) <= count:
+        return np.arange(len(scores))
+    return np.argpartition(scores, -count)[-count:]
 
 
 def _names(entities: Counter[str]) -> list[str]:

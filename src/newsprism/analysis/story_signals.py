@@ -1,4 +1,5 @@
-"""The cheap signals that say which event an article reports: its title and lead, the names in them, its date.
+"""The cheap signals that say which event an article reports: its title and lead, the names in them, its date,
+and the rarer words of the whole text.
 
 Besides names, the lead carries facts that tell look-alike events apart (the victim's age, the town, the day
 it happened), found here with a few regexes and no parser, so the clusterer can count against a join they
@@ -8,12 +9,13 @@ contradict.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from newsprism.analysis.term_vectors import TermVector, term_vector
 from newsprism.models import Article
 
 LEAD_SENTENCES = 2
@@ -64,7 +66,7 @@ _MONTH = (
 )
 _YEAR = r"(?:,?\s+((?:19|20)\d\d)\b)?"
 _MONTH_DAY = re.compile(rf"{_MONTH}\s+([0-3]?\d)(?:st|nd|rd|th)?\b{_YEAR}")  # March 3, 2014
-_DAY_MONTH = re.compile(rf"(\d{1, 2})(?:st|nd|rd|th)?\s+{_MONTH}{_YEAR}")  # 3 March 2014
+_DAY_MONTH = re.compile(rf"(\d\d?)(?:st|nd|rd|th)?\s+{_MONTH}{_YEAR}")  # 3 March 2014
 _ISO_DAY = re.compile(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
 _WEEKDAY = re.compile(r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DAYS_BACK = {"yesterday": 1, "last night": 1, "overnight": 1, "today": 0, "tonight": 0, "this morning": 0}
@@ -83,6 +85,7 @@ class StorySignals:
     places: frozenset[str] = frozenset()  # case-folded words of the towns and areas named
     ages: frozenset[int] = frozenset()  # ages of the people the lead is about
     days: frozenset[date] = frozenset()  # days the title and lead mention, resolved against `published`
+    terms: TermVector = field(default_factory=TermVector.empty)  # the rarer words of the whole article
 
 
 def story_signals(article: Article) -> StorySignals:
@@ -106,6 +109,7 @@ def story_signals(article: Article) -> StorySignals:
         frozenset(places),
         ages_mentioned(text),
         days_mentioned(text, published),
+        term_vector(f"{title}\n{article.text}"),
     )
 
 

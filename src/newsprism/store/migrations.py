@@ -124,6 +124,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX articles_unclustered ON articles(published, content_hash) WHERE story_id IS NULL;
         """,
     ),
+    (
+        # Stories clustered before this have no word vector; `newsprism cluster --rebuild` gives them one.
+        "m004_story_terms",
+        """
+        ALTER TABLE stories ADD COLUMN terms BLOB;
+        """,
+    ),
 ]
 
 

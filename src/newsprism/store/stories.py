@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 
 from newsprism.analysis.cluster import StoryState
+from newsprism.analysis.term_vectors import TermVector
 from newsprism.errors import NotFoundError
 from newsprism.models import Story, StoryMember
 from newsprism.store.connection import transaction
@@ -92,8 +93,8 @@ class StoryStore:
         states: dict[int, StoryState] = {}
         for chunk in _chunks(story_ids):
             marks = ",".join("?" * len(chunk))
-            for story_id, title, first, last, size, blob in self.db.execute(
-                "SELECT id, title, first_date, last_date, size, vector_sum FROM stories "
+            for story_id, title, first, last, size, blob, terms in self.db.execute(
+                "SELECT id, title, first_date, last_date, size, vector_sum, terms FROM stories "
                 f"WHERE id IN ({marks})",
                 chunk,
             ):
@@ -101,6 +102,7 @@ class StoryStore:
                     id=story_id,
                     title=title,
                     vector_sum=np.frombuffer(blob, dtype=np.float32).copy(),
+                    terms=TermVector.from_bytes(terms),
                     first_date=date.fromisoformat(first) if first else None,
                     last_date=date.fromisoformat(last) if last else None,
                     size=size,
@@ -137,10 +139,11 @@ class StoryStore:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with transaction(self.db):
             self.db.executemany(
-                "INSERT INTO stories (id, title, first_date, last_date, size, vector_sum, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "INSERT INTO stories (id, title, first_date, last_date, size, vector_sum, terms, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                 "first_date = excluded.first_date, last_date = excluded.last_date, size = excluded.size, "
-                "vector_sum = excluded.vector_sum, version = version + 1, updated_at = excluded.updated_at",
+                "vector_sum = excluded.vector_sum, terms = excluded.terms, version = version + 1, "
+                "updated_at = excluded.updated_at",
                 [
                     (
                         state.id,
@@ -149,6 +152,7 @@ class StoryStore:
                         state.last_date.isoformat() if state.last_date else None,
                         state.size,
                         np.asarray(state.vector_sum, dtype=np.float32).tobytes(),
+                        state.terms.to_bytes(),
                         now,
                     )
                     for state in batch.stories

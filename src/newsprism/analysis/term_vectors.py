@@ -1,0 +1,110 @@
+"""Sparse word vectors of whole articles: what the lead's embedding misses about which event it was.
+
+Two shootings embed alike from their leads; their full texts do not share the victims' names, the street,
+the school or the figures. Each word is weighted by how rare it is in English at large (wordfreq), not in
+the corpus, so a vector never changes once computed, whatever arrives later or in which order. Words are
+stored as 32-bit hashes with float32 weights, sorted by hash, so a story's summed vector is two small arrays.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from wordfreq import zipf_frequency
+
+# Enough of an article for its names and specifics; later paragraphs drift into background.
+MAX_CHARS = 4000
+# Zipf frequency of the most frequent English words ("the" is 7.7); a word's weight is this minus its own.
+TOP_ZIPF = 7.0
+# Words commoner than this ("said", "police", "Tuesday") carry no weight at all.
+MIN_WEIGHT = 2.0
+# A story keeps its heaviest words only, so its memory stays bounded however many articles join it.
+MAX_STORY_TERMS = 400
+
+_WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|\d[\d,.]*\d|\d")
+_EMPTY_IDS = np.zeros(0, dtype=np.uint32)
+_EMPTY_WEIGHTS = np.zeros(0, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class TermVector:
+    """A sparse vector: word hashes (sorted, unique) and their weights."""
+
+    ids: np.ndarray  # uint32
+    weights: np.ndarray  # float32
+
+    @classmethod
+    def empty(cls) -> TermVector:
+        return cls(_EMPTY_IDS, _EMPTY_WEIGHTS)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes | None) -> TermVector:
+        """Read back what `to_bytes` wrote (ids then weights); None or b"" is the empty vector."""
+        if not blob:
+            return cls.empty()
+        half = len(blob) // 2
+        return cls(
+            np.frombuffer(blob[:half], dtype=np.uint32).copy(),
+            np.frombuffer(blob[half:], dtype=np.float32).copy(),
+        )
+
+    def to_bytes(self) -> bytes:
+        return self.ids.astype(np.uint32).tobytes() + self.weights.astype(np.float32).tobytes()
+
+    @property
+    def norm(self) -> float:
+        return float(np.sqrt(np.dot(self.weights, self.weights)))
+
+    def dot(self, other: TermVector) -> float:
+        _, mine, theirs = np.intersect1d(self.ids, other.ids, assume_unique=True, return_indices=True)
+        return float(np.dot(self.weights[mine], other.weights[theirs]))
+
+    def cosine(self, other: TermVector) -> float:
+        norms = self.norm * other.norm
+        return self.dot(other) / norms if norms > 0.0 else 0.0
+
+    def plus(self, other: TermVector, keep: int = MAX_STORY_TERMS) -> TermVector:
+        """The sum of two vectors, cut to its `keep` heaviest words."""
+        ids = np.concatenate([self.ids, other.ids])
+        weights = np.concatenate([self.weights, other.weights])
+        unique, positions = np.unique(ids, return_inverse=True)
+        summed = np.zeros(len(unique), dtype=np.float32)
+        np.add.at(summed, positions, weights)
+        if len(unique) > keep:
+            heaviest = np.sort(np.argpartition(summed, -keep)[-keep:])
+            unique, summed = unique[heaviest], summed[heaviest]
+        return TermVector(unique.astype(np.uint32), summed)
+
+
+def term_vector(text: str) -> TermVector:
+    """The unit-length vector of an article's rarer words: (1 + log count) x English rarity."""
+    counts = Counter(word.casefold() for word in _WORD.findall(text[:MAX_CHARS]))
+    weighted: dict[int, float] = {}
+    for word, count in counts.items():
+        rarity = _rarity(word)
+        if rarity >= MIN_WEIGHT:
+            key = _hash(word)
+            weighted[key] = weighted.get(key, 0.0) + (1.0 + math.log(count)) * rarity
+    if not weighted:
+        return TermVector.empty()
+    ids = np.fromiter(weighted, dtype=np.uint32, count=len(weighted))
+    weights = np.fromiter(weighted.values(), dtype=np.float32, count=len(weighted))
+    order = np.argsort(ids)
+    weights = weights[order]
+    return TermVector(ids[order], weights / np.float32(np.sqrt(np.dot(weights, weights))))
+
+
+@lru_cache(maxsize=262_144)
+def _rarity(word: str) -> float:
+    return max(0.0, TOP_ZIPF - zipf_frequency(word, "en"))
+
+
+@lru_cache(maxsize=262_144)
+def _hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
