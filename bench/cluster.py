@@ -73,7 +73,9 @@ def load_ecbplus(path: Path) -> tuple[list[Article], list[str], list[str]]:
         articles.append(build_article(raw))
         events.append(record["subtopic"])
         topics.append(str(record["topic"]))
-    return articles, events, topics
+    # The store clusters undated articles in content-hash order; so does this, to score the same run.
+    order = sorted(range(len(articles)), key=lambda index: articles[index].content_hash)
+    return [articles[i] for i in order], [events[i] for i in order], [topics[i] for i in order]
 
 
 def load_gva(path: Path) -> tuple[list[Article], list[str], list[str]]:

@@ -67,3 +67,24 @@ def test_likely_languages_are_lowercase_iso_639_1_codes() -> None:
     assert len(LIKELY_LANGUAGES) == len(set(LIKELY_LANGUAGES)) == 15
     assert all(len(code) == 2 and code.islower() for code in LIKELY_LANGUAGES)
     assert set(PARAGRAPHS) <= set(LIKELY_LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "De burgemeester zei dinsdag dat de veerpont in Vaskor was stilgelegd. Het is de derde keer deze "
+            "maand dat de pont in de haven uitvalt, en de bewoners zijn boos. Volgens de gemeente was het een "
+            "storing in de motor en is er nog geen datum voor het herstel.",
+            "nl",
+        ),
+        (
+            "The mayor said on Tuesday that the ferry in Vaskor was out of service. It is the third time this "
+            "month that the ferry has broken down in the harbour, and residents are angry. The council said it "
+            "was a fault in the engine and that there is no date for the repair.",
+            "en",
+        ),
+    ],
+)
+def test_long_paragraphs_sharing_short_words_with_english_are_told_apart(text: str, code: str) -> None:
+    assert detect_language(text) == code

@@ -75,7 +75,7 @@ class TextEmbedder(Protocol):
 class ClusterOptions:
     """How alike an article must be to a story to join it, and how far back stories stay open."""
 
-    threshold: float = 0.90  # minimum score (cosine to the centroid + bonuses - penalties) to join a story
+    threshold: float = 1.00  # minimum score (cosine to the centroid + bonuses - penalties) to join a story
     window_days: int = 3  # a story takes articles up to this many days after its latest one
     entity_weight: float = 0.45  # score added when all of the article's weighted entities are in the story
     term_weight: float = 1.5  # times the cosine between the article's words and the story's (term_vectors)

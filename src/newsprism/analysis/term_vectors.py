@@ -19,7 +19,7 @@ import numpy as np
 from wordfreq import zipf_frequency
 
 # Enough of an article for its names and specifics; later paragraphs drift into background.
-MAX_CHARS = 4000
+MAX_CHARS = 3000
 # Zipf frequency of the most frequent English words ("the" is 7.7); a word's weight is this minus its own.
 TOP_ZIPF = 7.0
 # Words commoner than this ("said", "police", "Tuesday") carry no weight at all.

@@ -30,6 +30,12 @@ MIN_LETTERS = 20
 # of names ("Emmanuel Macron Olaf Scholz") gets None, while short real headlines are identified.
 MIN_RELATIVE_DISTANCE = 0.1
 
+# Words that make up a sixth or more of any ordinary English text and are rare in every other likely language:
+# such a text is English without asking lingua, which costs ~0.7 ms an article.
+_ENGLISH_FUNCTION_WORDS = frozenset("the and of to in is was that for with on said".split())
+MIN_ENGLISH_SHARE = 0.16
+MIN_WORDS_FOR_SHORTCUT = 40
+
 _detector: LanguageDetector | None = None
 _detector_lock = threading.Lock()
 
@@ -71,7 +77,17 @@ def detect_language(text: str) -> str | None:
     sample = text[:MAX_CHARS]
     if not _has_enough_letters(sample):
         return None
+    if _is_plainly_english(sample):
+        return "en"
     language = _get_detector().detect_language_of(sample)
     if language is None:
         return None
     return language.iso_code_639_1.name.lower()
+
+
+def _is_plainly_english(sample: str) -> bool:
+    """Tell whether English function words are so frequent that no other language is plausible."""
+    words = sample.lower().split()
+    if len(words) < MIN_WORDS_FOR_SHORTCUT:
+        return False
+    return sum(word in _ENGLISH_FUNCTION_WORDS for word in words) >= MIN_ENGLISH_SHARE * len(words)
