@@ -162,6 +162,28 @@ def test_articles_arriving_in_separate_runs_end_in_the_same_grouping(
     assert grouping([folders], tmp_path / "a.db") == grouping([[f] for f in folders[::-1]], tmp_path / "b.db")
 
 
+def test_a_story_filled_over_many_runs_stores_the_names_and_sizes_of_one_filled_at_once(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Each run writes only the name counts it changed; together they must add up to the whole story's."""
+
+    def stored(db: Path) -> tuple[int, dict[str, int]]:
+        with sqlite3.connect(db) as connection:
+            [(story_id, size)] = connection.execute("SELECT id, size FROM stories").fetchall()
+            names = dict(
+                connection.execute("SELECT name, articles FROM story_entities WHERE story_id = ?", (story_id,))
+            )
+        return size, names
+
+    files = sorted((STORIES / "lorvenne-flood").iterdir())
+    for path in files:
+        cli("ingest", str(path), db=tmp_path / "runs.db")
+    cli("ingest", *map(str, files), db=tmp_path / "once.db")
+    size, names = stored(tmp_path / "runs.db")
+    assert size == len(files) and (size, names) == stored(tmp_path / "once.db")
+    assert max(names.values()) > 1
+
+
 def test_a_planted_syndicated_copy_is_listed_but_compared_once(
     cli: Callable[..., Result], db_path: Path
 ) -> None:

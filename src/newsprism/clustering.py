@@ -90,9 +90,15 @@ class StoryBuilder:
         clusterer.preload_entity_counts(self.stories.entity_counts(names))
         vectors, computed = self._vectors(batch, signals)
         story_ids = [clusterer.assign(vector, item) for vector, item in zip(vectors, signals, strict=True)]
+        changed = [clusterer.stories[story_id] for story_id in sorted(clusterer.changed)]
         self.stories.save_batch(
             ClusteringBatch(
-                stories=[clusterer.stories[story_id] for story_id in sorted(clusterer.changed)],
+                stories=changed,
+                story_entities=[
+                    (state.id, key, state.entities[key])
+                    for state in changed
+                    for key in sorted(clusterer.changed[state.id])
+                ],
                 assignments=[(item.id, story_id) for item, story_id in zip(batch, story_ids, strict=True)],
                 embeddings=computed,
                 entity_counts=clusterer.new_entity_counts.copy(),
@@ -138,6 +144,9 @@ class StoryBuilder:
                 clusterer.restore(state)
             self._undated_loaded = True
         days = [item.published.toordinal() for item in signals if item.published]
+        if len(days) < len(signals) and (latest := self.stories.latest_date()) is not None:
+            # An undated article may join any story of the latest days, as it would within one run.
+            days.append(latest.toordinal())
         if not days:
             return
         needed = (min(days) - self.options.reach_days, max(days) + self.options.window_days)

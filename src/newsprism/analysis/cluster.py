@@ -122,9 +122,10 @@ class StoryState:
 class StoryClusterer:
     """Assign articles to stories incrementally; story ids are stable and never reused.
 
-    `stories` holds the stories in memory; `changed` the ids of those changed since the caller last
-    cleared it; `entity_counts` how many articles mention each name (preload them with
-    `preload_entity_counts` when resuming from a store) and `new_entity_counts` this run's additions.
+    `stories` holds the stories in memory; `changed` maps the ids of those changed since the caller last
+    cleared it to the entity keys whose counts changed; `entity_counts` how many articles mention each name
+    (preload them with `preload_entity_counts` when resuming from a store) and `new_entity_counts` this
+    run's additions.
     """
 
     def __init__(
@@ -137,7 +138,7 @@ class StoryClusterer:
     ) -> None:
         self.options = options
         self.stories: dict[int, StoryState] = {}
-        self.changed: set[int] = set()
+        self.changed: dict[int, set[str]] = {}
         self.entity_counts: Counter[str] = Counter()
         self.new_entity_counts: Counter[str] = Counter()
         self._embedder = embedder
@@ -216,7 +217,7 @@ class StoryClusterer:
             slot = self._slot_of.pop(story_id)
             self._slot_story[slot] = -1
             self._free_slots.append(slot)
-        self.changed &= kept
+        self.changed = {story_id: keys for story_id, keys in self.changed.items() if story_id in kept}
         self._stories_by_entity = {}
         for story_id, state in self.stories.items():
             for name in _names(state.entities):
@@ -335,15 +336,16 @@ class StoryClusterer:
         for name in signals.entities:
             if name not in state.entities:
                 self._stories_by_entity.setdefault(name, []).append(story_id)
+        fact_keys = self._facts[story_id].add(signals)
         state.entities.update(signals.entities)
-        state.entities.update(self._facts[story_id].add(signals))
+        state.entities.update(fact_keys)
         state.terms = state.terms.plus(signals.terms)
         state.size += 1
         if signals.published is not None:
             state.first_date = min(filter(None, (state.first_date, signals.published)))
             state.last_date = max(filter(None, (state.last_date, signals.published)))
         self._write_slot(self._slot_of[story_id], state)
-        self.changed.add(story_id)
+        self.changed.setdefault(story_id, set()).update(signals.entities, fact_keys)
 
 
 def _nearest(scores: np.ndarray, count: int) -> np.ndarray:

@@ -44,6 +44,7 @@ class ClusteringBatch:
     """What one clustering batch changed, saved in one transaction."""
 
     stories: Sequence[StoryState]  # stories created or changed
+    story_entities: Sequence[tuple[int, str, int]]  # (story id, entity key, articles) for changed counts only
     assignments: Sequence[tuple[int, int]]  # (article id, story id)
     embeddings: Sequence[tuple[int, np.ndarray]]  # newly computed (article id, vector)
     entity_counts: Counter[str]  # articles per name added by this batch
@@ -80,6 +81,11 @@ class StoryStore:
             (first.isoformat(), last.isoformat()),
         )
         return [story_id for (story_id,) in rows]
+
+    def latest_date(self) -> date | None:
+        """The latest publication date of any story."""
+        (latest,) = self.db.execute("SELECT MAX(last_date) FROM stories").fetchone()
+        return date.fromisoformat(latest) if latest else None
 
     def undated_story_ids(self, limit: int) -> list[int]:
         """The most recently created stories without any dated article."""
@@ -161,11 +167,7 @@ class StoryStore:
             self.db.executemany(
                 "INSERT INTO story_entities (story_id, name, articles) VALUES (?, ?, ?) "
                 "ON CONFLICT(story_id, name) DO UPDATE SET articles = excluded.articles",
-                [
-                    (state.id, name, count)
-                    for state in batch.stories
-                    for name, count in state.entities.items()
-                ],
+                batch.story_entities,
             )
             self.db.executemany(
                 "UPDATE articles SET story_id = ? WHERE id = ?",
