@@ -10,7 +10,7 @@ embeddings computed once and reused for each threshold: the quick way to tune Cl
 
     .venv/bin/python bench/cluster.py                          # both corpora, through the CLI
     .venv/bin/python bench/cluster.py --data PATH
-    .venv/bin/python bench/cluster.py --grid --threshold 0.6 --window-days 3 --entity-weight 0.45
+    .venv/bin/python bench/cluster.py --grid --threshold 1.0 --term-weight 1.5 --entity-weight 0.45
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from newsprism.nlp.embeddings import clustering_embedder
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ECBPLUS = DATA / "ecbplus" / "ecbplus_docs.jsonl"
 GVA = DATA / "gva-violent-corpus" / "gva_violent_corpus_docs.jsonl"
-GRID = (0.70, 0.75, 0.80, 0.85, 0.90)
+GRID = (0.80, 0.90, 1.00, 1.10)
 
 
 class CachedEmbedder:
@@ -202,7 +202,7 @@ def main() -> None:
     )
     parser.add_argument("--data", type=Path, action="append", help="ecbplus or GVA jsonl (default: both)")
     parser.add_argument("--grid", action="store_true", help="cluster in memory for each threshold")
-    parser.add_argument("--threshold", type=float, action="append", help="--grid: default 0.70-0.90")
+    parser.add_argument("--threshold", type=float, action="append", help="--grid: default 0.80-1.10")
     parser.add_argument("--window-days", type=int, default=ClusterOptions().window_days)
     parser.add_argument("--entity-weight", type=float, default=ClusterOptions().entity_weight)
     parser.add_argument("--term-weight", type=float, default=ClusterOptions().term_weight)

@@ -66,8 +66,9 @@ TOWN_SUFFIXES = "ford ton mere wick by holm stead bury vale port field haven ley
 FIRST_NAMES = (
     "Ada Aldo Amara Anouk Arlo Astrid Beni Bryn Calla Caspian Cleo Dario Delphine Dov Edda Emil Esme Ezra "
     "Fenna Florin Gaia Gideon Greta Hale Hedda Idris Ilse Ines Ivo Jarek Juna Kai Kalina Kasimir Lior Lotte "
-    "Luca Maren Matthis Mila Nadia Nils Noor Odile Orin Oskar Petra Quill Rafa Reva Rune Saskia Selim Sunniva "
-    "Tamsin Teo Thea Ulla Vesna Vidar Wren Yara Yusuf Zadie Zeno Anya Bram Cyra Dagny Elio Farah Goran Hanne"
+    "Luca Maren Matthis Mila Nadia Nils Noor Odile Orin Oskar Petra Quill Rafa Reva Rune Saskia Selim "
+    "Sunniva Tamsin Teo Thea Ulla Vesna Vidar Wren Yara Yusuf Zadie Zeno Anya Bram Cyra Dagny Elio Farah "
+    "Goran Hanne"
 ).split()
 ROLES = ("Mayor", "Police Chief", "Fire Chief", "Councillor", "Sheriff", "Commissioner", "Governor")
 UNIONS = ("Transport Workers", "Dockers", "Nurses", "Teachers", "Metalworkers", "Bus Drivers", "Miners")
@@ -106,10 +107,10 @@ KINDS = (
             "Family escapes {town} house fire on {street}",
         ),
         (
-            "A fire tore through a house on {street} in {town} {when}, leaving {n_small} people without a home, "
-            "{official} said.",
-            "Firefighters in {town} fought a blaze at a home on {street} {when}, and {person}, {age_text}, was "
-            "taken to hospital with burns.",
+            "A fire tore through a house on {street} in {town} {when}, leaving {n_small} people without a "
+            "home, {official} said.",
+            "Firefighters in {town} fought a blaze at a home on {street} {when}, and {person}, {age_text}, "
+            "was taken to hospital with burns.",
             "{person}, {age_text}, was injured when fire broke out at a house on {street} in {town} {when}.",
         ),
         (
@@ -128,7 +129,8 @@ KINDS = (
         ),
         (
             "A {age_adj} man, {person}, was shot and killed on {street} in {town} {when}, {official} said.",
-            "{town} police are investigating the death of {person}, {age_text}, who was shot on {street} {when}.",
+            "{town} police are investigating the death of {person}, {age_text}, who was shot on {street} "
+            "{when}.",
             "Police in {town} said {person}, {age_text}, died after being shot near {street} {when}.",
         ),
         (
@@ -167,8 +169,8 @@ KINDS = (
             "Storm {storm}: roads closed across {county}",
         ),
         (
-            "Storm {storm} swept across {county} {when}, cutting power to {n_big} homes and bringing down trees "
-            "in {town}.",
+            "Storm {storm} swept across {county} {when}, cutting power to {n_big} homes and bringing down "
+            "trees in {town}.",
             "Winds of up to {k2} mph from Storm {storm} left {n_big} homes in {county} without power {when}.",
             "Storm {storm} hit {town} and the rest of {county} {when}, officials said.",
         ),
@@ -187,8 +189,8 @@ KINDS = (
             "{town} court convicts {person}",
         ),
         (
-            "A jury in {town} found {person}, {age_text}, guilty of {crime} {when} after deliberating for {k} "
-            "hours.",
+            "A jury in {town} found {person}, {age_text}, guilty of {crime} {when} after deliberating for "
+            "{k} hours.",
             "{person}, {age_text}, was convicted of {crime} {when} at {county} Crown Court in {town}.",
             "{person} was found guilty {when} of {crime}, ending a {k}-day trial in {town}.",
         ),
@@ -247,10 +249,10 @@ KINDS = (
         ),
         (
             "{company} said {when} it would close its plant in {town}, with the loss of {n_mid} jobs.",
-            "The {town} factory of {company} will shut by the end of the year, costing {n_mid} jobs, the company "
-            "said {when}.",
-            "About {n_mid} workers will lose their jobs after {company} announced {when} that it would close its "
-            "{town} plant.",
+            "The {town} factory of {company} will shut by the end of the year, costing {n_mid} jobs, the "
+            "company said {when}.",
+            "About {n_mid} workers will lose their jobs after {company} announced {when} that it would close "
+            "its {town} plant.",
         ),
         (
             "{company} blamed a ${money} million fall in orders.",
@@ -267,7 +269,8 @@ KINDS = (
             "{company} and union fail to end {town} strike",
         ),
         (
-            "{union} at {company} in {town} walked out {when} in a dispute over pay, union leader {person} said.",
+            "{union} at {company} in {town} walked out {when} in a dispute over pay, union leader {person} "
+            "said.",
             "A strike by {union} shut {company}'s operations in {town} {when}.",
             "About {n_mid} {union_lower} at {company} in {town} began a strike {when}.",
         ),
@@ -364,7 +367,8 @@ KINDS = (
         (
             "Police in {county} widened the search {when} for {person}, {age_text}, who went missing near "
             "{town}.",
-            "{person}, {age_text}, has not been seen since leaving home on {street} in {town}, police said {when}.",
+            "{person}, {age_text}, has not been seen since leaving home on {street} in {town}, police said "
+            "{when}.",
             "Volunteers in {town} joined police {when} in the search for {person}, {age_text}.",
         ),
         (
@@ -382,12 +386,12 @@ KINDS = (
             "{town} school hit by {disease}",
         ),
         (
-            "At least {n_small} pupils fell ill with {disease} at a school in {town} {when}, health officials "
-            "said.",
+            "At least {n_small} pupils fell ill with {disease} at a school in {town} {when}, health "
+            "officials said.",
             "A {disease} outbreak at a school on {street} in {town} has made {n_small} people ill, officials "
             "said {when}.",
-            "Health officials in {county} said {when} they were investigating {n_small} cases of {disease} in "
-            "{town}.",
+            "Health officials in {county} said {when} they were investigating {n_small} cases of {disease} "
+            "in {town}.",
         ),
         (
             "Dr. {person} of the {county} health board said the source was not yet known.",
@@ -398,7 +402,8 @@ KINDS = (
 )
 
 # Filler sentences are composed from short parts around invented names and numbers, so that two unrelated
-# articles share few 5-word shingles (fixed 20-sentence filler would make every article a near-copy candidate).
+# articles share few 5-word shingles (fixed 20-sentence filler would make every article a near-copy
+# candidate).
 FILLER_SUBJECTS = (
     "{other_person}", "{other_person}, a {job} from {other_town},", "A spokesperson for {company}",
     "Residents of {other_town}", "{company} chief {other_person}", "Councillor {other_last}",
@@ -751,7 +756,8 @@ def write_corpus(n: int, workdir: Path) -> CorpusFiles:
             written += len(records)
             if written % 100_000 < len(records):
                 _say(f"  generated {written:,} / {n:,} articles ({time.perf_counter() - started:.0f} s)")
-    files.gold.write_text("".join(f"{event} {copy}\n" for event, copy in zip(gold, copies)), encoding="utf-8")
+    gold_lines = "".join(f"{event} {copy}\n" for event, copy in zip(gold, copies, strict=True))
+    files.gold.write_text(gold_lines, encoding="utf-8")
     partial.rename(files.jsonl)
     _say(f"  generated {n:,} articles in {time.perf_counter() - started:.1f} s, "
          f"{files.jsonl.stat().st_size / MIB:.0f} MiB")  # fmt: skip
@@ -926,7 +932,8 @@ def measure(n: int, workdir: Path) -> SizeResult:
     result = SizeResult(n, len(set(gold)), planted_copies, ingest, listing, split, db_mib, len(stories),
                         precision, recall, f1, scored)  # fmt: skip
     _say(
-        f"  {n:,}: {result.ms_per_article:.2f} ms/article, F1 {f1:.3f}, peak RSS {ingest.peak_rss_mib:.0f} MiB"
+        f"  {n:,}: {result.ms_per_article:.2f} ms/article, F1 {f1:.3f}, "
+        f"peak RSS {ingest.peak_rss_mib:.0f} MiB"
     )
     return result
 
@@ -954,16 +961,18 @@ def print_report(results: Sequence[SizeResult], load_before: str, load_after: st
             f"{_opt(r.phases and r.phases.startup, '.1f'):>7} {_opt(r.phase_ms('store'), '.2f'):>8} "
             f"{_opt(r.phase_ms('cluster'), '.2f'):>8} {r.ingest.peak_rss_mib:>7.0f} {r.db_mib:>7.1f} "
             f"{r.listing.seconds:>6.1f} {r.listing.peak_rss_mib:>8.0f} {r.stories:>8,} "
-            f"{r.precision:>5.3f} {r.recall:>5.3f} {r.f1:>5.3f} {links + '/' + format(r.planted_copies, ','):>13}"
+            f"{r.precision:>5.3f} {r.recall:>5.3f} {r.f1:>5.3f} "
+            f"{links + '/' + format(r.planted_copies, ','):>13}"
         )
         if r.scored != r.n:
             print(f"{'':>10} only {r.scored:,} of {r.n:,} articles are in a listed story")
-    print("ms/art: whole `ingest` run (startup and model load included); start s: until the first article was "
-          "stored;\nstore ms / clust ms: per article, split at the last article's ingest time (+- 1 s); "
+    print("ms/art: whole `ingest` run (startup and model load included); start s: until the first article "
+          "was stored;\nstore ms / clust ms: per article, split at the last article's ingest time (+- 1 s); "
           "copies: links found / planted.")  # fmt: skip
     if len(results) >= 2:
         small, large = results[0], results[-1]
-        print(f"per-article cost {large.n:,} / {small.n:,}: ingest {large.ms_per_article / small.ms_per_article:.2f}x"
+        print(f"per-article cost {large.n:,} / {small.n:,}: "
+              f"ingest {large.ms_per_article / small.ms_per_article:.2f}x"
               + _phase_ratio("store", large.phase_ms("store"), small.phase_ms("store"))
               + _phase_ratio("cluster", large.phase_ms("cluster"), small.phase_ms("cluster"))
               + f"; peak RSS {large.ingest.peak_rss_mib / small.ingest.peak_rss_mib:.2f}x"
