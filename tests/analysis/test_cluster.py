@@ -125,6 +125,22 @@ def test_a_look_alike_article_a_week_later_without_shared_names_opens_a_new_stor
     assert clusterer.add([week_later]) != [dayton]
 
 
+def test_a_story_does_not_creep_day_after_day_into_the_next_look_alike_event() -> None:
+    def station_shooting(published: str) -> Article:
+        return article(
+            "ohio-tv",
+            "Man shot dead outside gas station",
+            "A man was shot and killed outside a gas station overnight. "
+            "Police said the gunman fled in a gray sedan.",
+            published=published,
+        )
+
+    days = [station_shooting(day) for day in ("2026-03-14", "2026-03-17", "2026-03-20")]
+    assert len(set(StoryClusterer(ClusterOptions(span_days=1000)).add(days))) == 1
+    first, second, third = StoryClusterer().add(days)
+    assert first == second != third
+
+
 def test_story_state_tracks_dates_and_size() -> None:
     clusterer = StoryClusterer()
     early = article(SPEECH[0].source, SPEECH[0].title, SPEECH[0].text, published="2026-03-13")

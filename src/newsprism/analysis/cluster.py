@@ -77,6 +77,9 @@ class ClusterOptions:
 
     threshold: float = 1.00  # minimum score (cosine to the centroid + bonuses - penalties) to join a story
     window_days: int = 3  # a story takes articles up to this many days after its latest one
+    # ... and up to this many after its first: a story must not creep from one event to the next look-alike
+    # day after day. Later articles join only through the shared names of the follow-up path below.
+    span_days: int = 4
     entity_weight: float = 0.45  # score added when all of the article's weighted entities are in the story
     term_weight: float = 1.5  # times the cosine between the article's words and the story's (term_vectors)
     # Only the stories whose centroids are nearest the article's lead are scored in full.
@@ -246,7 +249,11 @@ class StoryClusterer:
             if self._newest_day is None:
                 return np.flatnonzero(used)
             return np.flatnonzero(used & (undated | (self._newest_day - self._last_day <= window)))
-        in_window = (day - self._last_day <= window) & (self._first_day - day <= window)
+        in_window = (
+            (day - self._last_day <= window)
+            & (day - self._first_day <= self.options.span_days)
+            & (self._first_day - day <= window)
+        )
         return np.flatnonzero(used & (undated | in_window))
 
     def _late_slots(self, signals: StorySignals, day: int | None, recent: np.ndarray) -> np.ndarray:
