@@ -43,11 +43,11 @@ def stories_json(stories: Iterable[Story]) -> str:
 def stories_table(stories: Iterable[Story]) -> Table:
     table = Table(show_lines=False, header_style="bold", expand=True)
     table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("title", overflow="fold", ratio=3)
+    table.add_column("title", overflow="fold", ratio=3, min_width=24)
     table.add_column("dates", no_wrap=True)
     table.add_column("outlets", justify="right")
     table.add_column("articles", justify="right")
-    table.add_column("sources", overflow="fold", ratio=1)
+    table.add_column("sources", overflow="fold", ratio=2, min_width=18)
     for story in stories:
         table.add_row(
             str(story.id),
@@ -67,7 +67,10 @@ def _first_sources(sources: tuple[str, ...], shown: int = 2) -> str:
 
 def _span(story: Story) -> str:
     first, last = (story.first_seen or "")[:10], (story.last_seen or "")[:10]
-    return first if first == last else f"{first} – {last}"
+    if first == last:
+        return first
+    # Within one year the second date drops it: "2026-03-03 – 03-04" keeps the table narrow.
+    return f"{first} – {last[5:] if first[:4] == last[:4] else last}"
 
 
 def story_comparison_dict(result: StoryComparison, comparison: dict[str, Any]) -> dict[str, Any]:
