@@ -273,6 +273,10 @@ class TestCleanText:
         "UPDATE (11/23/16 at 4 p.m.):",
         "Posted: Tue 12:34 PM, Jan 28, 2014",
         "Seven people were shot at a supper club on March 21. (Credit: Brian Slodysko/Sun-Times Media)",
+        "Buy Photo Police talk with a man in an unmarked car on Bon Javi Lane after a reported shooting. "
+        "They questioned him for 20 minutes before driving away. (Photo: The Enquirer/Pat Reed)Buy Photo",
+        "Close Get email notifications on Ann Lee daily!",
+        "Whenever Ann Lee posts new content, you'll get an email delivered to your inbox with a link.",
     ],
 )
 def test_time_stamps_and_photo_captions_are_page_furniture(line: str) -> None:
@@ -282,6 +286,26 @@ def test_time_stamps_and_photo_captions_are_page_furniture(line: str) -> None:
 @pytest.mark.parametrize("line", ["He was born in 1990.", "On Monday at 5 pm, police arrived.", "12 dead"])
 def test_sentences_with_dates_are_not_time_stamps(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Photo: Cody Ames / Houston Courier Image 1 of / 2 Caption Close Image 1 of 2 ",
+        "Image 1 of / 8 Caption Close ",
+        "Image 1 of 12 ",
+        "CLOSE Skip in Skip x Embed x Share ",
+        "Hide Transcript Show Transcript ",
+    ],
+)
+def test_gallery_and_player_controls_glued_to_the_first_paragraph_are_cut(widget: str) -> None:
+    first = "Houston police say a 16-year-old was fatally shot about 12:10 a.m. Monday."
+    assert clean_text(widget + first + "\n\nMore text.").text == first + "\n\nMore text."
+
+
+def test_a_paragraph_that_mentions_an_image_keeps_it() -> None:
+    text = "Image 1 of the new series shows the harbour at night, the curator said."
+    assert clean_text(text).text == text
 
 
 def test_a_dateline_below_short_page_furniture_is_found() -> None:

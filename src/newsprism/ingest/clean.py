@@ -120,7 +120,26 @@ _SITE_FURNITURE = re.compile(
       | report\ an\ error\b|submit\ a\ tip\b|join\ the\ conversation\b|stay\ up\ to\ date\b
       | trending\ (?:stories|now)\b|\#{2,}\ ?original\ message
       | for\ more\ (?:neighborhood\ )?news,\ (?:listen|download|visit)\b
+      | (?:close\ )?get\ e-?mail\ notifications\ on\b|whenever\ .{0,60}\bposts\ new\ content\b
     )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A newspaper photo widget: "Buy Photo <caption> (Photo: credit)Buy Photo". Captions run longer than
+# other chrome.
+_PHOTO_WIDGET = re.compile(r"buy photo\b", re.IGNORECASE)
+MAX_CAPTION_CHARS = 600
+# Gallery and video-player controls that scraping glues to the start of the first paragraph:
+# "Photo: A. Lee / Chronicle Image 1 of / 2 Caption Close Image 1 of 2 Houston police said ...".
+_WIDGET_PREFIX = re.compile(
+    r"""
+    (?:
+        (?:photo:\ [^\n]{0,100}?\ )?image\ \d+\ of\ (?:/\ )?\d+(?:\ caption\ close(?:\ image\ \d+\ of\ \d+)?)?
+        (?:\ buy\ photo)?
+      | close\ skip\ in\ skip\ x\ embed\ x\ share
+      | hide\ transcript\ show\ transcript
+    )
+    \s+
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -228,6 +247,8 @@ def normalise_text(text: str) -> str:
 def is_boilerplate(line: str) -> bool:
     """Tell whether a line is site chrome (sharing, sign-up, credits, cookies), not reporting."""
     line = line.strip()
+    if _PHOTO_WIDGET.match(line) and len(line) <= MAX_CAPTION_CHARS:
+        return True
     if not line or len(line) > MAX_BOILERPLATE_CHARS:
         return False
     undecorated = _LEADING_DECORATION.sub("", line)
@@ -292,7 +313,9 @@ def _paragraphs_without_boilerplate(text: str) -> list[str]:
     paragraphs: list[str] = []
     previous_line: str | None = None
     previous_dropped = False
-    for line in text.split("\n"):
+    for raw_line in text.split("\n"):
+        widget = _WIDGET_PREFIX.match(raw_line)
+        line = raw_line[widget.end() :] if widget else raw_line
         if not line:
             previous_line = None
             continue
