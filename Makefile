@@ -38,8 +38,10 @@ demo: install
 	$(BIN)/newsprism compare $(DEMO_STORY) --format html -o $(DEMO_DIR)/lorvenne-flood.html
 	$(BIN)/newsprism compare $(DEMO_STORY) --format md -o $(DEMO_DIR)/lorvenne-flood.md
 	$(BIN)/newsprism compare $(DEMO_STORY) --format json -o $(DEMO_DIR)/lorvenne-flood.json
+	$(BIN)/newsprism report --db $(DEMO_DB) -o $(DEMO_DIR)/report
 	@echo
 	@echo "Stored the example stories in $(DEMO_DB)."
+	@echo "HTML report of the stories: open $(DEMO_DIR)/report/index.html in a browser (it works from disk)."
 	@echo "Compared the coverage of $(DEMO_STORY): $(DEMO_DIR)/lorvenne-flood.html (open it in a browser), .md and .json."
 	@echo "Try: $(BIN)/newsprism compare examples/stories/port-asha-clashes"
 	@echo "     $(BIN)/newsprism story 3 --db $(DEMO_DB)    (one story of the list above)"

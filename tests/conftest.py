@@ -35,7 +35,7 @@ def cli(db_path: Path) -> Callable[..., Result]:
 
     def run(*args: str, input: str | bytes | None = None, db: Path | None = db_path) -> Result:
         command, *rest = args
-        db_args = ["--db", str(db)] if db is not None and command in {"ingest", "articles", "show", "compare", "cluster", "stories", "story"} else []
+        db_args = ["--db", str(db)] if db is not None and command in {"ingest", "articles", "show", "compare", "cluster", "stories", "story", "report"} else []
         return runner.invoke(app, [command, *db_args, *rest], input=input, catch_exceptions=False)
 
     return run

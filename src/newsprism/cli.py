@@ -546,6 +546,67 @@ def story(
     _write(rendered, output)
 
 
+@app.command()
+def report(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write the site into (made if missing).")
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+    story_id: Annotated[
+        int | None, typer.Option("--story", metavar="ID", help="Only this story (see `newsprism stories`).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only stories with an article on or after this date (YYYY-MM-DD).")
+    ] = None,
+    min_sources: Annotated[
+        int, typer.Option("--min-sources", min=1, help="Only stories covered by at least this many outlets.")
+    ] = 2,
+    length: Annotated[
+        int, typer.Option("--length", min=1, max=30, help="Sentences in each summary.")
+    ] = DEFAULT_SUMMARY_LENGTH,
+) -> None:
+    """Write a static HTML site: an index of stories and a comparison page for each.
+
+    The pages are plain files with no scripts and nothing fetched from the network: open index.html
+    from disk, copy the folder anywhere. Comparisons come from the database's cache when the story
+    has not changed.
+
+    [bold]Examples[/bold]
+
+      newsprism report -o report
+      newsprism report --since 2026-03-01 -o report
+      newsprism report --story 12 -o story-12
+    """
+    from newsprism.analysis.compare import CompareOptions
+    from newsprism.present.report_site import write_report_site
+
+    if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", since):
+        raise typer.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD", param_hint="--since")
+    options = CompareOptions(summary_length=length)
+    try:
+        with Corpus(db) as corpus:
+            _cluster_pending(corpus)
+            if story_id is not None:
+                chosen = [corpus.story(story_id)]
+            else:
+                chosen = list(corpus.stories(StoryQuery(since=since, min_sources=min_sources)))
+            progress = _progress_bar(show=len(chosen) > 1)
+            results = []
+            with progress or nullcontext():
+                task = progress.add_task("comparing stories", total=len(chosen)) if progress else None
+                for found in chosen:
+                    results.append(corpus.compare_story(found.id, options))
+                    if progress and task is not None:
+                        progress.advance(task)
+        index = write_report_site(results, output)
+    except (NewsprismError, OSError) as error:
+        _fail(str(error))
+    if Verbosity.level >= 1:
+        pages = f"{len(results)} story page{'' if len(results) == 1 else 's'}"
+        where = index.resolve().as_uri()
+        stderr.print(f"wrote {index} and {pages}; open it in a browser: {where}", markup=False)
+
+
 def _markdown_quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsprism.models import Claim, Comparison
+from newsprism.models import Claim, Comparison, Story
+from newsprism.present.stories import story_span
 
 MARKS = {"shared": "●", "partial": "◐", "unique": "○"}
 _environment = Environment(
@@ -15,7 +18,13 @@ _environment = Environment(
 )
 
 
-def comparison_html(comparison: Comparison) -> str:
+def render_template(name: str, **context: Any) -> str:
+    """Render one of the package's HTML templates, autoescaped."""
+    return _environment.get_template(name).render(**context)
+
+
+def comparison_html(comparison: Comparison, *, story: Story | None = None, index: str | None = None) -> str:
+    """The comparison page; for a story, its dates and outlets head it and `index` links back to the list."""
     sources = {item.id: item.article.source for item in comparison.articles}
     conflicted = {
         claim.id
@@ -34,9 +43,16 @@ def comparison_html(comparison: Comparison) -> str:
     def cite(ids: tuple[int, ...]) -> str:
         return ", ".join(sources[i] for i in ids)
 
-    title = comparison.articles[0].article.title if comparison.articles else "No articles"
-    return _environment.get_template("comparison.html.j2").render(
+    if story is not None:
+        title = story.title
+    else:
+        title = comparison.articles[0].article.title if comparison.articles else "No articles"
+    return render_template(
+        "comparison.html.j2",
         title=title,
+        story=story,
+        story_span=story_span,
+        index=index,
         articles=comparison.articles,
         summary=comparison.summary,
         conflicts=comparison.conflicts,

@@ -52,7 +52,7 @@ def stories_table(stories: Iterable[Story]) -> Table:
         table.add_row(
             str(story.id),
             Text(story.title),
-            _span(story),
+            story_span(story),
             str(len(story.sources)),
             str(len(story.articles)),
             Text(_first_sources(story.sources)),
@@ -65,7 +65,8 @@ def _first_sources(sources: tuple[str, ...], shown: int = 2) -> str:
     return ", ".join(sources[:shown]) + (f" +{more}" if more > 0 else "")
 
 
-def _span(story: Story) -> str:
+def story_span(story: Story) -> str:
+    """"2026-03-03", or "2026-03-03 – 03-04" for a story over several days."""
     first, last = (story.first_seen or "")[:10], (story.last_seen or "")[:10]
     if first == last:
         return first
@@ -88,7 +89,7 @@ def story_heading(result: StoryComparison) -> Text:
     heading = Text()
     heading.append(f"Story {story.id}: ", style="bold")
     heading.append(story.title, style="bold")
-    heading.append(f"\n{_span(story)} · {len(story.sources)} outlets · {len(story.articles)} articles")
+    heading.append(f"\n{story_span(story)} · {len(story.sources)} outlets · {len(story.articles)} articles")
     for copy in result.copies:
         heading.append(f"\n#{copy.id} ({copy.source}) is a copy of #{copy.duplicate_of}; compared once.")
     return heading
