@@ -12,7 +12,15 @@ from newsprism.analysis.cluster import ClusterOptions
 from newsprism.analysis.dedup import NearDuplicateOptions, NearDuplicates
 from newsprism.clustering import ClusterListener, ClusterReport, StoryBuilder
 from newsprism.ingest import InputSpec, ReadOptions, discover_inputs, read_input
-from newsprism.models import Article, IngestReport, Rejected, StoredArticle, Story, StoryComparison
+from newsprism.models import (
+    Article,
+    IngestReport,
+    Rejected,
+    StoredArticle,
+    Story,
+    StoryComparison,
+    StoryMember,
+)
 from newsprism.store import ArticleQuery, ArticleStore, StoredOutcome, open_database
 from newsprism.store.stories import StoryQuery, StoryStore
 from newsprism.version import __version__
@@ -121,24 +129,48 @@ class Corpus:
         comparison (it would only repeat the original) and listed in `copies`.
         """
         from newsprism.analysis.compare import CompareOptions, compare
-        from newsprism.present.comparison_json import comparison_dict, comparison_from_dict
+        from newsprism.present.comparison_json import comparison_dict
 
         options = options or CompareOptions()
+        cached = self.cached_story_comparison(story_id, options)
+        if cached is not None:
+            return cached
+        story, compared, copies = self._story_members(story_id)
+        comparison = compare(compared, options)
+        self.story_store.cache_comparison(
+            story_id,
+            _cache_key(options),
+            story.version,
+            json.dumps(comparison_dict(comparison), ensure_ascii=False),
+        )
+        return StoryComparison(story, comparison, copies)
+
+    def cached_story_comparison(
+        self, story_id: int, options: CompareOptions | None = None
+    ) -> StoryComparison | None:
+        """The stored comparison of the story as it is now, or None when it must be computed first."""
+        from newsprism.analysis.compare import CompareOptions
+        from newsprism.present.comparison_json import comparison_from_dict
+
         story = self.story(story_id)
+        cached = self.story_store.cached_comparison(
+            story_id, _cache_key(options or CompareOptions()), story.version
+        )
+        if cached is None:
+            return None
+        story, compared, copies = self._story_members(story_id, story)
+        by_id = {stored.id: stored.article for stored in compared}
+        return StoryComparison(story, comparison_from_dict(json.loads(cached), by_id), copies, cached=True)
+
+    def _story_members(
+        self, story_id: int, story: Story | None = None
+    ) -> tuple[Story, list[StoredArticle], tuple[StoryMember, ...]]:
+        """The story, the articles to compare, and the copies left out because their original is there."""
+        story = story or self.story(story_id)
         members = {member.id for member in story.articles}
         copies = tuple(member for member in story.articles if member.duplicate_of in members)
         compared = [self.get(member.id) for member in story.articles if member not in copies]
-        key = f"newsprism {__version__}; {options}"
-        cached = self.story_store.cached_comparison(story_id, key, story.version)
-        if cached is not None:
-            by_id = {stored.id: stored.article for stored in compared}
-            comparison = comparison_from_dict(json.loads(cached), by_id)
-            return StoryComparison(story, comparison, copies, cached=True)
-        comparison = compare(compared, options)
-        self.story_store.cache_comparison(
-            story_id, key, story.version, json.dumps(comparison_dict(comparison), ensure_ascii=False)
-        )
-        return StoryComparison(story, comparison, copies)
+        return story, compared, copies
 
     def get(self, article_id: int) -> StoredArticle:
         return self.store.get(article_id)
@@ -156,3 +188,8 @@ class Corpus:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _cache_key(options: CompareOptions) -> str:
+    """Cached comparisons are only reused by the same newsprism version with the same options."""
+    return f"newsprism {__version__}; {options}"
