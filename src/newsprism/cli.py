@@ -607,6 +607,38 @@ def report(
         stderr.print(f"wrote {index} and {pages}; open it in a browser: {where}", markup=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default keeps the app to this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8765,
+) -> None:
+    """Serve the stories, comparisons, search and upload as a local web app (and a JSON API).
+
+    Pages: / (stories), /stories/ID, /search?q=..., upload on /. API: /api/stories,
+    /api/stories/ID, /api/articles, POST /api/compare; its OpenAPI schema is /openapi.json.
+
+    [bold]Examples[/bold]
+
+      newsprism serve
+      newsprism serve --db news.db --port 9000
+    """
+    import uvicorn
+
+    from newsprism.web.app import create_app
+
+    try:
+        with Corpus(db) as corpus:
+            _cluster_pending(corpus)
+    except NewsprismError as error:
+        _fail(str(error))
+    if Verbosity.level >= 1:
+        stderr.print(f"newsprism is serving {db} on http://{host}:{port}/ (Ctrl+C stops it)", markup=False)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def _markdown_quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsprism.models import Comparison, StoryComparison
+from newsprism.models import Comparison, Story, StoryComparison
 from newsprism.present.comparison_html import comparison_html, render_template
 from newsprism.present.stories import story_span
 
@@ -50,20 +50,31 @@ def outlet_coverage(comparison: Comparison) -> list[OutletCoverage]:
     return sorted(counts, key=lambda coverage: (-coverage.claims, coverage.source))
 
 
-def index_html(results: Sequence[StoryComparison], title: str = "Stories") -> str:
-    return render_template(
-        "report_index.html.j2",
-        title=title,
-        story_span=story_span,
-        stories=[
+def index_html(
+    results: Sequence[StoryComparison | Story],
+    title: str = "Stories",
+    href: Callable[[int], str] = story_file,
+    live: bool = False,
+) -> str:
+    """The list of stories; a story without its comparison yet (the web app's index) has no bars.
+
+    `live` adds the web app's search and upload forms.
+    """
+    entries = []
+    for item in results:
+        story, comparison = (
+            (item.story, item.comparison) if isinstance(item, StoryComparison) else (item, None)
+        )
+        entries.append(
             {
-                "story": result.story,
-                "file": story_file(result.story.id),
-                "coverage": outlet_coverage(result.comparison),
-                "conflicts": len(result.comparison.conflicts),
+                "story": story,
+                "file": href(story.id),
+                "coverage": outlet_coverage(comparison) if comparison else [],
+                "conflicts": len(comparison.conflicts) if comparison else None,
             }
-            for result in results
-        ],
+        )
+    return render_template(
+        "report_index.html.j2", title=title, story_span=story_span, stories=entries, live=live
     )
 
 

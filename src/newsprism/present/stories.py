@@ -66,7 +66,7 @@ def _first_sources(sources: tuple[str, ...], shown: int = 2) -> str:
 
 
 def story_span(story: Story) -> str:
-    """"2026-03-03", or "2026-03-03 – 03-04" for a story over several days."""
+    """ "2026-03-03", or "2026-03-03 – 03-04" for a story over several days."""
     first, last = (story.first_seen or "")[:10], (story.last_seen or "")[:10]
     if first == last:
         return first

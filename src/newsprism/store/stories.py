@@ -82,6 +82,18 @@ class StoryStore:
         )
         return [story_id for (story_id,) in rows]
 
+    def stories_of(self, article_ids: Sequence[int]) -> dict[int, int]:
+        """article id -> story id, for those of these articles that are in a story."""
+        found: dict[int, int] = {}
+        for chunk in _chunks(article_ids):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self.db.execute(
+                    f"SELECT id, story_id FROM articles WHERE story_id IS NOT NULL AND id IN ({marks})", chunk
+                )
+            )
+        return found
+
     def latest_date(self) -> date | None:
         """The latest publication date of any story."""
         (latest,) = self.db.execute("SELECT MAX(last_date) FROM stories").fetchone()
