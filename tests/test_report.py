@@ -63,7 +63,7 @@ def test_a_story_page_shows_the_planted_conflicts_and_unique_facts(site: tuple[P
     planted = PLANTED["lorvenne-flood"]
     assert "15 million marks" in text and "12 million marks" in text
     for quote in planted["cut_quotes"]:
-        assert quote["omitted"] in text
+        assert f"cut: {quote['omitted']}" in text  # beside the cut version, the words it leaves out
     for fact in planted["unique_facts"]:
         assert straight(fact["sentence"]) in text
     assert "← All stories" in text

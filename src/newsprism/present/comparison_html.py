@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsprism.models import Claim, Comparison, Story
+from newsprism.models import Claim, Comparison, Quote, Story
 from newsprism.present.stories import story_span
 
 MARKS = {"shared": "●", "partial": "◐", "unique": "○"}
@@ -16,6 +20,54 @@ _environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+@dataclass(frozen=True)
+class QuoteTelling:
+    """How one outlet gives a quotation: its words, and those of the fullest version it leaves out."""
+
+    source: str
+    text: str
+    omitted: str  # "" when the outlet quotes it in full
+
+
+def quote_groups(quotes: Sequence[Quote], sources: dict[int, str]) -> list[tuple[str, list[QuoteTelling]]]:
+    """Quotations given by two or more outlets, each outlet's version beside the fullest one's cuts."""
+    grouped: dict[int, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        if quote.group is not None:
+            grouped[quote.group].append(quote)
+    result = []
+    for members in grouped.values():
+        if len({quote.article for quote in members}) < 2:
+            continue
+        fullest = max(members, key=lambda quote: len(quote.text))
+        speaker = next((quote.speaker for quote in members if quote.speaker), None) or "unattributed"
+        tellings = [
+            QuoteTelling(sources[quote.article], quote.text, _omitted_words(fullest.text, quote.text))
+            for quote in members
+        ]
+        result.append((speaker, tellings))
+    return result
+
+
+def _omitted_words(fullest: str, given: str) -> str:
+    """The runs of the fullest version's words that the given version does not have, joined by " … "."""
+    full_words, given_words = fullest.split(), given.split()
+    # Words are matched without their punctuation: "expected," in one version is "expected" in another.
+    matcher = difflib.SequenceMatcher(
+        a=[_bare(word) for word in full_words], b=[_bare(word) for word in given_words], autojunk=False
+    )
+    runs = [
+        " ".join(full_words[first:last])
+        for tag, first, last, _, _ in matcher.get_opcodes()
+        if tag in ("delete", "replace")
+    ]
+    return " … ".join(runs)
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?\"'()[]").casefold()
 
 
 def render_template(name: str, **context: Any) -> str:
@@ -32,6 +84,8 @@ def comparison_html(comparison: Comparison, *, story: Story | None = None, index
         for conflict in comparison.conflicts
         if set(claim.sentences) & set(conflict.sentences)
     }
+
+    top_z = max((z for framing in comparison.framing for _, z in framing.distinctive_terms), default=1.0)
 
     def sentence_of(claim: Claim, article_id: int) -> int | None:
         return next((ref.index for ref in claim.sentences if ref.article == article_id), None)
@@ -59,12 +113,14 @@ def comparison_html(comparison: Comparison, *, story: Story | None = None, index
         claims=comparison.claims,
         conflicted=conflicted,
         quotes=comparison.quotes,
+        quote_groups=quote_groups(comparison.quotes, sources),
         entities=comparison.entities,
         framings=comparison.framing,
         timeline=comparison.timeline,
         sources=sources,
         marks=MARKS,
         sentence_of=sentence_of,
+        top_z=top_z or 1.0,
         cite=cite,
         link=link,
     )
