@@ -122,3 +122,17 @@ def test_an_unknown_story_is_a_one_line_error(cli: Callable[..., Result], tmp_pa
     assert result.exit_code == 1
     assert "99" in result.output and len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "site").exists()
+
+
+def test_the_web_index_reads_the_same_bars_from_stored_json_as_from_the_comparison(db_path: Path) -> None:
+    from newsprism.corpus import Corpus
+    from newsprism.present.comparison_json import comparison_dict
+    from newsprism.present.report_site import index_entry, index_entry_from_json
+
+    with Corpus(db_path) as corpus:
+        corpus.ingest([EXAMPLES / "stories" / "lorvenne-flood"])
+        [story] = corpus.stories()
+        result = corpus.compare_story(story.id)
+        stored = corpus.cached_comparison_data(corpus.story(story.id))
+    assert stored == json.loads(json.dumps(comparison_dict(result.comparison)))
+    assert index_entry_from_json(result.story, stored) == index_entry(result)

@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsprism.analysis.cluster import ClusterOptions
 from newsprism.analysis.dedup import NearDuplicateOptions, NearDuplicates
@@ -161,6 +161,16 @@ class Corpus:
         story, compared, copies = self._story_members(story_id, story)
         by_id = {stored.id: stored.article for stored in compared}
         return StoryComparison(story, comparison_from_dict(json.loads(cached), by_id), copies, cached=True)
+
+    def cached_comparison_data(
+        self, story: Story, options: CompareOptions | None = None
+    ) -> dict[str, Any] | None:
+        """The stored comparison JSON of the story as it is now, parsed, or None; nothing is rebuilt."""
+        from newsprism.analysis.compare import CompareOptions
+
+        key = _cache_key(options or CompareOptions())
+        cached = self.story_store.cached_comparison(story.id, key, story.version)
+        return json.loads(cached) if cached is not None else None
 
     def _story_members(
         self, story_id: int, story: Story | None = None

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsprism.models import Comparison, Story, StoryComparison
 from newsprism.present.comparison_html import comparison_html, render_template
@@ -36,45 +37,73 @@ def story_file(story_id: int) -> str:
     return f"story-{story_id}.html"
 
 
-def outlet_coverage(comparison: Comparison) -> list[OutletCoverage]:
+@dataclass(frozen=True)
+class IndexEntry:
+    """A story on the index: its coverage bars and conflict count once it has been compared."""
+
+    story: Story
+    coverage: tuple[OutletCoverage, ...] | None = None
+    conflicts: int | None = None
+
+
+def outlet_coverage(comparison: Comparison) -> tuple[OutletCoverage, ...]:
     """Claims each compared article takes part in, most first."""
-    total = len(comparison.claims)
     counts = [
-        OutletCoverage(
+        (
             item.article.source,
-            sum(1 for claim in comparison.claims if any(ref.article == item.id for ref in claim.sentences)),
-            total,
+            sum(1 for c in comparison.claims if any(r.article == item.id for r in c.sentences)),
         )
         for item in comparison.articles
     ]
-    return sorted(counts, key=lambda coverage: (-coverage.claims, coverage.source))
+    return _ranked(counts, len(comparison.claims))
+
+
+def index_entry(result: StoryComparison) -> IndexEntry:
+    return IndexEntry(result.story, outlet_coverage(result.comparison), len(result.comparison.conflicts))
+
+
+def index_entry_from_json(story: Story, comparison: Mapping[str, Any]) -> IndexEntry:
+    """The same entry read straight from a stored comparison's JSON, without rebuilding the comparison."""
+    claims = comparison["claims"]
+    counts = [
+        (
+            article["source"],
+            sum(1 for c in claims if any(r["article"] == article["id"] for r in c["sentences"])),
+        )
+        for article in comparison["articles"]
+    ]
+    return IndexEntry(story, _ranked(counts, len(claims)), len(comparison["conflicts"]))
+
+
+def _ranked(counts: Sequence[tuple[str, int]], total: int) -> tuple[OutletCoverage, ...]:
+    """Outlets by claims reported, most first; nothing when there are no claims to report."""
+    if not total:
+        return ()
+    coverage = (OutletCoverage(source, claims, total) for source, claims in counts)
+    return tuple(sorted(coverage, key=lambda item: (-item.claims, item.source)))
 
 
 def index_html(
-    results: Sequence[StoryComparison | Story],
+    entries: Sequence[IndexEntry],
     title: str = "Stories",
     href: Callable[[int], str] = story_file,
     live: bool = False,
 ) -> str:
-    """The list of stories; a story without its comparison yet (the web app's index) has no bars.
-
-    `live` adds the web app's search and upload forms.
-    """
-    entries = []
-    for item in results:
-        story, comparison = (
-            (item.story, item.comparison) if isinstance(item, StoryComparison) else (item, None)
-        )
-        entries.append(
-            {
-                "story": story,
-                "file": href(story.id),
-                "coverage": outlet_coverage(comparison) if comparison else [],
-                "conflicts": len(comparison.conflicts) if comparison else None,
-            }
-        )
+    """The list of stories; `live` adds the web app's search and upload forms."""
     return render_template(
-        "report_index.html.j2", title=title, story_span=story_span, stories=entries, live=live
+        "report_index.html.j2",
+        title=title,
+        story_span=story_span,
+        stories=[
+            {
+                "story": entry.story,
+                "file": href(entry.story.id),
+                "coverage": entry.coverage or (),
+                "conflicts": entry.conflicts,
+            }
+            for entry in entries
+        ],
+        live=live,
     )
 
 
@@ -89,7 +118,7 @@ def write_report_site(results: Sequence[StoryComparison], folder: Path) -> Path:
         page = comparison_html(result.comparison, story=result.story, index=INDEX)
         _write_atomically(folder / story_file(result.story.id), page)
     index = folder / INDEX
-    _write_atomically(index, index_html(results))
+    _write_atomically(index, index_html([index_entry(result) for result in results]))
     return index
 
 

@@ -24,7 +24,7 @@ from newsprism.ingest.build import RawArticle, build_article
 from newsprism.present.articles import article_summary
 from newsprism.present.comparison_html import comparison_html, render_template
 from newsprism.present.comparison_json import comparison_dict
-from newsprism.present.report_site import index_html
+from newsprism.present.report_site import IndexEntry, index_entry_from_json, index_html
 from newsprism.present.stories import story_comparison_dict, story_dict
 from newsprism.store import ArticleQuery
 from newsprism.store.stories import StoryQuery
@@ -107,9 +107,11 @@ def create_app(db: Path) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> str:
         with corpus() as opened:
-            stories = list(opened.stories(StoryQuery(min_sources=2, limit=INDEX_STORIES)))
-            shown = [opened.cached_story_comparison(story.id) or story for story in stories]
-        return index_html(shown, href=lambda story_id: f"/stories/{story_id}", live=True)
+            entries = []
+            for story in opened.stories(StoryQuery(min_sources=2, limit=INDEX_STORIES)):
+                data = opened.cached_comparison_data(story)
+                entries.append(index_entry_from_json(story, data) if data else IndexEntry(story))
+        return index_html(entries, href=lambda story_id: f"/stories/{story_id}", live=True)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: int) -> str:
