@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from newsprism.cli import serve
-from newsprism.web.app import MAX_UPLOAD_BYTES
+from newsprism.web.app import MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES
 from tests.web.conftest import LiveServer
 
 ARTICLE = (
@@ -120,6 +120,11 @@ def test_the_api_compares_posted_texts(client: httpx.Client) -> None:
     assert response.status_code == 200
     result = response.json()
     assert result["claims"] and any(conflict["kind"] == "number" for conflict in result["conflicts"])
+
+
+def test_a_request_too_large_to_be_an_upload_is_refused_before_it_is_read(client: httpx.Client) -> None:
+    page = upload(client, "huge.txt", b"x" * (MAX_REQUEST_BYTES + 1))
+    assert page.status_code == 413 and "larger than" in page.text
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,8 @@ from newsprism.version import __version__
 from newsprism.web.schemas import CompareRequest
 
 MAX_UPLOAD_BYTES = 5_000_000
+# An upload's file plus its multipart framing; an API request (20 articles of 200,000 characters) fits too.
+MAX_REQUEST_BYTES = 20 * 200_000 * 4 + 100_000
 UPLOAD_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".json", ".jsonl", ".csv"})
 INDEX_STORIES = 100
 MAX_SEARCH_RESULTS = 100
@@ -80,7 +82,14 @@ def create_app(db: Path) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_REQUEST_BYTES:
+            # Refused before the body is read, so a huge upload is never spooled to disk.
+            response: Response = _error(
+                request, 413, f"the request is larger than {MAX_REQUEST_BYTES:,} bytes"
+            )
+        else:
+            response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         return response
 
