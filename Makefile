@@ -42,11 +42,20 @@ demo: install
 	@echo
 	@echo "Stored the example stories in $(DEMO_DB)."
 	@echo "HTML report of the stories: open $(DEMO_DIR)/report/index.html in a browser (it works from disk)."
+	@echo "Or browse, search and upload live: $(BIN)/newsprism serve --db $(DEMO_DB)   (then http://127.0.0.1:8765/)"
 	@echo "Compared the coverage of $(DEMO_STORY): $(DEMO_DIR)/lorvenne-flood.html (open it in a browser), .md and .json."
 	@echo "Try: $(BIN)/newsprism compare examples/stories/port-asha-clashes"
 	@echo "     $(BIN)/newsprism story 3 --db $(DEMO_DB)    (one story of the list above)"
 
-test: install-test
+# The browser tests drive Debian's Chromium (Playwright never downloads one): installed when missing.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+$(CHROMIUM):
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get update
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+test: install-test $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 bench: install
