@@ -41,11 +41,12 @@ demo: install
 	$(BIN)/newsprism report --db $(DEMO_DB) -o $(DEMO_DIR)/report
 	@echo
 	@echo "Stored the example stories in $(DEMO_DB)."
-	@echo "HTML report of the stories: open $(DEMO_DIR)/report/index.html in a browser (it works from disk)."
-	@echo "Or browse, search and upload live: $(BIN)/newsprism serve --db $(DEMO_DB)   (then http://127.0.0.1:8765/)"
-	@echo "Compared the coverage of $(DEMO_STORY): $(DEMO_DIR)/lorvenne-flood.html (open it in a browser), .md and .json."
+	@echo "Compared the coverage of $(DEMO_STORY): $(DEMO_DIR)/lorvenne-flood.html, .md and .json."
 	@echo "Try: $(BIN)/newsprism compare examples/stories/port-asha-clashes"
 	@echo "     $(BIN)/newsprism story 3 --db $(DEMO_DB)    (one story of the list above)"
+	@echo
+	@echo "HTML report of the stories: open $(DEMO_DIR)/report/index.html in a browser (it works from disk)."
+	@echo "Or browse, search and upload live: $(BIN)/newsprism serve --db $(DEMO_DB)   (then http://127.0.0.1:8765/)"
 
 # The browser tests drive Debian's Chromium (Playwright never downloads one): installed when missing.
 CHROMIUM := /usr/bin/chromium
