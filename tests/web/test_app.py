@@ -60,6 +60,12 @@ def test_search_finds_an_article_by_phrase(client: httpx.Client) -> None:
     assert "found" in page.text and "Lorvenne" in text_of(page.text)
 
 
+@pytest.mark.parametrize("query", ['"unbalanced', "AND", "a*", "NEAR(", "-", "'", "x OR"])
+def test_search_syntax_in_a_query_is_taken_as_words_not_an_error(client: httpx.Client, query: str) -> None:
+    assert client.get("/search", params={"q": query}).status_code == 200
+    assert client.get("/api/articles", params={"search": query}).status_code == 200
+
+
 def test_an_uploaded_article_is_stored_and_found(client: httpx.Client) -> None:
     page = upload(client, "ferry.txt", ARTICLE.encode())
     assert page.status_code == 200, page.text

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,6 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from newsprism.corpus import Corpus
 from newsprism.errors import NewsprismError, NotFoundError
 from newsprism.ingest.build import RawArticle, build_article
+from newsprism.models import StoredArticle
 from newsprism.present.articles import article_summary
 from newsprism.present.comparison_html import comparison_html, render_template
 from newsprism.present.comparison_json import comparison_dict
@@ -75,11 +74,6 @@ def create_app(db: Path) -> FastAPI:
         redoc_url=None,
     )
 
-    @contextmanager
-    def corpus() -> Iterator[Corpus]:
-        with Corpus(db) as opened:
-            yield opened
-
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
         declared = request.headers.get("content-length", "")
@@ -115,7 +109,7 @@ def create_app(db: Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> str:
-        with corpus() as opened:
+        with Corpus(db) as opened:
             entries = []
             for story in opened.stories(StoryQuery(min_sources=2, limit=INDEX_STORIES)):
                 data = opened.cached_comparison_data(story)
@@ -124,24 +118,15 @@ def create_app(db: Path) -> FastAPI:
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: int) -> str:
-        with corpus() as opened:
+        with Corpus(db) as opened:
             result = opened.compare_story(story_id)
         return comparison_html(result.comparison, story=result.story, index="/")
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: Annotated[str, Query(min_length=1, max_length=200)]) -> str:
-        with corpus() as opened:
+        with Corpus(db) as opened:
             found = list(opened.articles(ArticleQuery(search=q, limit=MAX_SEARCH_RESULTS)))
-            stories = opened.story_store.stories_of([item.id for item in found])
-        rows = [
-            {
-                "title": item.article.title,
-                "source": item.article.source,
-                "published": item.article.published,
-                "story": stories.get(item.id),
-            }
-            for item in found
-        ]
+            rows = _article_rows(opened, found)
         count = f"{len(rows)} article{'' if len(rows) == 1 else 's'}"
         return render_template(
             "message.html.j2", title=f"Search: {q}", lines=[f"{count} found."], articles=rows
@@ -149,18 +134,9 @@ def create_app(db: Path) -> FastAPI:
 
     @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
     def upload_page(file: Annotated[UploadFile, File()]) -> str:
-        with corpus() as opened:
+        with Corpus(db) as opened:
             stored, rejected = _ingest_upload(opened, file)
-            stories = opened.story_store.stories_of([item.id for item in stored])
-        rows = [
-            {
-                "title": item.article.title,
-                "source": item.article.source,
-                "published": item.article.published,
-                "story": stories.get(item.id),
-            }
-            for item in stored
-        ]
+            rows = _article_rows(opened, stored)
         lines = [f"Stored {len(rows)} article{'' if len(rows) == 1 else 's'} from {file.filename}."]
         lines += [f"Rejected: {reason}" for reason in rejected]
         return render_template("message.html.j2", title="Upload", lines=lines, articles=rows)
@@ -174,7 +150,7 @@ def create_app(db: Path) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=1_000)] = 100,
     ) -> list[dict[str, Any]]:
         """Stories, latest first: id, title, first_seen, last_seen, sources, articles."""
-        with corpus() as opened:
+        with Corpus(db) as opened:
             return [
                 story_dict(story)
                 for story in opened.stories(StoryQuery(since=since, min_sources=min_sources, limit=limit))
@@ -183,7 +159,7 @@ def create_app(db: Path) -> FastAPI:
     @app.get("/api/stories/{story_id}")
     def api_story(story_id: int) -> dict[str, Any]:
         """The comparison of one story (computed once, then read from the cache)."""
-        with corpus() as opened:
+        with Corpus(db) as opened:
             result = opened.compare_story(story_id)
         return story_comparison_dict(result, comparison_dict(result.comparison))
 
@@ -195,7 +171,7 @@ def create_app(db: Path) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=1_000)] = 100,
     ) -> list[dict[str, Any]]:
         """Stored articles, newest first, with their metadata (not their text)."""
-        with corpus() as opened:
+        with Corpus(db) as opened:
             query = ArticleQuery(source=source, since=since, search=search, limit=limit)
             return [article_summary(item) for item in opened.articles(query)]
 
@@ -223,7 +199,21 @@ def create_app(db: Path) -> FastAPI:
     return app
 
 
-def _ingest_upload(opened: Corpus, file: UploadFile) -> tuple[list[Any], list[str]]:
+def _article_rows(opened: Corpus, articles: list[StoredArticle]) -> list[dict[str, Any]]:
+    """Title, outlet, date and story of each article, for a results table."""
+    stories = opened.story_store.stories_of([item.id for item in articles])
+    return [
+        {
+            "title": item.article.title,
+            "source": item.article.source,
+            "published": item.article.published,
+            "story": stories.get(item.id),
+        }
+        for item in articles
+    ]
+
+
+def _ingest_upload(opened: Corpus, file: UploadFile) -> tuple[list[StoredArticle], list[str]]:
     """Check the upload's name and size, store it through the ordinary ingest; return stored and rejected."""
     name = Path(file.filename or "").name
     suffix = Path(name).suffix.lower()
