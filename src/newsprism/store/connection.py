@@ -31,6 +31,9 @@ def open_database(path: str | os.PathLike[str] | None = None) -> sqlite3.Connect
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 10000")
+        # SQLite's default 2 MB page cache is far below the near-duplicate and full-text indexes of a corpus
+        # of 100,000s of articles, whose inserts land all over them; 64 MB is used only as the file grows.
+        db.execute("PRAGMA cache_size = -65536")
         migrate(db)
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{db_path}: not a usable newsprism database ({error})") from None
