@@ -92,9 +92,11 @@ class ClusterOptions:
     # Place words are noisier than ages (a district, a county, the hospital's town), so they weigh less and
     # also reward a match; a shared day alone proves little on a busy night.
     age_penalty: float = 0.30
+    age_bonus: float = 0.10
     place_penalty: float = 0.15
     place_bonus: float = 0.10
     day_penalty: float = 0.15
+    day_bonus: float = 0.10
     day_tolerance: int = 1  # days apart that still agree ("Saturday night" is Sunday's "overnight")
 
     @property
@@ -291,8 +293,8 @@ class StoryClusterer:
         facts = self._facts[story_id]
         options = self.options
         score = 0.0
-        if signals.ages and facts.ages and not signals.ages & facts.ages:
-            score -= options.age_penalty
+        if signals.ages and facts.ages:
+            score += options.age_bonus if signals.ages & facts.ages else -options.age_penalty
         if signals.places and facts.places:
             score += options.place_bonus if signals.places & facts.places else -options.place_penalty
         if signals.days and facts.days:
@@ -300,6 +302,8 @@ class StoryClusterer:
             days = [day.toordinal() for day in signals.days]
             if not any(abs(day - other) <= tolerance for day in days for other in facts.days):
                 score -= options.day_penalty
+            else:
+                score += options.day_bonus
         return score
 
     def _open_story(self, title: str, dimensions: int) -> int:

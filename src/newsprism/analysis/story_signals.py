@@ -19,7 +19,12 @@ from newsprism.analysis.term_vectors import TermVector, term_vector
 from newsprism.models import Article
 
 LEAD_SENTENCES = 2
-LEAD_MAX_CHARS = 320
+LEAD_MAX_CHARS = 320  # where the victim's age, the town and the day are read
+# Enough of the title and lead for the embedder to say which event it is: longer texts embed slower and
+# cluster no better.
+EMBEDDED_CHARS = 200
+# Names are looked for in the title and the start of the body, where reports name who, where and what.
+ENTITY_CHARS = 1000
 # A capitalised single word this common in lower case ("Police", "Tuesday") names nothing in particular.
 COMMON_WORD_ZIPF = 4.0
 # A place word this common ("North", "Park") does not say which town it was.
@@ -27,6 +32,11 @@ COMMON_PLACE_ZIPF = 4.5
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'.-]*[\w](?:\s+(?:[A-Z][\w'.-]*[\w]|[A-Z]))*")
 _TITLE_SITE_SUFFIX = re.compile(r"\s+(?:\||::|-|–|—)\s+[^|:–—]{2,40}$")
+# Broadcasters brand headlines with long suffixes: " - KSLA News 12 Shreveport, Louisiana News Weather & Sports".
+# A suffix naming two of these is taken for branding, however long.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|-|–|—)\s+")
+_BRANDING_CUES = re.compile(r"\b(News|Weather|Sports|TV|Channel|Station|Radio)\b|\.com\b", re.IGNORECASE)
+MAX_BRANDING_CHARS = 120
 _SENTENCE_END = frozenset(".!?:|\n")
 _POSSESSIVE = re.compile(r"'s?$")
 # Calendar words are capitalised but say nothing about which event it was.
@@ -79,8 +89,8 @@ class StorySignals:
     """What the story clusterer compares of one article."""
 
     title: str  # without a site-name suffix
-    text: str  # title and lead, for the embedder
-    entities: frozenset[str]  # case-folded name candidates from title, lead and dateline
+    text: str  # the start of the title and lead, for the embedder
+    entities: frozenset[str]  # case-folded name candidates from title, the start of the body and dateline
     published: date | None
     places: frozenset[str] = frozenset()  # case-folded words of the towns and areas named
     ages: frozenset[int] = frozenset()  # ages of the people the lead is about
@@ -91,10 +101,9 @@ class StorySignals:
 def story_signals(article: Article) -> StorySignals:
     """Title, lead, names, places, ages, days and publication date of an article."""
     title = clean_title(article.title)
-    title_and_lead = f"{title}. {_lead(article)}"
-    text = title_and_lead[:LEAD_MAX_CHARS]
-    entities = set(entity_candidates(title_and_lead))
-    places = set(place_words(text))
+    lead = f"{title}. {_lead(article)}"[:LEAD_MAX_CHARS]
+    entities = set(entity_candidates(f"{title}. {article.text[:ENTITY_CHARS]}"))
+    places = set(place_words(lead))
     if article.dateline:
         place = article.dateline.split(",")[0].split("(")[0].strip().casefold()
         if place:
@@ -103,12 +112,12 @@ def story_signals(article: Article) -> StorySignals:
     published = article.published_date
     return StorySignals(
         title,
-        text,
+        lead[:EMBEDDED_CHARS],
         frozenset(entities),
         published,
         frozenset(places),
-        ages_mentioned(text),
-        days_mentioned(text, published),
+        ages_mentioned(lead),
+        days_mentioned(lead, published),
         term_vector(f"{title}\n{article.text}"),
     )
 
@@ -119,8 +128,19 @@ def story_text(article: Article) -> str:
 
 
 def clean_title(title: str) -> str:
-    """The headline without a trailing " | Site name" or " :: Site"."""
-    return _TITLE_SITE_SUFFIX.sub("", title.strip())
+    """The headline without a trailing " | Site name", " :: Site" or " - Station News, Weather & Sports"."""
+    title = title.strip()
+    for separator in _TITLE_SEPARATOR.finditer(title):
+        suffix = title[separator.end() :]
+        if len(suffix) <= MAX_BRANDING_CHARS and _is_branding(suffix):
+            title = title[: separator.start()]
+            break
+    return _TITLE_SITE_SUFFIX.sub("", title)
+
+
+def _is_branding(suffix: str) -> bool:
+    cues = {(match.group(1) or ".com").casefold() for match in _BRANDING_CUES.finditer(suffix)}
+    return len(cues) >= 2
 
 
 def _lead(article: Article) -> str:

@@ -131,6 +131,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE stories ADD COLUMN terms BLOB;
         """,
     ),
+    (
+        # Clustering now embeds a shorter title and lead: stored vectors of the old text are dropped and the
+        # articles still pending are embedded again. Stories keep their centroids (`cluster --rebuild` redoes them).
+        "m005_shorter_story_text",
+        """
+        DELETE FROM article_embeddings;
+        """,
+    ),
 ]
 
 
