@@ -32,8 +32,8 @@ COMMON_PLACE_ZIPF = 4.5
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'.-]*[\w](?:\s+(?:[A-Z][\w'.-]*[\w]|[A-Z]))*")
 _TITLE_SITE_SUFFIX = re.compile(r"\s+(?:\||::|-|–|—)\s+[^|:–—]{2,40}$")
-# Broadcasters brand headlines with long suffixes: " - KSLA News 12 Shreveport, Louisiana News Weather & Sports".
-# A suffix naming two of these is taken for branding, however long.
+# Broadcasters brand headlines with long suffixes (" - KSLA News 12 Shreveport, Louisiana News Weather &
+# Sports"): a suffix naming two of these cues is taken for branding, however long.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|-|–|—)\s+")
 _BRANDING_CUES = re.compile(r"\b(News|Weather|Sports|TV|Channel|Station|Radio)\b|\.com\b", re.IGNORECASE)
 MAX_BRANDING_CHARS = 120

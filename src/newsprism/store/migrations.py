@@ -133,7 +133,8 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
     (
         # Clustering now embeds a shorter title and lead: stored vectors of the old text are dropped and the
-        # articles still pending are embedded again. Stories keep their centroids (`cluster --rebuild` redoes them).
+        # articles still pending are embedded again. Stories keep their centroids (`cluster --rebuild`
+        # recomputes them).
         "m005_shorter_story_text",
         """
         DELETE FROM article_embeddings;
