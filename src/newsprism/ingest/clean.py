@@ -165,9 +165,8 @@ _TIMESTAMP_WORDS = (
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?"
     r"|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|\d{1,4})"
 )
-_TIMESTAMP_LINE = re.compile(
-    rf"(?:{_TIMESTAMP_WORDS}[\s,:/.()|-]*)*\d(?:[\s,:/.()|-]*{_TIMESTAMP_WORDS})*[\s,:/.()|-]*", re.I
-)
+# Atomic and possessive: a prose line must fail fast, not try every way of splitting its digit runs.
+_TIMESTAMP_LINE = re.compile(rf"(?=\D*\d)(?:(?>{_TIMESTAMP_WORDS})[\s,:/.()|-]*+)++", re.I)
 # "Thursday.The shooting": scraped pages lose the space between sentences.
 _GLUED_SENTENCES = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])")
 # How many short leading paragraphs (time stamps, captions, bylines) may precede a dateline.
