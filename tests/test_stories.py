@@ -104,6 +104,21 @@ def test_each_example_event_told_by_five_outlets_is_one_story(
     assert all(len(story["sources"]) == 5 for story in stories)
 
 
+def test_ingest_stores_the_embedding_of_every_article_except_copies_and_clustering_reuses_them(
+    cli: Callable[..., Result], db_path: Path
+) -> None:
+    assert cli("ingest", str(STORIES)).exit_code == 0
+    with sqlite3.connect(db_path) as db:
+        articles, originals = db.execute(
+            "SELECT COUNT(*), COUNT(*) - COUNT(duplicate_of) FROM articles"
+        ).fetchone()
+        embedded = db.execute("SELECT COUNT(*) FROM article_embeddings").fetchone()[0]
+        in_stories = db.execute("SELECT SUM(size) FROM stories").fetchone()[0]
+    assert (articles, originals) == (15, 14)  # the examples plant one syndicated copy
+    assert embedded == originals
+    assert in_stories == articles
+
+
 def test_the_story_listing_has_the_documented_shape(cli: Callable[..., Result]) -> None:
     cli("ingest", str(STORIES / "port-asha-clashes"))
     [story] = _stories(cli)
@@ -171,7 +186,9 @@ def test_a_story_filled_over_many_runs_stores_the_names_and_sizes_of_one_filled_
         with sqlite3.connect(db) as connection:
             [(story_id, size)] = connection.execute("SELECT id, size FROM stories").fetchall()
             names = dict(
-                connection.execute("SELECT name, articles FROM story_entities WHERE story_id = ?", (story_id,))
+                connection.execute(
+                    "SELECT name, articles FROM story_entities WHERE story_id = ?", (story_id,)
+                )
             )
         return size, names
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.analysis.cluster import ClusterOptions
 from newsprism.analysis.dedup import NearDuplicateOptions, NearDuplicates
+from newsprism.analysis.story_signals import story_text
 from newsprism.clustering import ClusterListener, ClusterReport, StoryBuilder
 from newsprism.ingest import InputSpec, ReadOptions, discover_inputs, read_input
 from newsprism.models import (
@@ -21,6 +22,7 @@ from newsprism.models import (
     StoryComparison,
     StoryMember,
 )
+from newsprism.nlp.background import BackgroundEmbedder, TextEmbedder
 from newsprism.store import ArticleQuery, ArticleStore, StoredOutcome, open_database
 from newsprism.store.stories import StoryQuery, StoryStore
 from newsprism.version import __version__
@@ -66,6 +68,23 @@ class Corpus:
         pending.
         """
         matcher = NearDuplicates(near_duplicates) if near_duplicates is not None else None
+        # Stories are clustered once everything is stored; their embeddings are computed meanwhile.
+        embeddings = BackgroundEmbedder(_clustering_embedder) if stories is not None else None
+        try:
+            return self._ingest(paths, options, listener, matcher, embeddings, stories)
+        finally:
+            if embeddings is not None:
+                embeddings.close()
+
+    def _ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        options: ReadOptions,
+        listener: IngestListener | None,
+        matcher: NearDuplicates | None,
+        embeddings: BackgroundEmbedder | None,
+        stories: ClusterOptions | None,
+    ) -> IngestReport:
         copies: list[tuple[int, int]] = []
         listener = listener or IngestListener()
         found = list(discover_inputs(os.fspath(path) for path in paths))
@@ -76,11 +95,18 @@ class Corpus:
         rejected: list[Rejected] = []
 
         def save(articles: list[Article], bad: list[Rejected]) -> None:
+            to_embed: list[tuple[int, str]] = []
             for outcome, article in zip(self.store.save(articles, bad, matcher), articles, strict=True):
                 (ingested if outcome.is_new else duplicates).append(outcome.id)
                 if outcome.is_new and outcome.duplicate_of is not None:
                     copies.append((outcome.id, outcome.duplicate_of))
+                elif outcome.is_new:  # a copy is clustered with its original's embedding
+                    to_embed.append((outcome.id, story_text(article)))
                 listener.stored(article, outcome)
+            if embeddings is not None:
+                self.story_store.save_embeddings(
+                    embeddings.submit([key for key, _ in to_embed], [text for _, text in to_embed])
+                )
             for item in bad:
                 rejected.append(item)
                 listener.rejected(item)
@@ -98,6 +124,8 @@ class Corpus:
                     articles, bad = [], []
             if articles or bad:
                 save(articles, bad)
+        if embeddings is not None:
+            self.story_store.save_embeddings(embeddings.finish())
         clustered = self.cluster(stories, listener) if stories is not None else ClusterReport()
         return IngestReport(
             tuple(ingested), tuple(duplicates), tuple(rejected), tuple(copies), clustered.new_stories
@@ -203,3 +231,9 @@ class Corpus:
 def _cache_key(options: CompareOptions) -> str:
     """Cached comparisons are only reused by the same newsprism version with the same options."""
     return f"newsprism {__version__}; {options}"
+
+
+def _clustering_embedder() -> TextEmbedder:
+    from newsprism.nlp.embeddings import clustering_embedder  # onnxruntime loads only when needed
+
+    return clustering_embedder()

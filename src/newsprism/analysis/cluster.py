@@ -16,13 +16,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
 
 import numpy as np
 
 from newsprism.analysis.story_signals import StorySignals, story_signals
 from newsprism.analysis.term_vectors import TermVector
 from newsprism.models import Article
+from newsprism.nlp.background import TextEmbedder
 
 EMBEDDING_DIM = 384
 # A name shared by this many stories (a big city, "police") is no way to find the one an article belongs to.
@@ -65,17 +65,11 @@ class StoryFacts:
         )
 
 
-class TextEmbedder(Protocol):
-    """Anything that turns texts into unit vectors, one row per text."""
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
-
-
 @dataclass(frozen=True)
 class ClusterOptions:
     """How alike an article must be to a story to join it, and how far back stories stay open."""
 
-    threshold: float = 1.00  # minimum score (cosine to the centroid + bonuses - penalties) to join a story
+    threshold: float = 0.95  # minimum score (cosine to the centroid + bonuses - penalties) to join a story
     window_days: int = 3  # a story takes articles up to this many days after its latest one
     # ... and up to this many after its first: a story must not creep from one event to the next look-alike
     # day after day. Later articles join only through the shared names of the follow-up path below.

@@ -22,7 +22,7 @@ LEAD_SENTENCES = 2
 LEAD_MAX_CHARS = 320  # where the victim's age, the town and the day are read
 # Enough of the title and lead for the embedder to say which event it is: longer texts embed slower and
 # cluster no better.
-EMBEDDED_CHARS = 200
+EMBEDDED_CHARS = 150
 # Names are looked for in the title and the start of the body, where reports name who, where and what.
 ENTITY_CHARS = 1000
 # A capitalised single word this common in lower case ("Police", "Tuesday") names nothing in particular.
@@ -101,7 +101,7 @@ class StorySignals:
 def story_signals(article: Article) -> StorySignals:
     """Title, lead, names, places, ages, days and publication date of an article."""
     title = clean_title(article.title)
-    lead = f"{title}. {_lead(article)}"[:LEAD_MAX_CHARS]
+    lead = _title_and_lead(article, title)
     entities = set(entity_candidates(f"{title}. {article.text[:ENTITY_CHARS]}"))
     places = set(place_words(lead))
     if article.dateline:
@@ -124,7 +124,11 @@ def story_signals(article: Article) -> StorySignals:
 
 def story_text(article: Article) -> str:
     """Title and lead, cut to a length the embedder reads quickly: the part that says which event it is."""
-    return story_signals(article).text
+    return _title_and_lead(article, clean_title(article.title))[:EMBEDDED_CHARS]
+
+
+def _title_and_lead(article: Article, title: str) -> str:
+    return f"{title}. {_lead(article)}"[:LEAD_MAX_CHARS]
 
 
 def clean_title(title: str) -> str:

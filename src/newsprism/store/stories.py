@@ -185,18 +185,27 @@ class StoryStore:
                 "UPDATE articles SET story_id = ? WHERE id = ?",
                 [(story_id, article_id) for article_id, story_id in batch.assignments],
             )
-            self.db.executemany(
-                "INSERT OR REPLACE INTO article_embeddings (article_id, vector) VALUES (?, ?)",
-                [
-                    (article_id, np.asarray(vector, dtype=np.float32).tobytes())
-                    for article_id, vector in batch.embeddings
-                ],
-            )
+            self._insert_embeddings(batch.embeddings)
             self.db.executemany(
                 "INSERT INTO entity_counts (name, articles) VALUES (?, ?) "
                 "ON CONFLICT(name) DO UPDATE SET articles = articles + excluded.articles",
                 list(batch.entity_counts.items()),
             )
+
+    def save_embeddings(self, embeddings: Sequence[tuple[int, np.ndarray]]) -> None:
+        """Store title-and-lead embeddings computed ahead of clustering (article id, vector)."""
+        if embeddings:
+            with transaction(self.db):
+                self._insert_embeddings(embeddings)
+
+    def _insert_embeddings(self, embeddings: Sequence[tuple[int, np.ndarray]]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO article_embeddings (article_id, vector) VALUES (?, ?)",
+            [
+                (article_id, np.asarray(vector, dtype=np.float32).tobytes())
+                for article_id, vector in embeddings
+            ],
+        )
 
     def forget_all(self) -> int:
         """Take every article out of its story (embeddings are kept); returns how many became pending."""
