@@ -52,8 +52,11 @@ class StoryBuilder:
         db: sqlite3.Connection,
         options: ClusterOptions = ClusterOptions(),
         embedder: TextEmbedder | None = None,
+        signals: dict[int, StorySignals] | None = None,
     ) -> None:
+        """`signals` holds signals already computed for some article ids (by ingest); they are used up."""
         self.options = options
+        self._precomputed = signals if signals is not None else {}
         self.articles = ArticleStore(db)
         self.stories = StoryStore(db)
         self._embedder = embedder
@@ -84,7 +87,7 @@ class StoryBuilder:
     def _cluster(self, batch: list[PendingArticle]) -> None:
         assert self._clusterer is not None
         clusterer = self._clusterer
-        signals = [story_signals(self.articles.get(item.id).article) for item in batch]
+        signals = [self._signals(item.id) for item in batch]
         self._load_stories_for(signals)
         names = {name for item in signals for name in item.entities} - clusterer.entity_counts.keys()
         clusterer.preload_entity_counts(self.stories.entity_counts(names))
@@ -108,6 +111,10 @@ class StoryBuilder:
         clusterer.new_entity_counts.clear()
         if len(clusterer.entity_counts) > MAX_CACHED_NAMES:
             clusterer.entity_counts.clear()
+
+    def _signals(self, article_id: int) -> StorySignals:
+        known = self._precomputed.pop(article_id, None)
+        return known if known is not None else story_signals(self.articles.get(article_id).article)
 
     def _vectors(
         self, batch: list[PendingArticle], signals: list[StorySignals]

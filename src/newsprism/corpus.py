@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.analysis.cluster import ClusterOptions
 from newsprism.analysis.dedup import NearDuplicateOptions, NearDuplicates
-from newsprism.analysis.story_signals import story_text
+from newsprism.analysis.story_signals import StorySignals, story_signals, story_text
 from newsprism.clustering import ClusterListener, ClusterReport, StoryBuilder
 from newsprism.ingest import InputSpec, ReadOptions, discover_inputs, read_input
 from newsprism.models import (
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 # Records of a JSONL/CSV archive are committed in batches of this many, so a kill mid-file
 # loses at most one batch of work, and a rerun skips what was stored by content hash.
 RECORD_BATCH_SIZE = 500
+# Story signals of this many new articles are kept in memory from storing to clustering (about 3 KB each).
+MAX_KEPT_SIGNALS = 50_000
 
 
 class IngestListener(ClusterListener):
@@ -94,14 +96,22 @@ class Corpus:
         duplicates: list[int] = []
         rejected: list[Rejected] = []
 
+        # Signals computed here, while the embedder works on the worker thread, are not computed again when
+        # clustering; beyond a bound clustering reads the articles back and computes them itself.
+        signals: dict[int, StorySignals] = {}
+
         def save(articles: list[Article], bad: list[Rejected]) -> None:
             to_embed: list[tuple[int, str]] = []
             for outcome, article in zip(self.store.save(articles, bad, matcher), articles, strict=True):
                 (ingested if outcome.is_new else duplicates).append(outcome.id)
+                if outcome.is_new and embeddings is not None:
+                    if len(signals) < MAX_KEPT_SIGNALS:
+                        signals[outcome.id] = story_signals(article)
+                    if outcome.duplicate_of is None:  # a copy is clustered with its original's embedding
+                        known = signals.get(outcome.id)
+                        to_embed.append((outcome.id, known.text if known else story_text(article)))
                 if outcome.is_new and outcome.duplicate_of is not None:
                     copies.append((outcome.id, outcome.duplicate_of))
-                elif outcome.is_new:  # a copy is clustered with its original's embedding
-                    to_embed.append((outcome.id, story_text(article)))
                 listener.stored(article, outcome)
             if embeddings is not None:
                 self.story_store.save_embeddings(
@@ -126,7 +136,11 @@ class Corpus:
                 save(articles, bad)
         if embeddings is not None:
             self.story_store.save_embeddings(embeddings.finish())
-        clustered = self.cluster(stories, listener) if stories is not None else ClusterReport()
+        clustered = (
+            StoryBuilder(self.db, stories, signals=signals).run(listener)
+            if stories is not None
+            else ClusterReport()
+        )
         return IngestReport(
             tuple(ingested), tuple(duplicates), tuple(rejected), tuple(copies), clustered.new_stories
         )

@@ -160,7 +160,7 @@ def _consensus_candidate(
 ) -> _Candidate:
     """The member sentence in the claim's most typical and story-central wording, not loaded, not
     a direct quote, of a readable length, near the top; salient when widely reported, central, early."""
-    claim_centroid = _normalised(sum(vectors.of(ref) for ref in claim.sentences))
+    claim_centroid = _normalised(np.sum([vectors.of(ref) for ref in claim.sentences], axis=0))
 
     def wording(ref: SentenceRef) -> float:
         sentence = texts[ref.article][ref.index]
