@@ -344,6 +344,22 @@ def test_sentences_glued_by_a_scraper_are_separated() -> None:
         "You must enter the characters with black color that stand out from the other characters",
         "Like this: Like Loading...",
         "Join The Conversation On The KDKA Facebook Page",
+        "Twitter",
+        "(Facebook)",
+        "Pinterest",
+        "More",
+        "Caption Close",
+        "Copy Link Copy",
+        "Hide Transcript Show Transcript",
+        "___",
+        "You are the owner of this article.",
+        "This material may not be published, broadcast, rewritten, or redistributed.)",
+        "Email Newsletters Sign up for one of our email newsletters.",
+        "Sorry, this zipcode is not in our deliverable area for this subscription service.",
+        "Re-enter zip code or sign up for digital access.",
+        ">>Download the WESH 2 News app for iOS and Android",
+        "(© 2016 KHOU)",
+        "(Copyright 2016 The Associated Press.",
     ],
 )
 def test_account_and_player_chrome_of_news_sites_is_boilerplate(line: str) -> None:
@@ -355,6 +371,10 @@ def test_account_and_player_chrome_of_news_sites_is_boilerplate(line: str) -> No
     [
         "The family said they had sent a verification request to the police department weeks ago.",
         "Officers asked residents to report any information to the tip line.",
+        "More than 40 people were hurt.",
+        "Facebook said it would remove the video.",
+        "Photos of the suspect were released on Monday.",
+        "Welcome back signs lined the street when the soldiers returned.",
     ],
 )
 def test_sentences_about_emails_and_tips_are_reporting(line: str) -> None:

@@ -82,15 +82,14 @@ class ClusterOptions:
     # a shared name, but only with this much more evidence.
     memory_days: int = 30
     late_margin: float = 0.2
-    # When both the article and the story state a fact of this kind and none agrees, the score drops by this.
-    # Place words are noisier than ages (a district, a county, the hospital's town), so they weigh less and
-    # also reward a match; a shared day alone proves little on a busy night.
+    # When both the article and the story state a fact of this kind and none agrees, the score drops by this;
+    # when one agrees, ages and places add a little. Place words are noisier than ages (a district, a county,
+    # the hospital's town), so they weigh less; a shared day proves nothing on a busy night and adds nothing.
     age_penalty: float = 0.30
     age_bonus: float = 0.10
-    place_penalty: float = 0.15
+    place_penalty: float = 0.20
     place_bonus: float = 0.10
     day_penalty: float = 0.15
-    day_bonus: float = 0.10
     day_tolerance: int = 1  # days apart that still agree ("Saturday night" is Sunday's "overnight")
 
     @property
@@ -283,7 +282,7 @@ class StoryClusterer:
         return self.options.entity_weight * shared / total_weight
 
     def _fact_score(self, signals: StorySignals, story_id: int) -> float:
-        """Penalties for ages, places or days the story contradicts; a bonus for a place it shares."""
+        """Penalties for ages, places or days the story contradicts; bonuses for an age or place it shares."""
         facts = self._facts[story_id]
         options = self.options
         score = 0.0
@@ -296,8 +295,6 @@ class StoryClusterer:
             days = [day.toordinal() for day in signals.days]
             if not any(abs(day - other) <= tolerance for day in days for other in facts.days):
                 score -= options.day_penalty
-            else:
-                score += options.day_bonus
         return score
 
     def _open_story(self, title: str, dimensions: int) -> int:

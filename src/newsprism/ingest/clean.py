@@ -61,6 +61,12 @@ _BOILERPLATE_WHOLE_LINE = re.compile(
       | menu|skip\ to\ (?:main\ )?content|back\ to\ top|close
       | listen(?:\ to\ (?:this\ |the\ )?(?:article|story))?
       | copyright
+      # Share buttons and player controls, each left alone on its line by the scraper.
+      | \(?(?:twitter|facebook|pinterest|google(?:\+|\ plus)?|linkedin|reddit|whatsapp|instagram|youtube)\)?
+      | more|photos?|videos?|gallery|caption\ close|close\ caption|copy\ link(?:\ copy)?|see\ more\ videos
+      | hide\ transcript\ show\ transcript|please\ sign\ in|welcome\ back|total\ access
+      | get\ digital\ access
+      | [-_=~*]{3,}
     )
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -87,7 +93,7 @@ _BOILERPLATE_START = re.compile(
       | copyright\s*(?:©|\(c\)|(?:19|20)\d\d\b)
       | (?:photo(?:graph)?|image|picture|illustration|video|graphic|(?:photo|image)\ credit
           |credit)s?\s*:
-      | (?:download|get)\ (?:our|the)\ (?:[\w-]+\ )?app\b
+      | (?:download|get)\ (?:our|the)\ (?:[\w-]+\ ){0,4}app\b
       | (?:story|article)\ continues\ (?:below|after)\b|continue\ reading\b
       | advertisement\s*[-–—:|]
       | listen\ to\ (?:this\ |the\ )?(?:article|story)\b
@@ -121,6 +127,12 @@ _SITE_FURNITURE = re.compile(
       | trending\ (?:stories|now)\b|\#{2,}\ ?original\ message
       | for\ more\ (?:neighborhood\ )?news,\ (?:listen|download|visit)\b
       | (?:close\ )?get\ e-?mail\ notifications\ on\b|whenever\ .{0,60}\bposts\ new\ content\b
+      | this\ material\ may\ not\ be\ published,\ broadcast,\ rewritten\b
+      | you\ are\ the\ owner\ of\ this\ article\b|why\ are\ we\ asking\ this\b
+      | e-?mail\ newsletters?\ sign\ up\b|sign\ in\ using\ you\ account\b
+      | sorry,\ this\ zip\ ?code\ is\ not\b|re-?enter\ (?:your\ )?zip\ ?code\b
+      | you\ can\ also\ like\ .{1,40}\ on\ facebook\b
+      | \(\s*(?:©|copyright\b)
     )
     """,
     re.IGNORECASE | re.VERBOSE,
