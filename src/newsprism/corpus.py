@@ -70,6 +70,8 @@ class Corpus:
         pending.
         """
         matcher = NearDuplicates(near_duplicates) if near_duplicates is not None else None
+        if matcher is not None and self.store.needs_near_duplicate_index():
+            self.store.index_near_duplicates(matcher)
         # Stories are clustered once everything is stored; their embeddings are computed meanwhile.
         embeddings = BackgroundEmbedder(_clustering_embedder) if stories is not None else None
         try:

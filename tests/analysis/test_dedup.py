@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -83,6 +84,22 @@ def test_the_threshold_is_configurable_and_the_check_can_be_skipped(cli: Callabl
 def test_without_the_check_nothing_is_linked(cli: Callable[..., Result], tmp_path: Path) -> None:
     wire, star, _ = _stored(tmp_path)
     assert _ingest_json(cli, str(wire), str(star), "--no-find-copies")["near_duplicates"] == []
+
+
+def test_after_a_migration_drops_the_index_the_next_ingest_rebuilds_it_and_still_finds_the_original(
+    cli: Callable[..., Result], tmp_path: Path, db_path: Path
+) -> None:
+    wire, star, ledger = _stored(tmp_path)
+    _ingest_json(cli, str(wire), str(ledger))
+    with sqlite3.connect(db_path) as db:  # what a migration that changes the hashing does
+        db.executescript(
+            "DELETE FROM minhash_bands; DELETE FROM minhash_signatures; "
+            "INSERT INTO maintenance (task) VALUES ('index_near_duplicates');"
+        )
+    assert _ingest_json(cli, str(star))["near_duplicates"] == [{"id": 3, "duplicate_of": 1}]
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT COUNT(*) FROM maintenance").fetchone() == (0,)
+        assert db.execute("SELECT COUNT(*) FROM minhash_signatures").fetchone() == (2,)  # the dockers text is short
 
 
 def test_re_ingesting_keeps_the_link(cli: Callable[..., Result], tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 A copy republished with a new headline, a sentence dropped or added and its own boilerplate still
 shares most of its 5-word shingles with the original. Signatures are deterministic across
-processes (CRC32 shingle hashes, fixed-seed permutations), so they can be stored and compared later.
+processes (CRC32 word codes, fixed-seed permutations), so they can be stored and compared later.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-
-from newsprism.models import Article
 
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
@@ -25,7 +24,7 @@ BANDS = 32  # of 4 rows each: pairs above ~0.5 Jaccard share a band with high pr
 DEFAULT_THRESHOLD = 0.6
 # Texts shorter than this are neither linked nor indexed: in scraped archives they are mostly page
 # templates ("we have sent you a verification email…") that would link unrelated stories.
-MIN_COPY_WORDS = 80  # estimated Jaccard of shingle sets at or above which a text is a copy
+MIN_COPY_WORDS = 80
 _SEED = 20260316
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -34,6 +33,8 @@ _generator = np.random.default_rng(_SEED)
 _A = _generator.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _B = _generator.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
 _SHIFT = np.uint64(32)
+# Combines a shingle's word codes: h = h * base + code (mod 2**64); a large odd constant mixes the bits.
+_SHINGLE_BASE = np.uint64(0x9E3779B97F4A7C15)
 
 
 @dataclass(frozen=True)
@@ -41,27 +42,41 @@ class NearDuplicateOptions:
     threshold: float = DEFAULT_THRESHOLD
 
 
-def shingle_hashes(text: str) -> np.ndarray:
-    """CRC32 of every run of SHINGLE_WORDS lower-cased words (the whole text if it is shorter)."""
-    words = [word.casefold() for word in _WORD.findall(text)]
+def words_of(text: str) -> list[str]:
+    """The lower-cased words shingles are made of."""
+    return _WORD.findall(text.casefold())
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """A 64-bit hash of every run of SHINGLE_WORDS words (of all of them if there are fewer).
+
+    Each word is hashed once (CRC32, cached) and the words of a shingle are combined as a polynomial
+    in one vectorised pass, so no string is built per shingle.
+    """
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    runs = (
-        [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)]
-        if len(words) >= SHINGLE_WORDS
-        else [" ".join(words)]
-    )
-    return np.fromiter({zlib.crc32(run.encode("utf-8")) for run in runs}, dtype=np.uint64)
+    codes = np.fromiter((_word_code(word) for word in words), dtype=np.uint64, count=len(words))
+    width = min(SHINGLE_WORDS, len(codes))
+    with np.errstate(over="ignore"):
+        hashes = codes[: len(codes) - width + 1].copy()
+        for offset in range(1, width):
+            hashes = hashes * _SHINGLE_BASE + codes[offset : len(codes) - width + 1 + offset]
+    return np.unique(hashes)
 
 
-def signature(text: str) -> np.ndarray:
-    """The MinHash signature: PERMUTATIONS uint32 minima (all 0xFFFFFFFF for an empty text)."""
-    hashes = shingle_hashes(text)
+def signature(text: str | list[str]) -> np.ndarray:
+    """The MinHash signature of a text or its words: PERMUTATIONS uint32 minima (all 0xFFFFFFFF if empty)."""
+    hashes = shingle_hashes(words_of(text) if isinstance(text, str) else text)
     if hashes.size == 0:
         return np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
     with np.errstate(over="ignore"):
         permuted = (np.outer(hashes, _A) + _B) >> _SHIFT
     return permuted.min(axis=0).astype(np.uint32)
+
+
+@lru_cache(maxsize=262_144)
+def _word_code(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8")) + 1  # + 1: no word codes as 0, so shingles of any width differ
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
@@ -92,10 +107,11 @@ class NearDuplicates:
     def __init__(self, options: NearDuplicateOptions = NearDuplicateOptions()) -> None:
         self.options = options
 
-    def fingerprint(self, article: Article) -> tuple[np.ndarray, list[int]]:
-        # The body only: a republisher writes its own headline.
-        sig = signature(article.text)
-        if len(_WORD.findall(article.text)) < MIN_COPY_WORDS:
+    def fingerprint(self, text: str) -> tuple[np.ndarray, list[int]]:
+        """Signature and band keys of an article's body (a republisher writes its own headline)."""
+        words = words_of(text)
+        sig = signature(words)
+        if len(words) < MIN_COPY_WORDS:
             return sig, []  # too short to tell a copy from a shared page template: not indexed
         return sig, band_keys(sig)
 

@@ -20,6 +20,8 @@ _ARTICLE_COLUMNS = (
     "a.id, a.content_hash, s.name, a.external_id, a.title, a.text, a.url, a.published, a.language, "
     "a.dateline, a.author, a.path, a.kind, a.metadata, a.ingested_at, a.duplicate_of"
 )
+# Set by a migration that changes how texts are hashed; the next ingest looking for copies rebuilds the index.
+_REINDEX_TASK = "index_near_duplicates"
 _SEARCH_TERM = re.compile(r'"[^"]+"|[^\s"]+')
 
 
@@ -35,7 +37,7 @@ class StoredOutcome:
 class NearDuplicateMatcher(Protocol):
     """Finds the article a new one copies (see analysis/dedup.py); the store keeps the index."""
 
-    def fingerprint(self, article: Article) -> tuple[np.ndarray, list[int]]: ...
+    def fingerprint(self, text: str) -> tuple[np.ndarray, list[int]]: ...
 
     def original(self, signature: np.ndarray, candidates: list[tuple[int, np.ndarray]]) -> int | None: ...
 
@@ -115,7 +117,7 @@ class ArticleStore:
         self, outcome: StoredOutcome, article: Article, matcher: NearDuplicateMatcher
     ) -> StoredOutcome:
         """Index the article's signature; mark it a copy of the earliest stored text it copies."""
-        signature, bands = matcher.fingerprint(article)
+        signature, bands = matcher.fingerprint(article.text)
         if not bands:
             return outcome
         # One indexed point lookup per band (a row-value IN list would scan the table).
@@ -135,15 +137,45 @@ class ArticleStore:
             ]
             original = root or original
             self.db.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (original, outcome.id))
+        self._index(outcome.id, signature, bands)
+        return StoredOutcome(outcome.id, True, original)
+
+    def _index(self, article_id: int, signature: np.ndarray, bands: list[int]) -> None:
         self.db.execute(
-            "INSERT INTO minhash_signatures (article_id, signature) VALUES (?, ?)",
-            (outcome.id, signature.astype(np.uint32).tobytes()),
+            "INSERT OR REPLACE INTO minhash_signatures (article_id, signature) VALUES (?, ?)",
+            (article_id, signature.astype(np.uint32).tobytes()),
         )
         self.db.executemany(
             "INSERT OR IGNORE INTO minhash_bands (band, bucket, article_id) VALUES (?, ?, ?)",
-            [(band, bucket, outcome.id) for band, bucket in enumerate(bands)],
+            [(band, bucket, article_id) for band, bucket in enumerate(bands)],
         )
-        return StoredOutcome(outcome.id, True, original)
+
+    def needs_near_duplicate_index(self) -> bool:
+        """True when the near-duplicate index must be rebuilt (a migration changed how texts are hashed)."""
+        row = self.db.execute("SELECT 1 FROM maintenance WHERE task = ?", (_REINDEX_TASK,)).fetchone()
+        return row is not None
+
+    def index_near_duplicates(self, matcher: NearDuplicateMatcher, batch_size: int = 500) -> int:
+        """Index every stored article's text again, without linking any; returns how many were indexed.
+
+        Each batch is one transaction and the task is marked done with the last, so an interrupted rebuild
+        starts over and leaves the index whole either way.
+        """
+        indexed, last_id = 0, 0
+        while True:
+            rows = self.db.execute(
+                "SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last_id, batch_size)
+            ).fetchall()
+            with transaction(self.db):
+                for article_id, text in rows:
+                    signature, bands = matcher.fingerprint(text)
+                    if bands:
+                        self._index(article_id, signature, bands)
+                        indexed += 1
+                if len(rows) < batch_size:
+                    self.db.execute("DELETE FROM maintenance WHERE task = ?", (_REINDEX_TASK,))
+                    return indexed
+            last_id = rows[-1][0]
 
     def _source_id(self, name: str) -> int:
         """One row per outlet, however it is written ("northfield-courier", "The Northfield Courier")."""

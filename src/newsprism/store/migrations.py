@@ -140,6 +140,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         DELETE FROM article_embeddings;
         """,
     ),
+    (
+        # Shingles are now hashed per word and combined: signatures of the old hashing are dropped, and the
+        # next ingest that looks for copies indexes the stored articles again (store.articles).
+        "m006_minhash_word_codes",
+        """
+        CREATE TABLE maintenance (task TEXT PRIMARY KEY) WITHOUT ROWID;
+        DELETE FROM minhash_bands;
+        DELETE FROM minhash_signatures;
+        INSERT INTO maintenance (task) SELECT 'index_near_duplicates' WHERE EXISTS (SELECT 1 FROM articles);
+        """,
+    ),
 ]
 
 
