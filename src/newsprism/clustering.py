@@ -15,8 +15,10 @@ from datetime import date
 
 import numpy as np
 
-from newsprism.analysis.cluster import ClusterOptions, StoryClusterer, TextEmbedder
-from newsprism.analysis.story_signals import StorySignals, story_signals
+from newsprism.analysis.cluster import ClusterOptions, StoryClusterer
+from newsprism.analysis.story_signals import StorySignals, story_signals, story_text
+from newsprism.models import Article
+from newsprism.nlp.background import BackgroundEmbedder, TextEmbedder
 from newsprism.store import ArticleStore
 from newsprism.store.stories import ClusteringBatch, PendingArticle, StoryStore
 
@@ -27,6 +29,8 @@ UNDATED_STORIES = 5_000
 MAX_CACHED_NAMES = 200_000
 # Stories are loaded for a span of dates wider than one batch needs, so a date-ordered corpus reloads rarely.
 LOAD_AHEAD_DAYS = 30
+# Story signals of this many new articles are kept in memory from storing to clustering (about 3 KB each).
+MAX_KEPT_SIGNALS = 50_000
 
 
 class ClusterListener:
@@ -42,6 +46,36 @@ class ClusterReport:
 
     articles: int = 0  # articles placed in stories
     new_stories: int = 0
+
+
+class StoryPreparation:
+    """Clustering work done while ingest stores articles: their story signals, and their embeddings on a
+    worker thread, so that embedding overlaps with reading and storing instead of following it."""
+
+    def __init__(self, stories: StoryStore) -> None:
+        self.signals: dict[int, StorySignals] = {}  # what clustering need not compute again, by article id
+        self._stories = stories
+        self._embeddings = BackgroundEmbedder(_clustering_embedder)
+
+    def add(self, stored: Sequence[tuple[int, Article, bool]]) -> None:
+        """Prepare newly stored (article id, article, is a copy); save the embeddings finished so far."""
+        keys: list[int] = []
+        texts: list[str] = []
+        for article_id, article, is_copy in stored:
+            known = story_signals(article) if len(self.signals) < MAX_KEPT_SIGNALS else None
+            if known is not None:
+                self.signals[article_id] = known
+            if not is_copy:  # a copy is clustered with its original's embedding
+                keys.append(article_id)
+                texts.append(known.text if known is not None else story_text(article))
+        self._stories.save_embeddings(self._embeddings.submit(keys, texts))
+
+    def finish(self) -> None:
+        """Wait for the last embeddings and save them."""
+        self._stories.save_embeddings(self._embeddings.finish())
+
+    def close(self) -> None:
+        self._embeddings.close()
 
 
 class StoryBuilder:
@@ -182,3 +216,9 @@ def _overlaps(first: date | None, last: date, low: int, high: int) -> bool:
 
 def _date(ordinal: int) -> date:
     return date.fromordinal(max(ordinal, 1))
+
+
+def _clustering_embedder() -> TextEmbedder:
+    from newsprism.nlp.embeddings import clustering_embedder  # onnxruntime loads only when needed
+
+    return clustering_embedder()

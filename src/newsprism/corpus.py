@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.analysis.cluster import ClusterOptions
 from newsprism.analysis.dedup import NearDuplicateOptions, NearDuplicates
-from newsprism.analysis.story_signals import StorySignals, story_signals, story_text
-from newsprism.clustering import ClusterListener, ClusterReport, StoryBuilder
+from newsprism.clustering import ClusterListener, ClusterReport, StoryBuilder, StoryPreparation
 from newsprism.ingest import InputSpec, ReadOptions, discover_inputs, read_input
 from newsprism.models import (
     Article,
@@ -22,7 +21,6 @@ from newsprism.models import (
     StoryComparison,
     StoryMember,
 )
-from newsprism.nlp.background import BackgroundEmbedder, TextEmbedder
 from newsprism.store import ArticleQuery, ArticleStore, StoredOutcome, open_database
 from newsprism.store.stories import StoryQuery, StoryStore
 from newsprism.version import __version__
@@ -33,8 +31,6 @@ if TYPE_CHECKING:
 # Records of a JSONL/CSV archive are committed in batches of this many, so a kill mid-file
 # loses at most one batch of work, and a rerun skips what was stored by content hash.
 RECORD_BATCH_SIZE = 500
-# Story signals of this many new articles are kept in memory from storing to clustering (about 3 KB each).
-MAX_KEPT_SIGNALS = 50_000
 
 
 class IngestListener(ClusterListener):
@@ -72,13 +68,13 @@ class Corpus:
         matcher = NearDuplicates(near_duplicates) if near_duplicates is not None else None
         if matcher is not None and self.store.needs_near_duplicate_index():
             self.store.index_near_duplicates(matcher)
-        # Stories are clustered once everything is stored; their embeddings are computed meanwhile.
-        embeddings = BackgroundEmbedder(_clustering_embedder) if stories is not None else None
+        # Stories are clustered once everything is stored; their signals and embeddings are made meanwhile.
+        preparation = StoryPreparation(self.story_store) if stories is not None else None
         try:
-            return self._ingest(paths, options, listener, matcher, embeddings, stories)
+            return self._ingest(paths, options, listener, matcher, preparation, stories)
         finally:
-            if embeddings is not None:
-                embeddings.close()
+            if preparation is not None:
+                preparation.close()
 
     def _ingest(
         self,
@@ -86,7 +82,7 @@ class Corpus:
         options: ReadOptions,
         listener: IngestListener | None,
         matcher: NearDuplicates | None,
-        embeddings: BackgroundEmbedder | None,
+        preparation: StoryPreparation | None,
         stories: ClusterOptions | None,
     ) -> IngestReport:
         copies: list[tuple[int, int]] = []
@@ -98,27 +94,17 @@ class Corpus:
         duplicates: list[int] = []
         rejected: list[Rejected] = []
 
-        # Signals computed here, while the embedder works on the worker thread, are not computed again when
-        # clustering; beyond a bound clustering reads the articles back and computes them itself.
-        signals: dict[int, StorySignals] = {}
-
         def save(articles: list[Article], bad: list[Rejected]) -> None:
-            to_embed: list[tuple[int, str]] = []
+            new: list[tuple[int, Article, bool]] = []
             for outcome, article in zip(self.store.save(articles, bad, matcher), articles, strict=True):
                 (ingested if outcome.is_new else duplicates).append(outcome.id)
-                if outcome.is_new and embeddings is not None:
-                    if len(signals) < MAX_KEPT_SIGNALS:
-                        signals[outcome.id] = story_signals(article)
-                    if outcome.duplicate_of is None:  # a copy is clustered with its original's embedding
-                        known = signals.get(outcome.id)
-                        to_embed.append((outcome.id, known.text if known else story_text(article)))
+                if outcome.is_new:
+                    new.append((outcome.id, article, outcome.duplicate_of is not None))
                 if outcome.is_new and outcome.duplicate_of is not None:
                     copies.append((outcome.id, outcome.duplicate_of))
                 listener.stored(article, outcome)
-            if embeddings is not None:
-                self.story_store.save_embeddings(
-                    embeddings.submit([key for key, _ in to_embed], [text for _, text in to_embed])
-                )
+            if preparation is not None:
+                preparation.add(new)
             for item in bad:
                 rejected.append(item)
                 listener.rejected(item)
@@ -136,13 +122,10 @@ class Corpus:
                     articles, bad = [], []
             if articles or bad:
                 save(articles, bad)
-        if embeddings is not None:
-            self.story_store.save_embeddings(embeddings.finish())
-        clustered = (
-            StoryBuilder(self.db, stories, signals=signals).run(listener)
-            if stories is not None
-            else ClusterReport()
-        )
+        clustered = ClusterReport()
+        if preparation is not None and stories is not None:
+            preparation.finish()
+            clustered = StoryBuilder(self.db, stories, signals=preparation.signals).run(listener)
         return IngestReport(
             tuple(ingested), tuple(duplicates), tuple(rejected), tuple(copies), clustered.new_stories
         )
@@ -247,9 +230,3 @@ class Corpus:
 def _cache_key(options: CompareOptions) -> str:
     """Cached comparisons are only reused by the same newsprism version with the same options."""
     return f"newsprism {__version__}; {options}"
-
-
-def _clustering_embedder() -> TextEmbedder:
-    from newsprism.nlp.embeddings import clustering_embedder  # onnxruntime loads only when needed
-
-    return clustering_embedder()
