@@ -2,7 +2,7 @@
 shipped against its optimised copy (int8 activations, fused attention), in the same run, plus how far the
 optimised vectors move from the shipped ones.
 
-Texts come from the GVA corpus: articles built as ingest builds them, then `story_text` (~300 characters).
+Texts come from the GVA corpus: articles built as ingest builds them, then `story_text` (150 characters).
 The two embedders take turns, `--repeat` times each; the median texts/s of each is printed with their ratio.
 The optimised copy is built in a temporary cache folder, so its first-use cost is printed too.
 
