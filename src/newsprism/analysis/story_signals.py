@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from newsprism.analysis.term_vectors import TermVector, term_vector
 from newsprism.models import Article
+from newsprism.nlp.frequency import english_zipf
 
 LEAD_SENTENCES = 2
 LEAD_MAX_CHARS = 320  # where the victim's age, the town and the day are read
@@ -264,9 +263,9 @@ def _add_run(words: list[str], found: set[str]) -> None:
 @lru_cache(maxsize=65536)
 def _is_common(word: str) -> bool:
     """A word frequent enough in lower case to be an ordinary word, not a name."""
-    return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF
+    return english_zipf(word.lower()) >= COMMON_WORD_ZIPF
 
 
 @lru_cache(maxsize=65536)
 def _is_common_place(word: str) -> bool:
-    return zipf_frequency(word, "en") >= COMMON_PLACE_ZIPF
+    return english_zipf(word) >= COMMON_PLACE_ZIPF

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from wordfreq import zipf_frequency
+
+from newsprism.nlp.frequency import english_zipf
 
 # Enough of an article for its names and specifics; later paragraphs drift into background.
 MAX_CHARS = 3000
@@ -102,7 +103,7 @@ def term_vector(text: str) -> TermVector:
 
 @lru_cache(maxsize=262_144)
 def _rarity(word: str) -> float:
-    return max(0.0, TOP_ZIPF - zipf_frequency(word, "en"))
+    return max(0.0, TOP_ZIPF - english_zipf(word))
 
 
 @lru_cache(maxsize=262_144)

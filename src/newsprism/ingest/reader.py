@@ -12,9 +12,7 @@ from newsprism.errors import IngestError
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.ingest.decode import decode_bytes, looks_binary
 from newsprism.ingest.discover import InputSpec
-from newsprism.ingest.feed import parse_feed
 from newsprism.ingest.fetch import fetch_url
-from newsprism.ingest.html import parse_html
 from newsprism.ingest.records import parse_csv, parse_json_array, parse_jsonl, parse_jsonl_line
 from newsprism.ingest.text import parse_text
 from newsprism.models import Article, Rejected
@@ -78,9 +76,14 @@ def _read(spec: InputSpec, options: ReadOptions, on_bytes: ProgressCallback) -> 
         suffix_format = "feed"
     text = decode_bytes(data, origin)
     file_format = suffix_format or sniff_format(text)
+    # The feed and HTML parsers (feedparser, trafilatura) load only for the files that need them.
     if file_format == "feed":
+        from newsprism.ingest.feed import parse_feed
+
         yield from _built(parse_feed(data, origin))
     elif file_format == "html":
+        from newsprism.ingest.html import parse_html
+
         yield from _built([parse_html(text, origin)])
     elif file_format == "jsonl":
         yield from _built(parse_jsonl(text.splitlines(), origin, options.field_map, options.max_bytes))
