@@ -59,16 +59,16 @@ class StoryPreparation:
 
     def add(self, stored: Sequence[tuple[int, Article, bool]]) -> None:
         """Prepare newly stored (article id, article, is a copy); save the embeddings finished so far."""
-        keys: list[int] = []
-        texts: list[str] = []
-        for article_id, article, is_copy in stored:
-            known = story_signals(article) if len(self.signals) < MAX_KEPT_SIGNALS else None
-            if known is not None:
-                self.signals[article_id] = known
-            if not is_copy:  # a copy is clustered with its original's embedding
-                keys.append(article_id)
-                texts.append(known.text if known is not None else story_text(article))
-        self._stories.save_embeddings(self._embeddings.submit(keys, texts))
+        # Texts go to the embedder first, so that it works while the signals are computed here.
+        originals = [(article_id, article) for article_id, article, is_copy in stored if not is_copy]
+        finished = self._embeddings.submit(
+            [article_id for article_id, _ in originals], [story_text(article) for _, article in originals]
+        )
+        for article_id, article, _ in stored:  # a copy is clustered with its original's embedding
+            if len(self.signals) >= MAX_KEPT_SIGNALS:
+                break
+            self.signals[article_id] = story_signals(article)
+        self._stories.save_embeddings(finished)
 
     def finish(self) -> None:
         """Wait for the last embeddings and save them."""
