@@ -283,3 +283,83 @@ def test_the_stories_table_names_the_events(cli: Callable[..., Result]) -> None:
     result = cli("stories")
     assert result.exit_code == 0
     assert "Port Asha" in result.stdout and "5" in result.stdout
+
+
+# A shooting in February, and the sentencing of the gunman in August: one story, though half a year apart.
+SHOOTING = [
+    _record(
+        "Brenmoor Echo",
+        "Woman shot dead outside Brenmoor bakery",
+        "Marisol Quintaro, 34, was shot dead outside a bakery on Kessel Road in Brenmoor on Tuesday night. "
+        "Police arrested Teodor Vasko, 41, near the scene. Detective Ilse Marwood said the two had argued.",
+        "2026-02-10",
+        "echo-shooting",
+    ),
+    _record(
+        "Valley Radio",
+        "Brenmoor man held after bakery shooting",
+        "A Brenmoor man, Teodor Vasko, is held on a murder charge after Marisol Quintaro was shot outside a "
+        "Kessel Road bakery on Tuesday. Detective Ilse Marwood said a handgun was found.",
+        "2026-02-11",
+        "radio-shooting",
+    ),
+]
+SENTENCING = _record(
+    "Coastline Daily",
+    "Teodor Vasko sentenced for Brenmoor bakery killing",
+    "Teodor Vasko was sentenced to 25 years in prison on Monday for shooting Marisol Quintaro outside a "
+    "Kessel Road bakery in Brenmoor in February. The judge said the killing followed an argument.",
+    "2026-08-17",
+    "coast-sentencing",
+)
+# Another case Detective Marwood speaks for, in March: her name is then no longer one story's own.
+ROBBERY = _record(
+    "Tarrow Gazette",
+    "Jeweller robbed at gunpoint in Tarrow",
+    "Two men robbed the Orvell jewellery shop on Mill Lane in Tarrow at gunpoint on Friday and fled in a "
+    "grey van with watches and rings. Nobody was hurt, said Detective Ilse Marwood of the county police.",
+    "2026-03-06",
+    "gazette-robbery",
+)
+
+
+def _story_of(stories: list[dict], external_id: str) -> int:
+    return next(s["id"] for s in stories for a in s["articles"] if a["external_id"] == external_id)
+
+
+def test_a_sentencing_months_later_joins_the_story_through_names_only_that_story_has(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Each ingest is a new run, so the February story must come back from the store to be found."""
+    cli("ingest", str(write(tmp_path / "shooting.jsonl", "\n".join(SHOOTING))))
+    cli("ingest", str(write(tmp_path / "sentencing.jsonl", SENTENCING)))
+    stories = _stories(cli, "--all")
+    assert _story_of(stories, "coast-sentencing") == _story_of(stories, "echo-shooting")
+    assert len(stories) == 1
+
+
+def test_a_report_more_than_a_year_later_opens_a_new_story(cli: Callable[..., Result], tmp_path: Path) -> None:
+    cli("ingest", str(write(tmp_path / "shooting.jsonl", "\n".join(SHOOTING))))
+    late = SENTENCING.replace("2026-08-17", "2027-03-01")
+    cli("ingest", str(write(tmp_path / "sentencing.jsonl", late)))
+    stories = _stories(cli, "--all")
+    assert _story_of(stories, "coast-sentencing") != _story_of(stories, "echo-shooting")
+
+
+def test_a_name_several_stories_share_leads_to_none_of_them_months_later(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Only the detective's name links the August article to the February story: she has two cases."""
+    cli("ingest", str(write(tmp_path / "shooting.jsonl", "\n".join(SHOOTING))))
+    cli("ingest", str(write(tmp_path / "robbery.jsonl", ROBBERY)))
+    appeal = _record(
+        "Coastline Daily",
+        "Brenmoor bakery reopens with a mural",
+        "A Kessel Road bakery in Brenmoor reopened on Monday with a mural by local children. Detective Ilse "
+        "Marwood cut the ribbon and said the street felt safe again after a hard winter.",
+        "2026-08-17",
+        "coast-bakery",
+    )
+    cli("ingest", str(write(tmp_path / "bakery.jsonl", appeal)))
+    stories = _stories(cli, "--all")
+    assert len({_story_of(stories, key) for key in ("echo-shooting", "gazette-robbery", "coast-bakery")}) == 3

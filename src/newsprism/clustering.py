@@ -123,6 +123,7 @@ class StoryBuilder:
         clusterer = self._clusterer
         signals = [self._signals(item.id) for item in batch]
         self._load_stories_for(signals)
+        self._load_follow_up_stories(signals)
         names = {name for item in signals for name in item.entities} - clusterer.entity_counts.keys()
         clusterer.preload_entity_counts(self.stories.entity_counts(names))
         vectors, computed = self._vectors(batch, signals)
@@ -208,6 +209,25 @@ class StoryBuilder:
         for state in self.stories.story_states(missing):
             clusterer.restore(state)
         self._loaded_span = (low, high)
+
+    def _load_follow_up_stories(self, signals: list[StorySignals]) -> None:
+        """Bring back the older stories that alone name someone these dated articles name (a trial months
+        after a shooting); tell the clusterer which of their full names several stories share."""
+        assert self._clusterer is not None
+        clusterer = self._clusterer
+        names = {name for item in signals if item.published for name in item.full_names}
+        if not names:
+            return
+        if len(clusterer.shared_full_names) > MAX_CACHED_NAMES:
+            clusterer.shared_full_names.clear()
+        only_namers: set[int] = set()
+        for name, story_ids in self.stories.stories_naming(names).items():
+            if len(story_ids) > 1:
+                clusterer.shared_full_names.add(name)
+            else:
+                only_namers.add(story_ids[0])
+        for state in self.stories.story_states(sorted(only_namers - clusterer.stories.keys())):
+            clusterer.restore(state)
 
 
 def _overlaps(first: date | None, last: date, low: int, high: int) -> bool:

@@ -12,6 +12,7 @@ from newsprism.analysis.story_signals import (
     ages_mentioned,
     days_mentioned,
     entity_candidates,
+    full_name,
     place_words,
 )
 from newsprism.models import Article
@@ -98,7 +99,7 @@ def test_story_ids_are_stable_when_more_articles_arrive() -> None:
 
 
 def test_an_article_far_outside_the_time_window_opens_a_new_story() -> None:
-    clusterer = StoryClusterer(ClusterOptions(window_days=3, memory_days=30))
+    clusterer = StoryClusterer(ClusterOptions(window_days=3, memory_days=30, follow_up_days=30))
     old = clusterer.add(SPEECH[:2])
     months_later = article(SPEECH[2].source, SPEECH[2].title, SPEECH[2].text, published="2026-06-01")
     (new,) = clusterer.add([months_later])
@@ -264,3 +265,25 @@ def test_place_words_come_from_place_phrases_not_from_every_name() -> None:
     words = place_words("Ilse Brandt was shot in Vaskor, Hancock County police said.")
     assert {"vaskor", "hancock"} <= words
     assert not {"ilse", "brandt"} & words
+
+
+def test_months_later_an_article_joins_the_story_that_alone_names_its_people() -> None:
+    clusterer = StoryClusterer(ClusterOptions(window_days=3, memory_days=30, follow_up_days=365))
+    old = clusterer.add(SPEECH[:2])
+    months_later = article(SPEECH[2].source, SPEECH[2].title, SPEECH[2].text, published="2026-06-01")
+    assert clusterer.add([months_later]) == [old[0]]
+
+
+@pytest.mark.parametrize(
+    ("entity", "name"),
+    [
+        ("laprida shears", "laprida shears"),
+        ("detective ilse marwood", "ilse marwood"),
+        ("morgan park", None),
+        ("digital d", None),
+        ("stockton police department", None),
+        ("brenmoor", None),
+    ],
+)
+def test_a_full_name_is_two_or_more_uncommon_words_after_any_title(entity: str, name: str | None) -> None:
+    assert full_name(entity) == name

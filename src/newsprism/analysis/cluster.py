@@ -6,7 +6,8 @@ caller restores older ones from the store and evicts them again, so the cost per
 Look-alike events (two shootings on the same night, two earthquakes on one island) embed almost alike, so the
 score also weighs facts of the lead: a different victim age, town or day counts against a join. A story keeps
 these facts as prefixed keys of its `entities` counter ("age:24", "place:dayton", "day:2026-03-14"), which is
-how they are stored and restored without a column of their own.
+how they are stored and restored without a column of their own. Its full names ("name:kareem mano") are kept
+the same way, so that the store can find the story again when a trial is reported months later.
 """
 
 from __future__ import annotations
@@ -28,17 +29,18 @@ EMBEDDING_DIM = 384
 # A name shared by this many stories (a big city, "police") is no way to find the one an article belongs to.
 MAX_POSTINGS = 40
 _NO_DAY = np.iinfo(np.int32).min
-AGE, PLACE, DAY = "age:", "place:", "day:"
-_FACT_PREFIXES = (AGE, PLACE, DAY)
+AGE, PLACE, DAY, FULL_NAME = "age:", "place:", "day:", "name:"
+_FACT_PREFIXES = (AGE, PLACE, DAY, FULL_NAME)
 
 
 @dataclass
 class StoryFacts:
-    """The ages, place words and days (ordinals) a story's articles mention, for quick comparison."""
+    """The ages, place words, days (ordinals) and full names a story's articles mention."""
 
     ages: set[int] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     days: set[int] = field(default_factory=set)
+    full_names: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, entities: Counter[str]) -> StoryFacts:
@@ -51,6 +53,8 @@ class StoryFacts:
                 facts.places.add(key.removeprefix(PLACE))
             elif key.startswith(DAY):
                 facts.days.add(date.fromisoformat(key.removeprefix(DAY)).toordinal())
+            elif key.startswith(FULL_NAME):
+                facts.full_names.add(key.removeprefix(FULL_NAME))
         return facts
 
     def add(self, signals: StorySignals) -> list[str]:
@@ -58,10 +62,12 @@ class StoryFacts:
         self.ages.update(signals.ages)
         self.places.update(signals.places)
         self.days.update(day.toordinal() for day in signals.days)
+        self.full_names.update(signals.full_names)
         return (
             [f"{AGE}{age}" for age in signals.ages]
             + [f"{PLACE}{place}" for place in signals.places]
             + [f"{DAY}{day.isoformat()}" for day in signals.days]
+            + [f"{FULL_NAME}{name}" for name in signals.full_names]
         )
 
 
@@ -82,6 +88,9 @@ class ClusterOptions:
     # a shared name, but only with this much more evidence.
     memory_days: int = 30
     late_margin: float = 0.2
+    # A trial or sentencing may come a year on: a story this old is still reached through a full name (see
+    # story_signals.is_full_name) that no other story has, with the same late margin.
+    follow_up_days: int = 365
     # When both the article and the story state a fact of this kind and none agrees, the score drops by this;
     # when one agrees, ages and places add a little. Place words are noisier than ages (a district, a county,
     # the hospital's town), so they weigh less; a shared day proves nothing on a busy night and adds nothing.
@@ -94,7 +103,7 @@ class ClusterOptions:
 
     @property
     def reach_days(self) -> int:
-        """How far back from an article's date a story can still take it."""
+        """How far back from an article's date a story is reached through any shared name."""
         return max(self.window_days, self.memory_days)
 
 
@@ -152,6 +161,8 @@ class StoryClusterer:
         self._centroids = np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         self._stories_by_entity: dict[str, list[int]] = {}
         self._facts: dict[int, StoryFacts] = {}
+        # Full names that stories out of memory share (the store says so): no way to a year-old story.
+        self.shared_full_names: set[str] = set()
 
     def add(self, articles: Sequence[Article]) -> list[int]:
         """Return the story id of each article, in order, after adding them one by one."""
@@ -252,7 +263,8 @@ class StoryClusterer:
         return np.flatnonzero(used & (undated | in_window))
 
     def _late_slots(self, signals: StorySignals, day: int | None, recent: np.ndarray) -> np.ndarray:
-        """Older stories, within memory_days, that share a not-too-common name with the article."""
+        """Older stories that share a not-too-common name with the article: up to memory_days old, or up to
+        follow_up_days through a full name that only one story has."""
         if day is None:
             return np.zeros(0, dtype=np.int64)
         found: set[int] = set()
@@ -260,12 +272,21 @@ class StoryClusterer:
             postings = self._stories_by_entity.get(name, ())
             if len(postings) <= MAX_POSTINGS:
                 found.update(postings)
+        only_namers = set()
+        for name in signals.full_names - self.shared_full_names:
+            postings = self._stories_by_entity.get(name, [])
+            if len(postings) == 1:
+                only_namers.add(postings[0])
         recent_set = set(recent.tolist())
         late = []
         for story_id in sorted(found):
             slot = self._slot_of[story_id]
             last = int(self._last_day[slot])
-            if slot not in recent_set and last != _NO_DAY and 0 <= day - last <= self.options.memory_days:
+            if slot in recent_set or last == _NO_DAY or day < last:
+                continue
+            if day - last <= self.options.memory_days or (
+                story_id in only_namers and day - last <= self.options.follow_up_days
+            ):
                 late.append(slot)
         return np.asarray(late, dtype=np.int64)
 

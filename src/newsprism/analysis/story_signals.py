@@ -95,6 +95,9 @@ class StorySignals:
     ages: frozenset[int] = frozenset()  # ages of the people the lead is about
     days: frozenset[date] = frozenset()  # days the title and lead mention, resolved against `published`
     terms: TermVector = field(default_factory=TermVector.empty)  # the rarer words of the whole article
+    # Entities that read like someone's full name or a named spot ("kareem mano", "bunny friend park"
+    # would not pass: "park" is common): the names a trial or sentencing report repeats months later.
+    full_names: frozenset[str] = frozenset()
 
 
 def story_signals(article: Article) -> StorySignals:
@@ -109,15 +112,17 @@ def story_signals(article: Article) -> StorySignals:
             entities.add(place)
             places.update(_place_words(place))
     published = article.published_date
+    entities_found = frozenset(entities)
     return StorySignals(
         title,
         lead[:EMBEDDED_CHARS],
-        frozenset(entities),
+        entities_found,
         published,
         frozenset(places),
         ages_mentioned(lead),
         days_mentioned(lead, published),
         term_vector(f"{title}\n{article.text}"),
+        frozenset(name for entity in entities_found if (name := full_name(entity))),
     )
 
 
@@ -258,6 +263,20 @@ def _add_run(words: list[str], found: set[str]) -> None:
     """Keep a run of words as one entity unless it is a single common word."""
     if words and not (len(words) == 1 and _is_common(words[0])):
         found.add(" ".join(words))
+
+
+def full_name(entity: str) -> str | None:
+    """The full name in an entity, without a leading title: "detective ilse marwood" -> "ilse marwood".
+
+    Two or more words, none an initial and none a common English word: "laprida shears" is one; "morgan
+    park", "digital d" and "stockton police department" are not.
+    """
+    words = entity.split()
+    while words and _is_common(words[0]):
+        words.pop(0)
+    if len(words) >= 2 and all(len(word) > 1 and not _is_common(word) for word in words):
+        return " ".join(words)
+    return None
 
 
 @lru_cache(maxsize=65536)

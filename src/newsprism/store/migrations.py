@@ -151,6 +151,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT INTO maintenance (task) SELECT 'index_near_duplicates' WHERE EXISTS (SELECT 1 FROM articles);
         """,
     ),
+    (
+        # Stories keep their full names as "name:" keys (analysis.cluster), for follow-ups months later to
+        # find them; stories clustered before this gain them as articles join (or with `cluster --rebuild`).
+        "m007_story_full_names",
+        """
+        CREATE INDEX story_entities_by_full_name ON story_entities(name)
+            WHERE name >= 'name:' AND name < 'name;';
+        """,
+    ),
 ]
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 
-from newsprism.analysis.cluster import StoryState
+from newsprism.analysis.cluster import FULL_NAME, StoryState
 from newsprism.analysis.term_vectors import TermVector
 from newsprism.errors import NotFoundError
 from newsprism.models import Story, StoryMember
@@ -18,6 +18,8 @@ from newsprism.store.connection import transaction
 
 # A story's latest publication date; the ingest time only when none of its articles has a date.
 _LAST_SEEN = "COALESCE(MAX(a.published), MAX(a.ingested_at))"
+# The condition of the partial index story_entities_by_full_name (m007): a query must repeat it to use it.
+_FULL_NAME_KEYS = "name >= 'name:' AND name < 'name;'"
 # SQLite binds at most 32,766 parameters per statement; chunks stay far below.
 _CHUNK = 900
 
@@ -140,6 +142,19 @@ class StoryStore:
                 self.db.execute(f"SELECT name, articles FROM entity_counts WHERE name IN ({marks})", chunk)
             )
         return counts
+
+    def stories_naming(self, full_names: Iterable[str]) -> dict[str, list[int]]:
+        """The ids of the stories whose articles mention each of these full names (absent names left out)."""
+        found: dict[str, list[int]] = {}
+        keys = [f"{FULL_NAME}{name}" for name in full_names]
+        for chunk in _chunks(keys):
+            marks = ",".join("?" * len(chunk))
+            for key, story_id in self.db.execute(
+                f"SELECT name, story_id FROM story_entities WHERE {_FULL_NAME_KEYS} AND name IN ({marks})",
+                chunk,
+            ):
+                found.setdefault(key.removeprefix(FULL_NAME), []).append(story_id)
+        return found
 
     def embeddings(self, article_ids: Sequence[int]) -> dict[int, np.ndarray]:
         """Stored title-and-lead embeddings (float32) of these articles."""
