@@ -274,6 +274,19 @@ def test_months_later_an_article_joins_the_story_that_alone_names_its_people() -
     assert clusterer.add([months_later]) == [old[0]]
 
 
+def test_a_full_name_is_matched_whatever_title_goes_before_it() -> None:
+    """The story has "Ilse Brandt"; half a year on, "Governor Ilse Brandt" mid-sentence is one run of words."""
+    clusterer = StoryClusterer(ClusterOptions(window_days=3, memory_days=30, follow_up_days=365))
+    old = clusterer.add(SPEECH[:2])
+    later = article(
+        "wire",
+        "New ferry delayed by a year",
+        "The ferry that Governor Ilse Brandt ordered will come a year late. The vessel was to cost 4 million crowns.",
+        published="2026-09-01",
+    )
+    assert clusterer.add([later]) == [old[0]]
+
+
 @pytest.mark.parametrize(
     ("entity", "name"),
     [

@@ -214,7 +214,7 @@ class StoryClusterer:
         self._next_id = max(self._next_id, state.id + 1)
         self._place(state)
         self._facts[state.id] = StoryFacts.of(state.entities)
-        for name in _names(state.entities):
+        for name in _indexed_keys(state.entities):
             self._stories_by_entity.setdefault(name, []).append(state.id)
 
     def evict(self, keep: Iterable[int] = ()) -> None:
@@ -229,7 +229,7 @@ class StoryClusterer:
         self.changed = {story_id: keys for story_id, keys in self.changed.items() if story_id in kept}
         self._stories_by_entity = {}
         for story_id, state in self.stories.items():
-            for name in _names(state.entities):
+            for name in _indexed_keys(state.entities):
                 self._stories_by_entity.setdefault(name, []).append(story_id)
 
     def preload_entity_counts(self, counts: Mapping[str, int]) -> None:
@@ -274,12 +274,12 @@ class StoryClusterer:
                 found.update(postings)
         only_namers = set()
         for name in signals.full_names - self.shared_full_names:
-            postings = self._stories_by_entity.get(name, [])
+            postings = self._stories_by_entity.get(f"{FULL_NAME}{name}", [])
             if len(postings) == 1:
                 only_namers.add(postings[0])
         recent_set = set(recent.tolist())
         late = []
-        for story_id in sorted(found):
+        for story_id in sorted(found | only_namers):
             slot = self._slot_of[story_id]
             last = int(self._last_day[slot])
             if slot in recent_set or last == _NO_DAY or day < last:
@@ -356,10 +356,10 @@ class StoryClusterer:
         """Add one article's signals to a story."""
         state = self.stories[story_id]
         state.vector_sum += vector
-        for name in signals.entities:
+        fact_keys = self._facts[story_id].add(signals)
+        for name in [*signals.entities, *(key for key in fact_keys if key.startswith(FULL_NAME))]:
             if name not in state.entities:
                 self._stories_by_entity.setdefault(name, []).append(story_id)
-        fact_keys = self._facts[story_id].add(signals)
         state.entities.update(signals.entities)
         state.entities.update(fact_keys)
         state.terms = state.terms.plus(signals.terms)
@@ -378,6 +378,6 @@ def _nearest(scores: np.ndarray, count: int) -> np.ndarray:
     return np.argpartition(scores, -count)[-count:]
 
 
-def _names(entities: Counter[str]) -> list[str]:
-    """The names among a story's entity keys, without its facts."""
-    return [key for key in entities if not key.startswith(_FACT_PREFIXES)]
+def _indexed_keys(entities: Counter[str]) -> list[str]:
+    """The keys a story is found by: its names, and its full names as "name:" keys."""
+    return [key for key in entities if key.startswith(FULL_NAME) or not key.startswith(_FACT_PREFIXES)]
