@@ -283,7 +283,17 @@ def test_time_stamps_and_photo_captions_are_page_furniture(line: str) -> None:
     assert is_boilerplate(line)
 
 
-@pytest.mark.parametrize("line", ["He was born in 1990.", "On Monday at 5 pm, police arrived.", "12 dead"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He was born in 1990.",
+        "On Monday at 5 pm, police arrived.",
+        "12 dead",
+        "Two years ago",
+        "The press release said three men were arrested.",
+        "He was shot 3 days ago, police said.",
+    ],
+)
 def test_sentences_with_dates_are_not_time_stamps(line: str) -> None:
     assert not is_boilerplate(line)
 
@@ -360,6 +370,14 @@ def test_sentences_glued_by_a_scraper_are_separated() -> None:
         ">>Download the WESH 2 News app for iOS and Android",
         "(© 2016 KHOU)",
         "(Copyright 2016 The Associated Press.",
+        "Message: * A friend wanted you to see this item from WRAL.com: http://wr.al/17S6u",
+        "Story highlights",
+        "*** OFFICIAL PRESS RELEASE ***",
+        "FOR IMMEDIATE RELEASE",
+        "Incident Update",
+        "Published: Sunday, 2/22/2015 - Updated: 9 months ago",
+        "Posted 2 hours ago",
+        "A second scene was reported on Olive Street in New Britain. (WFSB photo)",
     ],
 )
 def test_account_and_player_chrome_of_news_sites_is_boilerplate(line: str) -> None:

@@ -66,6 +66,8 @@ _BOILERPLATE_WHOLE_LINE = re.compile(
       | more|photos?|videos?|gallery|caption\ close|close\ caption|copy\ link(?:\ copy)?|see\ more\ videos
       | hide\ transcript\ show\ transcript|please\ sign\ in|welcome\ back|total\ access
       | get\ digital\ access
+      # Labels above the story on press-release and wire pages.
+      | story\ highlights|(?:official\ )?press\ release|for\ immediate\ release|incident\ update
       | [-_=~*]{3,}
     )
     """,
@@ -94,6 +96,7 @@ _BOILERPLATE_START = re.compile(
       | (?:photo(?:graph)?|image|picture|illustration|video|graphic|(?:photo|image)\ credit
           |credit)s?\s*:
       | (?:download|get)\ (?:our|the)\ (?:[\w-]+\ ){0,4}app\b
+      | (?:message:\W*)?a\ friend\ wanted\ you\ to\ see\ this\b
       | (?:story|article)\ continues\ (?:below|after)\b|continue\ reading\b
       | advertisement\s*[-–—:|]
       | listen\ to\ (?:this\ |the\ )?(?:article|story)\b
@@ -169,10 +172,16 @@ _CREDIT_IN_PARENTHESES = re.compile(
 )
 _ENDS_WITH_RIGHTS_RESERVED = re.compile(r"all rights reserved\.?$", re.IGNORECASE)
 # A photo caption: whatever it says, it ends by crediting the picture.
-_ENDS_WITH_PICTURE_CREDIT = re.compile(r"\((?:photo\ )?(?:credit|photo|image|picture)s?:[^()]{1,80}\)$", re.I)
+_ENDS_WITH_PICTURE_CREDIT = re.compile(
+    r"\((?:(?:photo\ )?(?:credit|photo|image|picture)s?:[^()]{1,80}"
+    r"|[^()]{1,40}\ (?:photo|image|file\ photo))\)$",  # "(Photo: The Enquirer)", "(WFSB photo)"
+    re.I,
+)
 # A line that is only a time stamp: "March 21, 2013 5:03 AM", "Updated: Nov 23, 2016 at 10:04 AM EST".
 _TIMESTAMP_WORDS = (
-    r"(?:posted|updated?|published|last|modified|created|on|at|am|pm|a\.m\.|p\.m\.|[ecmp][sd]t|et|ct|pt|gmt"
+    # Atomic below, so "months" must be tried before "mon" and "minutes" before "min".
+    r"(?:ago|(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b"
+    r"|posted|updated?|published|last|modified|created|on|at|am|pm|a\.m\.|p\.m\.|[ecmp][sd]t|et|ct|pt|gmt"
     r"|utc|bst|cet|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?"
     r"|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|\d{1,4})"
