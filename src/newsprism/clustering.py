@@ -59,12 +59,13 @@ class StoryPreparation:
 
     def add(self, stored: Sequence[tuple[int, Article, bool]]) -> None:
         """Prepare newly stored (article id, article, is a copy); save the embeddings finished so far."""
-        # Texts go to the embedder first, so that it works while the signals are computed here.
+        # Texts go to the embedder first, so that it works while the signals are computed here. A copy is
+        # not embedded: it is clustered with its original's embedding.
         originals = [(article_id, article) for article_id, article, is_copy in stored if not is_copy]
         finished = self._embeddings.submit(
             [article_id for article_id, _ in originals], [story_text(article) for _, article in originals]
         )
-        for article_id, article, _ in stored:  # a copy is clustered with its original's embedding
+        for article_id, article, _ in stored:
             if len(self.signals) >= MAX_KEPT_SIGNALS:
                 break
             self.signals[article_id] = story_signals(article)

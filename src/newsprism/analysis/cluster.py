@@ -35,12 +35,11 @@ _FACT_PREFIXES = (AGE, PLACE, DAY, FULL_NAME)
 
 @dataclass
 class StoryFacts:
-    """The ages, place words, days (ordinals) and full names a story's articles mention."""
+    """The ages, place words and days (ordinals) a story's articles mention, for quick comparison."""
 
     ages: set[int] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     days: set[int] = field(default_factory=set)
-    full_names: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, entities: Counter[str]) -> StoryFacts:
@@ -53,16 +52,13 @@ class StoryFacts:
                 facts.places.add(key.removeprefix(PLACE))
             elif key.startswith(DAY):
                 facts.days.add(date.fromisoformat(key.removeprefix(DAY)).toordinal())
-            elif key.startswith(FULL_NAME):
-                facts.full_names.add(key.removeprefix(FULL_NAME))
         return facts
 
     def add(self, signals: StorySignals) -> list[str]:
-        """Take in one article's facts; return them as entity keys."""
+        """Take in one article's facts; return them, and its full names, as entity keys."""
         self.ages.update(signals.ages)
         self.places.update(signals.places)
         self.days.update(day.toordinal() for day in signals.days)
-        self.full_names.update(signals.full_names)
         return (
             [f"{AGE}{age}" for age in signals.ages]
             + [f"{PLACE}{place}" for place in signals.places]
@@ -89,7 +85,7 @@ class ClusterOptions:
     memory_days: int = 30
     late_margin: float = 0.2
     # A trial or sentencing may come a year on: a story this old is still reached through a full name (see
-    # story_signals.is_full_name) that no other story has, with the same late margin.
+    # story_signals.full_name) that no other story has, with the same late margin.
     follow_up_days: int = 365
     # When both the article and the story state a fact of this kind and none agrees, the score drops by this;
     # when one agrees, ages and places add a little. Place words are noisier than ages (a district, a county,
