@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 # Records of a JSONL/CSV archive are committed in batches of this many, so a kill mid-file
 # loses at most one batch of work, and a rerun skips what was stored by content hash.
 RECORD_BATCH_SIZE = 500
+# A file's first batches are small and grow to RECORD_BATCH_SIZE, so that embedding for stories (on a worker
+# thread, fed batch by batch) starts while the rest of the file is read, not after its first 500 records.
+FIRST_RECORD_BATCH_SIZE = 32
 
 
 class IngestListener(ClusterListener):
@@ -115,11 +118,13 @@ class Corpus:
         for spec in specs:
             articles: list[Article] = []
             bad: list[Rejected] = []
+            batch_size = FIRST_RECORD_BATCH_SIZE
             for item in read_input(spec, options, on_bytes=listener.advanced):
                 (articles if isinstance(item, Article) else bad).append(item)  # type: ignore[arg-type]
-                if len(articles) + len(bad) >= RECORD_BATCH_SIZE:
+                if len(articles) + len(bad) >= batch_size:
                     save(articles, bad)
                     articles, bad = [], []
+                    batch_size = min(2 * batch_size, RECORD_BATCH_SIZE)
             if articles or bad:
                 save(articles, bad)
         clustered = ClusterReport()
