@@ -13,7 +13,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -58,13 +58,18 @@ class TermVector:
     def to_bytes(self) -> bytes:
         return self.ids.astype(np.uint32).tobytes() + self.weights.astype(np.float32).tobytes()
 
-    @property
+    @cached_property
     def norm(self) -> float:
         return float(np.sqrt(np.dot(self.weights, self.weights)))
 
     def dot(self, other: TermVector) -> float:
-        _, mine, theirs = np.intersect1d(self.ids, other.ids, assume_unique=True, return_indices=True)
-        return float(np.dot(self.weights[mine], other.weights[theirs]))
+        # Both id arrays are sorted: look the shorter one's ids up in the longer (np.intersect1d sorts anew).
+        short, long = (self, other) if len(self.ids) <= len(other.ids) else (other, self)
+        if not len(short.ids):
+            return 0.0
+        positions = np.minimum(np.searchsorted(long.ids, short.ids), len(long.ids) - 1)
+        shared = long.ids[positions] == short.ids
+        return float(np.dot(short.weights[shared], long.weights[positions[shared]]))
 
     def cosine(self, other: TermVector) -> float:
         norms = self.norm * other.norm
