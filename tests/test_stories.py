@@ -128,6 +128,14 @@ def test_the_story_listing_has_the_documented_shape(cli: Callable[..., Result]) 
     assert "aes-2026-03-22-0019" in {article["external_id"] for article in story["articles"]}
 
 
+def test_the_json_listing_is_written_story_by_story_as_one_indented_list(cli: Callable[..., Result]) -> None:
+    cli("ingest", str(STORIES))
+    written = cli("stories", "--all", "--format", "json").stdout
+    assert written == json.dumps(json.loads(written), ensure_ascii=False, indent=2) + "\n"
+    assert len(json.loads(written)) == 3
+    assert cli("stories", "--min-sources", "9", "--format", "json").stdout == "[]\n"
+
+
 def test_two_look_alike_fires_in_two_towns_on_one_day_are_two_stories(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:

@@ -31,7 +31,7 @@ from newsprism.present.articles import (
     articles_json,
     articles_table,
 )
-from newsprism.present.stories import stories_json, stories_table, story_comparison_dict, story_heading
+from newsprism.present.stories import stories_table, story_comparison_dict, story_heading, write_stories_json
 from newsprism.store import ArticleQuery, StoredOutcome
 from newsprism.store.connection import DB_ENV_VAR, DEFAULT_DB
 from newsprism.store.stories import StoryQuery
@@ -479,12 +479,14 @@ def stories(
     try:
         with Corpus(db) as corpus:
             _cluster_pending(corpus)
+            if output_format is StoryListFormat.json:
+                write_stories_json(corpus.stories(query), sys.stdout)
+                sys.stdout.write("\n")
+                return
             found = list(corpus.stories(query))
     except NewsprismError as error:
         _fail(str(error))
-    if output_format is StoryListFormat.json:
-        sys.stdout.write(stories_json(found) + "\n")
-    elif found:
+    if found:
         stdout.print(stories_table(found))
     else:
         hint = "" if include_all else " (single-outlet stories are hidden: try --all)"

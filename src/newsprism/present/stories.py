@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TextIO
 
 from rich.table import Table
 from rich.text import Text
@@ -36,8 +36,14 @@ def _member_dict(member: StoryMember) -> dict[str, Any]:
     }
 
 
-def stories_json(stories: Iterable[Story]) -> str:
-    return json.dumps([story_dict(story) for story in stories], ensure_ascii=False, indent=2)
+def write_stories_json(stories: Iterable[Story], out: TextIO) -> None:
+    """The stories as a JSON list (indent 2), written one by one: a long listing never sits in memory."""
+    opened = False
+    for story in stories:
+        out.write(",\n  " if opened else "[\n  ")
+        out.write(json.dumps(story_dict(story), ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        opened = True
+    out.write("\n]" if opened else "[]")
 
 
 def stories_table(stories: Iterable[Story]) -> Table:
