@@ -214,6 +214,26 @@ def test_a_contradicting_fact_keeps_apart_look_alikes_that_similarity_would_join
     assert len(set(StoryClusterer(near_miss).add(list(pair)))) == 2
 
 
+WIND_FARM_KROHAVEN = article(
+    "valley-news",
+    "Krohaven council votes 6-3 for a wind farm",
+    "The Krohaven council voted 6 to 3 on Tuesday night to approve a wind farm, a plan costing $120 million. "
+    "Councillor Ada Moreland led the campaign against it.",
+)
+WIND_FARM_TELSBY = article(
+    "coast-post",
+    "Councillors back a wind farm near Telsby",
+    "Councillor Ivo Starck lost the vote on Tuesday: the council approved the wind farm by 7 votes to 2. "
+    "The turbines will cost $95 million.",
+)
+
+
+def test_a_look_alike_that_shares_no_name_with_the_story_is_kept_apart() -> None:
+    pair = [WIND_FARM_KROHAVEN, WIND_FARM_TELSBY]
+    assert len(set(StoryClusterer(replace(ClusterOptions(), no_shared_name_penalty=0.0)).add(pair))) == 1
+    assert len(set(StoryClusterer().add(pair))) == 2
+
+
 def test_a_follow_up_with_the_same_victim_age_town_and_day_still_joins_at_that_threshold() -> None:
     first, again = StoryClusterer(NEAR_MISS).add([SHOOTING_DAYTON, SHOOTING_DAYTON_AGAIN])
     assert first == again

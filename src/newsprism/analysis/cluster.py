@@ -96,6 +96,11 @@ class ClusterOptions:
     place_bonus: float = 0.10
     day_penalty: float = 0.15
     day_tolerance: int = 1  # days apart that still agree ("Saturday night" is Sunday's "overnight")
+    # An article that names people or places, none of which the story has, is more likely a look-alike (the
+    # same kind of event elsewhere) than another report: without this, same-template events of one day
+    # snowball into one story per topic (bench/scale.py corpus, 10k: B-cubed precision 0.857 -> 0.927;
+    # ECB+ and GVA F1 unchanged over shuffled orders).
+    no_shared_name_penalty: float = 0.15
 
     @property
     def reach_days(self) -> int:
@@ -291,11 +296,14 @@ class StoryClusterer:
         return math.log((1 + self._articles_seen) / (1 + self.entity_counts[name])) + 1.0
 
     def _entity_bonus(self, weights: dict[str, float], total_weight: float, story_id: int) -> float:
-        """Entity weight times the idf-weighted share of the article's entities already in the story."""
+        """Entity weight times the idf-weighted share of the article's entities already in the story; minus
+        `no_shared_name_penalty` when the article names people and places of which the story has none."""
         if total_weight <= 0.0:
             return 0.0
         story_entities = self.stories[story_id].entities
         shared = sum(weight for name, weight in weights.items() if name in story_entities)
+        if shared <= 0.0:
+            return -self.options.no_shared_name_penalty
         return self.options.entity_weight * shared / total_weight
 
     def _fact_score(self, signals: StorySignals, story_id: int) -> float:
