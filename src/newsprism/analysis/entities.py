@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from newsprism.models import ComparedArticle, Entity, EntityType
+from newsprism.nlp.frequency import english_zipf
 from newsprism.nlp.ner import TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS, Mention, mentions
 from newsprism.nlp.strings import edit_distance
 
@@ -981,4 +981,4 @@ def _inside(position: int, spans: Sequence[Mention]) -> bool:
 
 @lru_cache(maxsize=16_384)
 def _is_common_word(word: str) -> bool:
-    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+    return english_zipf(word) >= COMMON_WORD_ZIPF

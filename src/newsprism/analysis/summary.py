@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 import numpy as np
-from wordfreq import zipf_frequency
 
 from newsprism.config import DEFAULT_SUMMARY_LENGTH
 from newsprism.models import Claim, ComparedArticle, Framing, SentenceRef, SummarySentence
+from newsprism.nlp.frequency import english_zipf
 
 DEFAULT_LENGTH = DEFAULT_SUMMARY_LENGTH
 MIN_LENGTH = 2
@@ -246,7 +246,7 @@ def _according_to(source: str, sentence: str, names: set[str]) -> str:
     if (
         first_word[:1].isupper()
         and not is_name
-        and zipf_frequency(first_word.lower(), "en") >= COMMON_WORD_ZIPF
+        and english_zipf(first_word.lower()) >= COMMON_WORD_ZIPF
     ):
         sentence = sentence[0].lower() + sentence[1:]
     return f"According to {source}, {sentence}"

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from newsprism.models import EntityType
+from newsprism.nlp.frequency import english_zipf
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -149,7 +149,7 @@ def _with_first_name(text: str, start: int, spans: Sequence[tuple[int, int, str]
     if any(span_start <= previous.start("word") < span_end for span_start, span_end, _ in spans):
         return start
     opens_sentence = not text[: previous.start("word")].strip(_OPENING_MARKS + " ")
-    if opens_sentence and zipf_frequency(word, "en") >= COMMON_WORD_ZIPF:
+    if opens_sentence and english_zipf(word) >= COMMON_WORD_ZIPF:
         return start
     return previous.start("word")
 
