@@ -217,14 +217,15 @@ def test_a_contradicting_fact_keeps_apart_look_alikes_that_similarity_would_join
 WIND_FARM_KROHAVEN = article(
     "valley-news",
     "Krohaven council votes 6-3 for a wind farm",
-    "The Krohaven council voted 6 to 3 on Tuesday night to approve a wind farm, a plan costing $120 million. "
-    "Councillor Ada Moreland led the campaign against it.",
+    "The Krohaven council voted 6 to 3 on Tuesday night to approve a wind farm of twelve turbines with 60-metre "
+    "blades, a plan costing $120 million. Councillor Ada Moreland led the campaign against the turbines, the "
+    "substation and the pylons.",
 )
 WIND_FARM_TELSBY = article(
     "coast-post",
     "Councillors back a wind farm near Telsby",
-    "Councillor Ivo Starck lost the vote on Tuesday: the council approved the wind farm by 7 votes to 2. "
-    "The turbines will cost $95 million.",
+    "Councillor Ivo Starck lost the vote on Tuesday: the council approved the wind farm and its turbines by 7 "
+    "votes to 2. The twelve turbines, their blades, a substation and new pylons will cost $95 million.",
 )
 
 

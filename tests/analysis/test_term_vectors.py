@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsprism.analysis.term_vectors import TermVector, term_vector
+from newsprism.analysis.term_vectors import TermVector, _hash, term_vector
 
 FIRE_BANSTEAD = (
     "Fire destroys supermarket. A fire gutted the Waitrose supermarket on Banstead High Street overnight. "
@@ -33,6 +33,16 @@ def test_common_words_carry_no_weight() -> None:
 def test_reports_of_one_event_share_more_words_than_look_alike_events() -> None:
     banstead, again, wellington = map(term_vector, (FIRE_BANSTEAD, FIRE_BANSTEAD_AGAIN, FIRE_WELLINGTON))
     assert banstead.cosine(again) > banstead.cosine(wellington) + 0.2
+
+
+def test_a_word_written_with_a_capital_weighs_more_as_a_name() -> None:
+    def weights(text: str) -> dict[str, float]:
+        vector = term_vector(text)
+        return {word: float(vector.weights[vector.ids == _hash(word)][0]) for word in ("kestrel", "marzipan")}
+
+    plain = weights("the kestrel ate marzipan")
+    named = weights("the Kestrel ate marzipan")
+    assert named["kestrel"] / named["marzipan"] > 1.5 * plain["kestrel"] / plain["marzipan"]
 
 
 def test_a_vector_is_the_same_whatever_was_seen_before() -> None:

@@ -71,13 +71,13 @@ class StoryFacts:
 class ClusterOptions:
     """How alike an article must be to a story to join it, and how far back stories stay open."""
 
-    threshold: float = 0.95  # minimum score (cosine to the centroid + bonuses - penalties) to join a story
+    threshold: float = 1.0  # minimum score (cosine to the centroid + bonuses - penalties) to join a story
     window_days: int = 3  # a story takes articles up to this many days after its latest one
     # ... and up to this many after its first: a story must not creep from one event to the next look-alike
     # day after day. Later articles join only through the shared names of the follow-up path below.
     span_days: int = 4
     entity_weight: float = 0.45  # score added when all of the article's weighted entities are in the story
-    term_weight: float = 1.5  # times the cosine between the article's words and the story's (term_vectors)
+    term_weight: float = 1.75  # times the cosine between the article's words and the story's (term_vectors)
     # Only the stories whose centroids are nearest the article's lead are scored in full.
     candidates: int = 24
     # Follow-ups (an arrest, a funeral, a trial) come weeks later; they may join an older story found through
