@@ -2,8 +2,9 @@
 
 Two shootings embed alike from their leads; their full texts do not share the victims' names, the street,
 the school or the figures. Each word is weighted by how rare it is in English at large (wordfreq), not in
-the corpus, and names (words the article writes with a capital) weigh more than other rare words, so a vector never changes once computed, whatever arrives later or in which order. Words are
-stored as 32-bit hashes with float32 weights, sorted by hash, so a story's summed vector is two small arrays.
+the corpus, so a vector never changes once computed, whatever arrives later or in which order; names (words
+the article writes with a capital) weigh more than other rare words. Words are stored as 32-bit hashes with
+float32 weights, sorted by hash, so a story's summed vector is two small arrays.
 """
 
 from __future__ import annotations
