@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.nlp.language import LIKELY_LANGUAGES, detect_language
+from newsprism.nlp.language import LIKELY_LANGUAGES, _is_plainly_english, detect_language
 
 PARAGRAPHS = {
     "en": (
@@ -88,3 +88,13 @@ def test_likely_languages_are_lowercase_iso_639_1_codes() -> None:
 )
 def test_long_paragraphs_sharing_short_words_with_english_are_told_apart(text: str, code: str) -> None:
     assert detect_language(text) == code
+
+
+def test_a_name_heavy_english_report_is_known_by_its_function_words_without_lingua() -> None:
+    report = (
+        "Mayor Ilse Varga of Dunmore has named Petra Holm her deputy after a council vote by 7 to 2. Holm, who ran "
+        "the Dunmore Harbour Trust from 2019, will take over the port budget. Councillors Aled Quist and Brannagh "
+        "Ody had backed a rival candidate, Tomas Reil, but they accepted the result, a spokesman at City Hall said."
+    )
+    assert _is_plainly_english(report)
+    assert not any(_is_plainly_english(paragraph * 3) for code, paragraph in PARAGRAPHS.items() if code != "en")

@@ -31,8 +31,13 @@ MIN_LETTERS = 20
 MIN_RELATIVE_DISTANCE = 0.1
 
 # Words that make up a sixth or more of any ordinary English text and are rare in every other likely language:
-# such a text is English without asking lingua, which costs ~0.7 ms an article.
-_ENGLISH_FUNCTION_WORDS = frozenset("the and of to in is was that for with on said".split())
+# such a text is English without asking lingua, which costs ~1 ms an article. Over SemEval 2022 task 8's
+# news articles of 40 words or more, these make up at most 8.5 % of a German, Italian, Spanish, French,
+# Polish, Russian, Turkish or Arabic text's words, and at least 16 % of all but 1 % of GVA's English ones.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the and of to in is was that for with on said he his her she it at by from has have had been were are "
+    "who which their they this will would after but not".split()
+)
 MIN_ENGLISH_SHARE = 0.16
 MIN_WORDS_FOR_SHORTCUT = 40
 
