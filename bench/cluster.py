@@ -10,8 +10,8 @@ embeddings computed once and reused for each threshold: the quick way to tune Cl
 
     .venv/bin/python bench/cluster.py                          # both corpora, through the CLI
     .venv/bin/python bench/cluster.py --data PATH
-    .venv/bin/python bench/cluster.py --grid --threshold 1.0 --term-weight 1.5 --entity-weight 0.45
-    .venv/bin/python bench/cluster.py --grid --threshold 0.95 --orders 12      # F1 over shuffled orders
+    .venv/bin/python bench/cluster.py --grid --threshold 1.0 --term-weight 1.75 --entity-weight 0.45
+    .venv/bin/python bench/cluster.py --grid --threshold 1.0 --orders 12       # F1 over shuffled orders
 """
 
 from __future__ import annotations
