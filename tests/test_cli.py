@@ -7,6 +7,8 @@ import io
 import json
 import re
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -171,3 +173,15 @@ def test_the_db_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.M
     good = write(tmp_path / "post.txt", "Title: Ferry\nSource: Vaskor Post\n\nThe ferry closed on Tuesday.\n")
     assert CliRunner().invoke(app, ["ingest", str(good)]).exit_code == 0
     assert env_db.exists()
+
+
+def test_the_cli_loads_no_reader_clusterer_or_model_until_a_command_needs_one() -> None:
+    # `stories`, `articles` and `show` read the store only: they must not pay for lxml, onnxruntime, lingua.
+    probe = (
+        "import sys, newsprism.cli; "
+        "heavy = ('newsprism.ingest.reader', 'newsprism.clustering', 'newsprism.analysis.cluster', "
+        "'newsprism.nlp.embeddings', 'onnxruntime', 'lxml', 'lingua'); "
+        "print(sorted(name for name in heavy if name in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

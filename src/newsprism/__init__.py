@@ -6,12 +6,20 @@ with newsprism.Corpus("news.db") as corpus:
     report = corpus.ingest(["examples/"])
 """
 
-from newsprism.corpus import Corpus, IngestListener
+from typing import TYPE_CHECKING
+
 from newsprism.errors import IngestError, NewsprismError, NotFoundError, StoreError
-from newsprism.ingest import ReadOptions, read
+from newsprism.ingest.options import ReadOptions
 from newsprism.models import Article, IngestReport, Rejected, StoredArticle
-from newsprism.store import ArticleQuery
 from newsprism.version import __version__
+
+if TYPE_CHECKING:
+    from newsprism.analysis.compare import CompareOptions, Comparer, compare
+    from newsprism.analysis.similarity import claim_similarity, same_claim
+    from newsprism.corpus import Corpus
+    from newsprism.ingest import read
+    from newsprism.listeners import IngestListener
+    from newsprism.store import ArticleQuery
 
 __all__ = [
     "Article",
@@ -35,9 +43,13 @@ __all__ = [
     "claim_similarity",
 ]
 
-# The comparison stack loads numpy, onnxruntime and spaCy: imported on first use only, so
-# `newsprism ingest` and `import newsprism` stay fast.
+# The comparison stack loads numpy, onnxruntime and spaCy, the corpus the readers and the clusterer:
+# imported on first use only, so `import newsprism` and the commands that need little stay fast.
 _LAZY = {
+    "Corpus": "newsprism.corpus",
+    "IngestListener": "newsprism.listeners",
+    "read": "newsprism.ingest",
+    "ArticleQuery": "newsprism.store",
     "compare": "newsprism.analysis.compare",
     "Comparer": "newsprism.analysis.compare",
     "CompareOptions": "newsprism.analysis.compare",

@@ -15,14 +15,14 @@ import typer
 from rich.console import Console, RenderableType
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from newsprism.analysis.cluster import ClusterOptions
+from newsprism.analysis.cluster_options import ClusterOptions
 from newsprism.analysis.dedup import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
 from newsprism.analysis.dedup import NearDuplicateOptions
 from newsprism.config import DEFAULT_SUMMARY_LENGTH
-from newsprism.corpus import Corpus, IngestListener
+from newsprism.corpus import Corpus
 from newsprism.errors import NewsprismError
-from newsprism.ingest import DEFAULT_MAX_BYTES, ReadOptions
-from newsprism.ingest.records import parse_field_map
+from newsprism.ingest.options import DEFAULT_MAX_BYTES, ReadOptions
+from newsprism.listeners import IngestListener
 from newsprism.models import Article, Rejected, StoredArticle
 from newsprism.present.articles import (
     article_detail,
@@ -251,6 +251,8 @@ def ingest(
       newsprism ingest big-archive.jsonl --no-cluster && newsprism cluster
       curl -s http://127.0.0.1:8000/feed.xml | newsprism ingest -
     """
+    from newsprism.ingest.records import parse_field_map
+
     try:
         options = ReadOptions(max_bytes=_parse_size(max_bytes), field_map=parse_field_map(field_map or []))
     except ValueError as error:

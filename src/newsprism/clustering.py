@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
-from newsprism.analysis.cluster import ClusterOptions, StoryClusterer
+from newsprism.analysis.cluster import StoryClusterer
+from newsprism.analysis.cluster_options import ClusterOptions
 from newsprism.analysis.story_signals import StorySignals, story_signals, story_text
-from newsprism.models import Article
+from newsprism.listeners import ClusterListener
+from newsprism.models import Article, ClusterReport
 from newsprism.nlp.background import BackgroundEmbedder, TextEmbedder
 from newsprism.store import ArticleStore
 from newsprism.store.stories import ClusteringBatch, PendingArticle, StoryStore
@@ -31,21 +32,6 @@ MAX_CACHED_NAMES = 200_000
 LOAD_AHEAD_DAYS = 30
 # Story signals of this many new articles are kept in memory from storing to clustering (about 3 KB each).
 MAX_KEPT_SIGNALS = 50_000
-
-
-class ClusterListener:
-    """Hooks for showing clustering progress; every method does nothing unless overridden."""
-
-    def clustering_started(self, pending: int) -> None: ...
-    def clustered(self, articles: int) -> None: ...
-
-
-@dataclass(frozen=True)
-class ClusterReport:
-    """What one clustering pass did."""
-
-    articles: int = 0  # articles placed in stories
-    new_stories: int = 0
 
 
 class StoryPreparation:

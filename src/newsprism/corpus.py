@@ -8,12 +8,13 @@ from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from newsprism.analysis.cluster import ClusterOptions
+from newsprism.analysis.cluster_options import ClusterOptions
 from newsprism.analysis.dedup import NearDuplicateOptions, NearDuplicates
-from newsprism.clustering import ClusterListener, ClusterReport, StoryBuilder, StoryPreparation
-from newsprism.ingest import InputSpec, ReadOptions, discover_inputs, read_input
+from newsprism.ingest.options import ReadOptions
+from newsprism.listeners import ClusterListener, IngestListener
 from newsprism.models import (
     Article,
+    ClusterReport,
     IngestReport,
     Rejected,
     StoredArticle,
@@ -21,12 +22,15 @@ from newsprism.models import (
     StoryComparison,
     StoryMember,
 )
-from newsprism.store import ArticleQuery, ArticleStore, StoredOutcome, open_database
+from newsprism.store import ArticleQuery, ArticleStore, open_database
 from newsprism.store.stories import StoryQuery, StoryStore
 from newsprism.version import __version__
 
 if TYPE_CHECKING:
     from newsprism.analysis.compare import CompareOptions
+    from newsprism.clustering import StoryPreparation
+
+__all__ = ["Corpus", "IngestListener"]
 
 # Records of a JSONL/CSV archive are committed in batches of this many, so a kill mid-file
 # loses at most one batch of work, and a rerun skips what was stored by content hash.
@@ -34,15 +38,6 @@ RECORD_BATCH_SIZE = 500
 # A file's first batches are small and grow to RECORD_BATCH_SIZE, so that embedding for stories (on a worker
 # thread, fed batch by batch) starts while the rest of the file is read, not after its first 500 records.
 FIRST_RECORD_BATCH_SIZE = 32
-
-
-class IngestListener(ClusterListener):
-    """Hooks for showing ingest progress; every method does nothing unless overridden."""
-
-    def started(self, inputs: int, total_bytes: int) -> None: ...
-    def advanced(self, nbytes: int) -> None: ...
-    def rejected(self, item: Rejected) -> None: ...
-    def stored(self, article: Article, outcome: StoredOutcome) -> None: ...
 
 
 class Corpus:
@@ -68,6 +63,9 @@ class Corpus:
         default), the stored articles are then clustered into stories (see `cluster`); None leaves them
         pending.
         """
+        # Reading and clustering load their libraries and models here, not when the corpus is opened.
+        from newsprism.clustering import StoryPreparation
+
         matcher = NearDuplicates(near_duplicates) if near_duplicates is not None else None
         if matcher is not None and self.store.needs_near_duplicate_index():
             self.store.index_near_duplicates(matcher)
@@ -88,6 +86,10 @@ class Corpus:
         preparation: StoryPreparation | None,
         stories: ClusterOptions | None,
     ) -> IngestReport:
+        from newsprism.clustering import StoryBuilder
+        from newsprism.ingest.discover import InputSpec, discover_inputs
+        from newsprism.ingest.reader import read_input
+
         copies: list[tuple[int, int]] = []
         listener = listener or IngestListener()
         found = list(discover_inputs(os.fspath(path) for path in paths))
@@ -139,6 +141,8 @@ class Corpus:
         self, options: ClusterOptions = ClusterOptions(), listener: ClusterListener | None = None
     ) -> ClusterReport:
         """Put every article not yet in a story into one; existing stories keep their ids."""
+        from newsprism.clustering import StoryBuilder
+
         return StoryBuilder(self.db, options).run(listener)
 
     def recluster(

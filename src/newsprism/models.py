@@ -86,6 +86,14 @@ class IngestReport:
         )
 
 
+@dataclass(frozen=True)
+class ClusterReport:
+    """What one clustering pass did."""
+
+    articles: int = 0  # articles placed in stories
+    new_stories: int = 0
+
+
 # --- Stories: the articles about one event ---------------------------------------------------
 
 

@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import warnings
+from typing import TYPE_CHECKING
 
 from newsprism.errors import IngestError
-from newsprism.ingest.discover import InputSpec, discover_inputs
-from newsprism.ingest.reader import DEFAULT_MAX_BYTES, ReadOptions, read_input
+from newsprism.ingest.options import DEFAULT_MAX_BYTES, ReadOptions
 from newsprism.models import Article, Rejected
 
+if TYPE_CHECKING:
+    from newsprism.ingest.discover import InputSpec, discover_inputs
+    from newsprism.ingest.reader import read_input
+
 __all__ = ["DEFAULT_MAX_BYTES", "InputSpec", "ReadOptions", "discover_inputs", "read", "read_input"]
+
+# The readers load lxml, feedparser, charset detection and the cleaner: imported on first use, so commands
+# that only read the store (`stories`, `articles`) start faster.
+_LAZY = {
+    "InputSpec": "newsprism.ingest.discover",
+    "discover_inputs": "newsprism.ingest.discover",
+    "read_input": "newsprism.ingest.reader",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'newsprism.ingest' has no attribute {name!r}")
 
 
 def read(path: str | os.PathLike[str], options: ReadOptions = ReadOptions()) -> list[Article]:
@@ -19,6 +38,9 @@ def read(path: str | os.PathLike[str], options: ReadOptions = ReadOptions()) -> 
     Raises IngestError when the input as a whole cannot be read; a bad record inside a
     JSONL/CSV/feed is skipped with a warning, so one broken line does not cost the rest.
     """
+    from newsprism.ingest.discover import discover_inputs
+    from newsprism.ingest.reader import read_input
+
     location = os.fspath(path)
     found = list(discover_inputs([location]))
     articles: list[Article] = []

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -13,11 +12,11 @@ from newsprism.ingest.build import RawArticle, build_article
 from newsprism.ingest.decode import decode_bytes, looks_binary
 from newsprism.ingest.discover import InputSpec
 from newsprism.ingest.fetch import fetch_url
+from newsprism.ingest.options import ReadOptions
 from newsprism.ingest.records import parse_csv, parse_json_array, parse_jsonl, parse_jsonl_line
 from newsprism.ingest.text import parse_text
 from newsprism.models import Article, Rejected
 
-DEFAULT_MAX_BYTES = 5_000_000
 Format = Literal["text", "html", "feed", "jsonl", "json", "csv"]
 _SUFFIX_FORMATS: dict[str, Format] = {
     ".txt": "text",
@@ -38,12 +37,6 @@ _SUFFIX_FORMATS: dict[str, Format] = {
 }
 _SNIFF_BYTES = 8192
 RECORD_FORMATS = {"jsonl", "csv"}  # containers of many articles: --max-bytes applies per record
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    max_bytes: int = DEFAULT_MAX_BYTES
-    field_map: Mapping[str, str] = field(default_factory=dict)
 
 
 ProgressCallback = Callable[[int], None]

@@ -7,14 +7,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsprism.analysis.cluster import FULL_NAME, StoryState
-from newsprism.analysis.term_vectors import TermVector
 from newsprism.errors import NotFoundError
 from newsprism.models import Story, StoryMember
 from newsprism.store.connection import transaction
+
+if TYPE_CHECKING:
+    from newsprism.analysis.cluster import StoryState
 
 # A story's latest publication date; the ingest time only when none of its articles has a date.
 _LAST_SEEN = "COALESCE(MAX(a.published), MAX(a.ingested_at))"
@@ -110,6 +112,10 @@ class StoryStore:
 
     def story_states(self, story_ids: Sequence[int]) -> list[StoryState]:
         """The clustering state of these stories (centroid sum, names, dates, size)."""
+        # Imported here: listing stories needs none of the clusterer's code.
+        from newsprism.analysis.cluster import StoryState
+        from newsprism.analysis.term_vectors import TermVector
+
         states: dict[int, StoryState] = {}
         for chunk in _chunks(story_ids):
             marks = ",".join("?" * len(chunk))
@@ -145,6 +151,8 @@ class StoryStore:
 
     def stories_naming(self, full_names: Iterable[str]) -> dict[str, list[int]]:
         """The ids of the stories whose articles mention each of these full names (absent names left out)."""
+        from newsprism.analysis.cluster import FULL_NAME
+
         found: dict[str, list[int]] = {}
         keys = [f"{FULL_NAME}{name}" for name in full_names]
         for chunk in _chunks(keys):
