@@ -11,6 +11,7 @@ from newsprism import Article, ArticleQuery, StoreError
 from newsprism.store import ArticleStore, open_database
 from newsprism.store.articles import fts_match_expression
 from newsprism.store.migrations import MIGRATIONS
+from newsprism.store.stories import PENDING_SQL, StoryStore
 
 
 def make_article(title: str, source: str = "Vaskor Post", published: str | None = "2026-04-07", text: str | None = None) -> Article:
@@ -127,3 +128,19 @@ def test_one_outlet_written_several_ways_is_one_source_with_the_readable_name(st
     ])
     assert {s.article.source for s in store.find()} == {"The Northfield Courier"}
     assert len(list(store.find(ArticleQuery(source="northfield courier")))) == 3
+
+
+def test_pending_articles_are_read_in_order_through_their_partial_index(store: ArticleStore, db_path: Path) -> None:
+    # Sorting every pending row for each batch of 500 made clustering a million articles quadratic.
+    articles = [make_article(f"Ferry strike day {day}", published=f"2026-04-{day:02d}") for day in (9, 3, 6)]
+    store.save([*articles, make_article("Undated notice", published=None)])
+    stories = StoryStore(open_database(db_path))
+    plan = stories.db.execute(f"EXPLAIN QUERY PLAN {PENDING_SQL}", (2,)).fetchall()
+    assert any("articles_unclustered" in row[-1] for row in plan)
+    assert not any("TEMP B-TREE" in row[-1] for row in plan)
+    titles = {row[0]: row[1] for row in stories.db.execute("SELECT id, title FROM articles")}
+    assert [titles[item.id] for item in stories.pending(3)] == [
+        "Undated notice",
+        "Ferry strike day 3",
+        "Ferry strike day 6",
+    ]

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 _LAST_SEEN = "COALESCE(MAX(a.published), MAX(a.ingested_at))"
 # The condition of the partial index story_entities_by_full_name (m007): a query must repeat it to use it.
 _FULL_NAME_KEYS = "name >= 'name:' AND name < 'name;'"
+# Read through the partial index of unclustered articles (m003), named because the planner prefers the index
+# on story_id and then sorts every pending row: 1.2 s per batch of 500 with 900k pending, a quadratic pass.
+PENDING_SQL = (
+    "SELECT id, duplicate_of FROM articles INDEXED BY articles_unclustered WHERE story_id IS NULL "
+    "ORDER BY published, content_hash LIMIT ?"
+)
 # SQLite binds at most 32,766 parameters per statement; chunks stay far below.
 _CHUNK = 900
 
@@ -62,11 +68,7 @@ class StoryStore:
 
     def pending(self, limit: int) -> list[PendingArticle]:
         """Articles without a story, oldest publication first (undated first), ties by content hash."""
-        rows = self.db.execute(
-            "SELECT id, duplicate_of FROM articles WHERE story_id IS NULL "
-            "ORDER BY published, content_hash LIMIT ?",
-            (limit,),
-        )
+        rows = self.db.execute(PENDING_SQL, (limit,))
         return [PendingArticle(article_id, original) for article_id, original in rows]
 
     def pending_count(self) -> int:
