@@ -202,11 +202,14 @@ class StoryBuilder:
         after a shooting); tell the clusterer which of their full names several stories share."""
         assert self._clusterer is not None
         clusterer = self._clusterer
-        names = {name for item in signals if item.published for name in item.full_names}
-        if not names:
-            return
         if len(clusterer.shared_full_names) > MAX_CACHED_NAMES:
             clusterer.shared_full_names.clear()
+        # A name known to be shared stays shared: asking again would read every story that ever named it, a
+        # list that grows with the corpus for the people in the news every week.
+        names = {name for item in signals if item.published for name in item.full_names}
+        names -= clusterer.shared_full_names
+        if not names:
+            return
         only_namers: set[int] = set()
         for name, story_ids in self.stories.stories_naming(names).items():
             if len(story_ids) > 1:
