@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.errors import IngestError, NewsprismError, NotFoundError, StoreError
 from newsprism.ingest.options import ReadOptions
+from newsprism.lazy import lazy_attributes
 from newsprism.models import Article, IngestReport, Rejected, StoredArticle
 from newsprism.version import __version__
 
@@ -57,10 +58,4 @@ _LAZY = {
     "claim_similarity": "newsprism.analysis.similarity",
 }
 
-
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'newsprism' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)

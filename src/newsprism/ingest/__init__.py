@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import warnings
 from typing import TYPE_CHECKING
 
 from newsprism.errors import IngestError
 from newsprism.ingest.options import DEFAULT_MAX_BYTES, ReadOptions
+from newsprism.lazy import lazy_attributes
 from newsprism.models import Article, Rejected
 
 if TYPE_CHECKING:
@@ -25,11 +25,7 @@ _LAZY = {
     "read_input": "newsprism.ingest.reader",
 }
 
-
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'newsprism.ingest' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 def read(path: str | os.PathLike[str], options: ReadOptions = ReadOptions()) -> list[Article]:
