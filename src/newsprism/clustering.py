@@ -204,8 +204,7 @@ class StoryBuilder:
         clusterer = self._clusterer
         if len(clusterer.shared_full_names) > MAX_CACHED_NAMES:
             clusterer.shared_full_names.clear()
-        # A name known to be shared stays shared: asking again would read every story that ever named it, a
-        # list that grows with the corpus for the people in the news every week.
+        # A name known to be shared stays shared: no need to ask again.
         names = {name for item in signals if item.published for name in item.full_names}
         names -= clusterer.shared_full_names
         if not names:

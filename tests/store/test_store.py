@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsprism import Article, ArticleQuery, StoreError
+from newsprism.analysis.cluster import StoryState
 from newsprism.store import ArticleStore, open_database
 from newsprism.store.articles import fts_match_expression
 from newsprism.store.migrations import MIGRATIONS
-from newsprism.store.stories import PENDING_SQL, StoryStore
+from newsprism.store.stories import _STORIES_NAMING_SQL, PENDING_SQL, ClusteringBatch, StoryStore
 
 
 def make_article(title: str, source: str = "Vaskor Post", published: str | None = "2026-04-07", text: str | None = None) -> Article:
@@ -144,3 +147,25 @@ def test_pending_articles_are_read_in_order_through_their_partial_index(store: A
         "Ferry strike day 3",
         "Ferry strike day 6",
     ]
+
+
+def test_a_full_name_lookup_reads_at_most_two_stories_per_name(db_path: Path) -> None:
+    # Two stories are enough to know a name is shared; reading all of them grew with the corpus.
+    stories = StoryStore(open_database(db_path))
+    named = {1: ["Mara Velin"], 2: ["Mara Velin"], 3: ["Mara Velin", "Tomas Ardo"]}
+    stories.save_batch(
+        ClusteringBatch(
+            stories=[StoryState(id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32)) for i in named],
+            story_entities=[(i, f"name:{name}", 1) for i, names in named.items() for name in names]
+            + [(2, "place:Vaskor", 1)],
+            assignments=[],
+            embeddings=[],
+            entity_counts=Counter(),
+        )
+    )
+    found = stories.stories_naming(["Mara Velin", "Tomas Ardo", "Vaskor", "Ilse Brandt"])
+    assert set(found) == {"Mara Velin", "Tomas Ardo"}
+    assert len(found["Mara Velin"]) == 2 and set(found["Mara Velin"]) <= {1, 2, 3}
+    assert found["Tomas Ardo"] == [3]
+    plan = stories.db.execute(f"EXPLAIN QUERY PLAN {_STORIES_NAMING_SQL}", ("name:Mara Velin",)).fetchall()
+    assert any("COVERING INDEX story_entities_by_full_name" in row[-1] for row in plan)

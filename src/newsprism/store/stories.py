@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 _LAST_SEEN = "COALESCE(MAX(a.published), MAX(a.ingested_at))"
 # The condition of the partial index story_entities_by_full_name (m007): a query must repeat it to use it.
 _FULL_NAME_KEYS = "name >= 'name:' AND name < 'name;'"
+_STORIES_NAMING_SQL = (
+    f"SELECT story_id FROM story_entities INDEXED BY story_entities_by_full_name WHERE {_FULL_NAME_KEYS}"
+    " AND name = ? LIMIT 2"
+)
 # Read through the partial index of unclustered articles (m003), named because the planner prefers the index
 # on story_id and then sorts every pending row: 1.2 s per batch of 500 with 900k pending, a quadratic pass.
 PENDING_SQL = (
@@ -152,18 +156,17 @@ class StoryStore:
         return counts
 
     def stories_naming(self, full_names: Iterable[str]) -> dict[str, list[int]]:
-        """The ids of the stories whose articles mention each of these full names (absent names left out)."""
+        """For each of these full names, the ids of up to two stories whose articles mention it: enough to
+        tell a name that one story owns from a shared one (absent names are left out)."""
         from newsprism.analysis.cluster import FULL_NAME
 
+        # One bounded seek per name: reading every story of a name costs as many rows as the name has
+        # stories, which grows with the corpus (740 stories for the commonest name of 1M synthetic articles).
         found: dict[str, list[int]] = {}
-        keys = [f"{FULL_NAME}{name}" for name in full_names]
-        for chunk in _chunks(keys):
-            marks = ",".join("?" * len(chunk))
-            for key, story_id in self.db.execute(
-                f"SELECT name, story_id FROM story_entities WHERE {_FULL_NAME_KEYS} AND name IN ({marks})",
-                chunk,
-            ):
-                found.setdefault(key.removeprefix(FULL_NAME), []).append(story_id)
+        for name in full_names:
+            story_ids = [row[0] for row in self.db.execute(_STORIES_NAMING_SQL, (f"{FULL_NAME}{name}",))]
+            if story_ids:
+                found[name] = story_ids
         return found
 
     def embeddings(self, article_ids: Sequence[int]) -> dict[int, np.ndarray]:
