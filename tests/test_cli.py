@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.metadata
 import io
 import json
 import re
@@ -161,6 +162,7 @@ def test_a_database_that_is_not_one_is_one_line(cli: Callable[..., Result], tmp_
 def test_version(cli: Callable[..., Result]) -> None:
     result = cli("--version", db=None)
     assert result.stdout.strip() == f"newsprism {__version__}"
+    assert importlib.metadata.version("newsprism") == __version__  # pyproject reads it from newsprism.version
 
 
 def test_the_db_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
