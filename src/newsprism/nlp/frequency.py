@@ -192,9 +192,9 @@ class HashedFrequencies:
             Path(temporary).unlink(missing_ok=True)
 
     def get(self, word: str, default: float = 0.0) -> float:
-        key = np.uint64(_word_hash(word))
-        index = int(np.searchsorted(self._keys, key))
-        if index < len(self._keys) and self._keys[index] == key:
+        key = _word_hash(word)
+        index = int(self._keys.searchsorted(np.uint64(key)))
+        if index < len(self._keys) and int(self._keys[index]) == key:
             return 10.0 ** (-int(self._centibels[index]) / 100)
         return default
 
