@@ -208,7 +208,7 @@ def load_english_frequencies(cache_folder: Path) -> HashedFrequencies | dict[str
     """wordfreq's large English table, from the hashed copy in the cache folder, built there on first use."""
     packed = (_wordfreq_data() / "large_en.msgpack.gz").read_bytes()
     digest = hashlib.blake2b(packed, digest_size=8).hexdigest()
-    cached = cache_folder / hashed_table_name(digest)
+    cached = cache_folder / _hashed_table_name(digest)
     with suppress(OSError, ValueError):
         return HashedFrequencies.load(cached)
     centibels = _wordfreq_centibels(packed)
@@ -222,7 +222,7 @@ def load_english_frequencies(cache_folder: Path) -> HashedFrequencies | dict[str
     return table
 
 
-def hashed_table_name(digest: str) -> str:
+def _hashed_table_name(digest: str) -> str:
     """Named after the wordfreq file it is built from and the format, so neither can go stale."""
     return f"wordfreq-large-en-{digest}-v{HASHED_FORMAT_VERSION}.npy"
 
