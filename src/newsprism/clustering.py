@@ -215,7 +215,14 @@ class StoryBuilder:
                 clusterer.shared_full_names.add(name)
             else:
                 only_namers.add(story_ids[0])
-        for state in self.stories.story_states(sorted(only_namers - clusterer.stories.keys())):
+        # A story that ended more than follow_up_days before the batch's earliest article can take none of
+        # them: loading it would only cost, and more so the older the corpus grows.
+        earliest = min(item.published for item in signals if item.published)
+        reachable = self.stories.stories_ending_since(
+            sorted(only_namers - clusterer.stories.keys()),
+            _date(earliest.toordinal() - self.options.follow_up_days),
+        )
+        for state in self.stories.story_states(reachable):
             clusterer.restore(state)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -169,3 +170,23 @@ def test_a_full_name_lookup_reads_at_most_two_stories_per_name(db_path: Path) ->
     assert found["Tomas Ardo"] == [3]
     plan = stories.db.execute(f"EXPLAIN QUERY PLAN {_STORIES_NAMING_SQL}", ("name:Mara Velin",)).fetchall()
     assert any("COVERING INDEX story_entities_by_full_name" in row[-1] for row in plan)
+
+
+def test_stories_ending_since_a_day_are_picked_out_in_the_order_given(db_path: Path) -> None:
+    # The follow-up path loads only stories a new article can still reach, not every old one naming someone.
+    stories = StoryStore(open_database(db_path))
+    last_days = {1: date(2025, 1, 10), 2: date(2026, 3, 1), 3: None, 4: date(2026, 2, 28)}
+    stories.save_batch(
+        ClusteringBatch(
+            stories=[
+                StoryState(id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), first_date=day, last_date=day)
+                for i, day in last_days.items()
+            ],
+            story_entities=[],
+            assignments=[],
+            embeddings=[],
+            entity_counts=Counter(),
+        )
+    )
+    assert stories.stories_ending_since([4, 3, 2, 1], date(2026, 2, 28)) == [4, 2]
+    assert stories.stories_ending_since([1, 2], date(2024, 1, 1)) == [1, 2]

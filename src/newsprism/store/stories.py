@@ -92,6 +92,16 @@ class StoryStore:
         )
         return [story_id for (story_id,) in rows]
 
+    def stories_ending_since(self, story_ids: Sequence[int], first: date) -> list[int]:
+        """Those of these stories whose latest article is dated `first` or later, in the order given."""
+        recent: set[int] = set()
+        for chunk in _chunks(story_ids):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT id FROM stories WHERE id IN ({marks}) AND last_date >= ?"
+            rows = self.db.execute(query, [*chunk, first.isoformat()])
+            recent.update(story_id for (story_id,) in rows)
+        return [story_id for story_id in story_ids if story_id in recent]
+
     def stories_of(self, article_ids: Sequence[int]) -> dict[int, int]:
         """article id -> story id, for those of these articles that are in a story."""
         found: dict[int, int] = {}
