@@ -65,14 +65,12 @@ class Corpus:
         """
         # Reading and clustering load their libraries and models here, not when the corpus is opened.
         from newsprism.clustering import StoryPreparation
-        from newsprism.nlp.language import load_in_background
 
         matcher = NearDuplicates(near_duplicates) if near_duplicates is not None else None
         if matcher is not None and self.store.needs_near_duplicate_index():
             self.store.index_near_duplicates(matcher)
         # Stories are clustered once everything is stored; their signals and embeddings are made meanwhile.
         preparation = StoryPreparation(self.story_store) if stories is not None else None
-        load_in_background()
         try:
             return self._ingest(paths, options, listener, matcher, preparation, stories)
         finally:

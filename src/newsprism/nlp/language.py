@@ -66,13 +66,6 @@ def _get_detector() -> LanguageDetector:
     return _detector
 
 
-def load_in_background() -> None:
-    """Start building the detector on a worker thread, so that the first article the English shortcut cannot
-    judge does not wait for lingua's models (lingua releases the GIL while it loads them)."""
-    if _detector is None:
-        threading.Thread(target=_get_detector, name="newsprism-lingua", daemon=True).start()
-
-
 def _has_enough_letters(text: str) -> bool:
     """Tell whether text holds at least MIN_LETTERS letters."""
     letters = 0
