@@ -15,7 +15,7 @@ from newsprism.analysis.cluster import StoryState
 from newsprism.store import ArticleStore, open_database
 from newsprism.store.articles import fts_match_expression
 from newsprism.store.migrations import MIGRATIONS
-from newsprism.store.stories import _STORIES_NAMING_SQL, PENDING_SQL, ClusteringBatch, StoryStore
+from newsprism.store.stories import PENDING_SQL, STORIES_NAMING_SQL, ClusteringBatch, StoryStore
 
 
 def make_article(title: str, source: str = "Vaskor Post", published: str | None = "2026-04-07", text: str | None = None) -> Article:
@@ -168,7 +168,7 @@ def test_a_full_name_lookup_reads_at_most_two_stories_per_name(db_path: Path) ->
     assert set(found) == {"Mara Velin", "Tomas Ardo"}
     assert len(found["Mara Velin"]) == 2 and set(found["Mara Velin"]) <= {1, 2, 3}
     assert found["Tomas Ardo"] == [3]
-    plan = stories.db.execute(f"EXPLAIN QUERY PLAN {_STORIES_NAMING_SQL}", ("name:Mara Velin",)).fetchall()
+    plan = stories.db.execute(f"EXPLAIN QUERY PLAN {STORIES_NAMING_SQL}", ("name:Mara Velin",)).fetchall()
     assert any("COVERING INDEX story_entities_by_full_name" in row[-1] for row in plan)
 
 

@@ -14,7 +14,6 @@ import hashlib
 import importlib.util
 import logging
 import os
-import tempfile
 import threading
 from collections.abc import Sequence
 from contextlib import suppress
@@ -27,6 +26,7 @@ import onnxruntime as ort
 from tokenizers import Encoding, Tokenizer
 
 from newsprism.errors import NewsprismError
+from newsprism.files import replaced_atomically
 from newsprism.nlp.cache import cache_dir
 
 if TYPE_CHECKING:
@@ -268,20 +268,15 @@ def _build_optimised(source: Path, target: Path, tokenizer: Tokenizer, threads: 
     import onnx
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-    os.close(handle)
-    try:
+    with replaced_atomically(target) as temporary:
         model = _fused_float_model(source)
         _quantise(model, tokenizer)
         onnx.save(model, temporary)
-        session = _load_session(Path(temporary), threads)
+        session = _load_session(temporary, threads)
         agreement = _agreement(session, _load_session(source, threads), tokenizer)
         if agreement < MIN_AGREEMENT:
             raise ValueError(f"its vectors differ from the model's (cosine {agreement:.3f})")
-        os.replace(temporary, target)
-        return session
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    return session
 
 
 def _agreement(optimised: ort.InferenceSession, source: ort.InferenceSession, tokenizer: Tokenizer) -> float:

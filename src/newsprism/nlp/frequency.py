@@ -15,9 +15,7 @@ import hashlib
 import importlib.util
 import logging
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from contextlib import suppress
 from functools import cache, lru_cache
@@ -26,6 +24,7 @@ from pathlib import Path
 import msgpack
 import numpy as np
 
+from newsprism.files import replaced_atomically
 from newsprism.nlp.cache import cache_dir
 
 _ASCII_WORD = re.compile(r"[a-z0-9_.,'-]+")
@@ -183,13 +182,8 @@ class HashedFrequencies:
     def save(self, path: Path) -> None:
         """Write atomically: a half-written file must never be read as a table."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                np.save(file, np.stack([self._keys, self._centibels.astype(np.uint64)]), allow_pickle=False)
-            os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+        with replaced_atomically(path) as temporary, temporary.open("wb") as file:
+            np.save(file, np.stack([self._keys, self._centibels.astype(np.uint64)]), allow_pickle=False)
 
     def get(self, word: str, default: float = 0.0) -> float:
         key = _word_hash(word)

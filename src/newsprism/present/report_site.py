@@ -6,13 +6,12 @@ article text goes through Jinja's autoescaping, so a `<script>` in an article is
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsprism.files import replaced_atomically
 from newsprism.models import Comparison, Story, StoryComparison
 from newsprism.present.comparison_html import comparison_html, render_template
 from newsprism.present.stories import story_span
@@ -123,11 +122,5 @@ def write_report_site(results: Sequence[StoryComparison], folder: Path) -> Path:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replaced_atomically(path) as temporary:
+        temporary.write_text(text, encoding="utf-8")

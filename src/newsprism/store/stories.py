@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _LAST_SEEN = "COALESCE(MAX(a.published), MAX(a.ingested_at))"
 # The condition of the partial index story_entities_by_full_name (m007): a query must repeat it to use it.
 _FULL_NAME_KEYS = "name >= 'name:' AND name < 'name;'"
-_STORIES_NAMING_SQL = (
+STORIES_NAMING_SQL = (
     f"SELECT story_id FROM story_entities INDEXED BY story_entities_by_full_name WHERE {_FULL_NAME_KEYS}"
     " AND name = ? LIMIT 2"
 )
@@ -174,7 +174,7 @@ class StoryStore:
         # stories, which grows with the corpus (740 stories for the commonest name of 1M synthetic articles).
         found: dict[str, list[int]] = {}
         for name in full_names:
-            story_ids = [row[0] for row in self.db.execute(_STORIES_NAMING_SQL, (f"{FULL_NAME}{name}",))]
+            story_ids = [row[0] for row in self.db.execute(STORIES_NAMING_SQL, (f"{FULL_NAME}{name}",))]
             if story_ids:
                 found[name] = story_ids
         return found
