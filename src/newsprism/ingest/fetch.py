@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
-
 from newsprism.errors import IngestError
 from newsprism.version import __version__
 
@@ -17,6 +14,9 @@ def is_url(path: str) -> bool:
 
 def fetch_url(url: str, max_bytes: int) -> bytes:
     """The body at `url`; an IngestError naming the URL for HTTP errors, timeouts and oversize bodies."""
+    import urllib.error  # http.client costs ~40 ms to import: only for ingests that fetch
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": f"newsprism/{__version__}"})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:

@@ -5,9 +5,6 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-import lxml.html
-from lxml.etree import ParserError
-
 _BLOCK_TAGS = {
     "p",
     "div",
@@ -43,6 +40,9 @@ def fragment_to_text(fragment: str) -> str:
     """Text of an HTML fragment; block elements become paragraph breaks, scripts vanish."""
     if not looks_like_html(fragment):
         return html_lib.unescape(fragment)
+    import lxml.html  # plain-text records, the common case, need no parser
+    from lxml.etree import ParserError
+
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ParserError, ValueError):
