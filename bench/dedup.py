@@ -25,7 +25,7 @@ from pathlib import Path
 
 import newsprism
 from newsprism import ReadOptions
-from newsprism.analysis.dedup import NearDuplicateOptions
+from newsprism.analysis.dedup_options import NearDuplicateOptions
 from newsprism.ingest.records import parse_field_map
 from newsprism.nlp.sentences import split_sentences
 

@@ -178,11 +178,13 @@ def test_the_db_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_the_cli_loads_no_reader_clusterer_or_model_until_a_command_needs_one() -> None:
-    # `stories`, `articles` and `show` read the store only: they must not pay for lxml, onnxruntime, lingua.
+    # `stories`, `articles` and `show` read the store only: they must not pay for lxml, onnxruntime, lingua,
+    # numpy, nor for the HTTP client and the encoding detector that only some ingests need.
     probe = (
         "import sys, newsprism.cli; "
         "heavy = ('newsprism.ingest.reader', 'newsprism.clustering', 'newsprism.analysis.cluster', "
-        "'newsprism.nlp.embeddings', 'onnxruntime', 'lxml', 'lingua'); "
+        "'newsprism.nlp.embeddings', 'onnxruntime', 'lxml', 'lingua', 'numpy', 'http.client', "
+        "'charset_normalizer'); "
         "print(sorted(name for name in heavy if name in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -16,8 +16,8 @@ from rich.console import Console, RenderableType
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from newsprism.analysis.cluster_options import ClusterOptions
-from newsprism.analysis.dedup import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
-from newsprism.analysis.dedup import NearDuplicateOptions
+from newsprism.analysis.dedup_options import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
+from newsprism.analysis.dedup_options import NearDuplicateOptions
 from newsprism.config import DEFAULT_SUMMARY_LENGTH
 from newsprism.corpus import Corpus
 from newsprism.errors import NewsprismError

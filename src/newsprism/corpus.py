@@ -9,7 +9,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from newsprism.analysis.cluster_options import ClusterOptions
-from newsprism.analysis.dedup import NearDuplicateOptions, NearDuplicates
+from newsprism.analysis.dedup_options import NearDuplicateOptions
 from newsprism.ingest.options import ReadOptions
 from newsprism.listeners import ClusterListener, IngestListener
 from newsprism.models import (
@@ -28,6 +28,7 @@ from newsprism.version import __version__
 
 if TYPE_CHECKING:
     from newsprism.analysis.compare import CompareOptions
+    from newsprism.analysis.dedup import NearDuplicates
     from newsprism.clustering import StoryPreparation
 
 __all__ = ["Corpus", "IngestListener"]
@@ -64,6 +65,7 @@ class Corpus:
         pending.
         """
         # Reading and clustering load their libraries and models here, not when the corpus is opened.
+        from newsprism.analysis.dedup import NearDuplicates
         from newsprism.clustering import StoryPreparation
 
         matcher = NearDuplicates(near_duplicates) if near_duplicates is not None else None

@@ -1,6 +1,8 @@
 """JSONL, JSON and CSV exports: one article per record, columns renamed by --map."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,19 @@ def test_html_in_a_text_field_becomes_plain_text(tmp_path: Path) -> None:
     record = {**RECORD, "text": "<p>The board approved the reservoir.</p><p>It will cost <b>310 million</b> crowns.</p>"}
     [article] = newsprism.read(write(tmp_path / "html.jsonl", json.dumps(record)))
     assert article.text == "The board approved the reservoir.\n\nIt will cost 310 million crowns."
+
+
+def test_reading_a_plain_text_export_loads_no_html_parser_http_client_or_encoding_detector(
+    tmp_path: Path,
+) -> None:
+    # Most exports are UTF-8 plain text read from disk: lxml, http.client and charset_normalizer would only
+    # add to the start-up of every such ingest.
+    path = write(tmp_path / "export.jsonl", json.dumps(RECORD) + "\n")
+    probe = (
+        "import sys, newsprism; "
+        f"[article] = newsprism.read({str(path)!r}); "
+        "heavy = ('lxml', 'http.client', 'charset_normalizer'); "
+        "print(article.title, sorted(name for name in heavy if name in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "Kessling gets its reservoir []"

@@ -10,18 +10,15 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from newsprism.analysis.dedup_options import NearDuplicateOptions
+
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
 BANDS = 32  # of 4 rows each: pairs above ~0.5 Jaccard share a band with high probability
-# Estimated Jaccard of shingle sets at or above which a text is a copy. On 300 copies planted in the
-# GVA corpus (bench/dedup.py: own headline, a sentence dropped, one added), 0.6 finds 92 % of them with
-# 99.6 % of links right; 0.8 finds 59 %.
-DEFAULT_THRESHOLD = 0.6
 # Texts shorter than this are neither linked nor indexed: in scraped archives they are mostly page
 # templates ("we have sent you a verification email…") that would link unrelated stories.
 MIN_COPY_WORDS = 80
@@ -35,11 +32,6 @@ _B = _generator.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
 _SHIFT = np.uint64(32)
 # Combines a shingle's word codes: h = h * base + code (mod 2**64); a large odd constant mixes the bits.
 _SHINGLE_BASE = np.uint64(0x9E3779B97F4A7C15)
-
-
-@dataclass(frozen=True)
-class NearDuplicateOptions:
-    threshold: float = DEFAULT_THRESHOLD
 
 
 def words_of(text: str) -> list[str]:

@@ -8,13 +8,14 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from newsprism.errors import NotFoundError
 from newsprism.models import Article, Rejected, StoredArticle
 from newsprism.store.connection import transaction
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _ARTICLE_COLUMNS = (
     "a.id, a.content_hash, s.name, a.external_id, a.title, a.text, a.url, a.published, a.language, "
@@ -117,6 +118,8 @@ class ArticleStore:
         self, outcome: StoredOutcome, article: Article, matcher: NearDuplicateMatcher
     ) -> StoredOutcome:
         """Index the article's signature; mark it a copy of the earliest stored text it copies."""
+        import numpy as np  # imported here: listing and reading articles need no numpy (~45 ms a command)
+
         signature, bands = matcher.fingerprint(article.text)
         if not bands:
             return outcome
@@ -143,7 +146,7 @@ class ArticleStore:
     def _index(self, article_id: int, signature: np.ndarray, bands: list[int]) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO minhash_signatures (article_id, signature) VALUES (?, ?)",
-            (article_id, signature.astype(np.uint32).tobytes()),
+            (article_id, signature.astype("uint32").tobytes()),
         )
         self.db.executemany(
             "INSERT OR IGNORE INTO minhash_bands (band, bucket, article_id) VALUES (?, ?, ?)",
