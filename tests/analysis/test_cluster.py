@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pytest
 
-from newsprism.analysis.cluster import ClusterOptions, StoryClusterer
+from newsprism.analysis.cluster import EMBEDDING_DIM, ClusterOptions, StoryClusterer, StoryState
 from newsprism.analysis.story_signals import (
     ages_mentioned,
     days_mentioned,
@@ -321,3 +322,19 @@ def test_a_full_name_is_matched_whatever_title_goes_before_it() -> None:
 )
 def test_a_full_name_is_two_or_more_uncommon_words_after_any_title(entity: str, name: str | None) -> None:
     assert full_name(entity) == name
+
+
+@pytest.mark.parametrize("spread", ["side by side", "scattered"])
+def test_candidate_cosines_are_read_right_whether_stories_sit_side_by_side_or_scattered(spread: str) -> None:
+    # Candidates in a narrow span of slots are scored through a view of that span, scattered ones by copying
+    # their rows: both must give each story its own centroid's cosine.
+    rng = np.random.default_rng(7)
+    clusterer = StoryClusterer()
+    for story_id in range(200):
+        vector = rng.normal(size=EMBEDDING_DIM).astype(np.float32)
+        clusterer.restore(StoryState(story_id, f"story {story_id}", vector, size=1))
+    wanted = range(40, 60) if spread == "side by side" else range(0, 200, 9)
+    slots = np.sort([clusterer._slot_of[story_id] for story_id in wanted])
+    vector = rng.normal(size=EMBEDDING_DIM).astype(np.float32)
+    expected = [float(clusterer.stories[int(clusterer._slot_story[slot])].centroid @ vector) for slot in slots]
+    np.testing.assert_allclose(clusterer._cosines(slots, vector), expected, rtol=1e-5, atol=1e-5)

@@ -146,7 +146,7 @@ class StoryClusterer:
         slots = np.concatenate([recent, late])
         best_id, best_score = -1, -math.inf
         if len(slots):
-            cosines = self._centroids[slots] @ vector
+            cosines = np.concatenate([self._cosines(recent, vector), self._cosines(late, vector)])
             margins = np.zeros(len(slots), dtype=np.float32)
             margins[len(recent) :] = self.options.late_margin
             leads = cosines - margins
@@ -222,6 +222,22 @@ class StoryClusterer:
             & (self._first_day - day <= window)
         )
         return np.flatnonzero(used & (undated | in_window))
+
+    def _cosines(self, slots: np.ndarray, vector: np.ndarray) -> np.ndarray:
+        """Cosines between the vector and the centroids in these slots.
+
+        np.vecdot runs numpy's own loop on this thread; `@` hands the product to OpenBLAS, whose threads
+        fight the caller for two busy cores: on the 10k scale corpus, with the machine also running another
+        job, the clusterer took 32 s with `@` and 15 s with vecdot (or with OPENBLAS_NUM_THREADS=1).
+        """
+        if not len(slots):
+            return np.zeros(0, dtype=np.float32)
+        low, high = int(slots.min()), int(slots.max()) + 1
+        # Stories opened in the same days sit in nearby slots: one product over their span (a view) is
+        # cheaper than copying a thousand scattered rows first (10k: 1,244 recent slots over 1,380).
+        if high - low <= 2 * len(slots):
+            return np.vecdot(self._centroids[low:high], vector)[slots - low]
+        return np.vecdot(self._centroids[slots], vector)
 
     def _late_slots(self, signals: StorySignals, day: int | None, recent: np.ndarray) -> np.ndarray:
         """Older stories that share a not-too-common name with the article: up to memory_days old, or up to
