@@ -65,3 +65,19 @@ def test_a_sum_adds_shared_words_and_keeps_only_the_heaviest() -> None:
     total = one.plus(two)
     assert total.ids.tolist() == [1, 5, 7, 9] and total.weights.tolist() == [1.0, 3.0, 3.0, 0.5]
     assert one.plus(two, keep=2).ids.tolist() == [5, 7]
+
+
+def test_cosines_with_several_vectors_at_once_equal_each_cosine() -> None:
+    article = term_vector("Ferry operator Vaskor Lines cancels the Kessling crossing after a collision")
+    stories = [
+        term_vector("Vaskor Lines ferry collided with a trawler off Kessling"),
+        term_vector("Council approves a reservoir in the Kessling valley"),
+        TermVector.empty(),
+        term_vector("Orchestra tours Brevik with a new conductor"),
+        article,
+    ]
+    expected = [article.cosine(story) for story in stories]
+    np.testing.assert_allclose(article.cosines(stories), expected, atol=1e-6)
+    assert expected[0] > expected[1] > 0.0 == expected[2] == expected[3]
+    assert TermVector.empty().cosines(stories).tolist() == [0.0] * len(stories)
+    assert article.cosines([]).shape == (0,)

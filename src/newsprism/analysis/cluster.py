@@ -152,13 +152,15 @@ class StoryClusterer:
             leads = cosines - margins
             weights = {name: self._idf(name) for name in signals.entities}
             total_weight = sum(weights.values())
-            for index in _nearest(leads, self.options.candidates):
-                story_id = int(self._slot_story[slots[index]])
+            nearest = _nearest(leads, self.options.candidates)
+            story_ids = [int(story_id) for story_id in self._slot_story[slots[nearest]]]
+            term_cosines = signals.terms.cosines([self.stories[story_id].terms for story_id in story_ids])
+            for index, story_id, term_cosine in zip(nearest, story_ids, term_cosines, strict=True):
                 score = (
                     float(leads[index])
                     + self._entity_bonus(weights, total_weight, story_id)
                     + self._fact_score(signals, story_id)
-                    + self.options.term_weight * signals.terms.cosine(self.stories[story_id].terms)
+                    + self.options.term_weight * float(term_cosine)
                 )
                 if score > best_score:
                     best_id, best_score = story_id, score
@@ -277,7 +279,7 @@ class StoryClusterer:
         if total_weight <= 0.0:
             return 0.0
         story_entities = self.stories[story_id].entities
-        shared = sum(weight for name, weight in weights.items() if name in story_entities)
+        shared = sum(weights[name] for name in weights.keys() & story_entities.keys())
         if shared <= 0.0:
             return -self.options.no_shared_name_penalty
         return self.options.entity_weight * shared / total_weight

@@ -13,6 +13,7 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -81,6 +82,21 @@ class TermVector:
     def cosine(self, other: TermVector) -> float:
         norms = self.norm * other.norm
         return self.dot(other) / norms if norms > 0.0 else 0.0
+
+    def cosines(self, others: Sequence[TermVector]) -> np.ndarray:
+        """The cosine with each of several vectors, in one vectorised pass (a clusterer scores ~24 stories
+        for each article; one `cosine` call each cost a quarter of its time)."""
+        if not len(self.ids) or not others:
+            return np.zeros(len(others), dtype=np.float64)
+        ids = np.concatenate([other.ids for other in others])
+        weights = np.concatenate([other.weights for other in others])
+        owner = np.repeat(np.arange(len(others)), [len(other.ids) for other in others])
+        positions = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
+        shared = self.ids[positions] == ids
+        products = weights[shared].astype(np.float64) * self.weights[positions[shared]]
+        dots = np.bincount(owner[shared], weights=products, minlength=len(others))
+        norms = self.norm * np.array([other.norm for other in others], dtype=np.float64)
+        return np.divide(dots, norms, out=np.zeros(len(others), dtype=np.float64), where=norms > 0.0)
 
     def plus(self, other: TermVector, keep: int = MAX_STORY_TERMS) -> TermVector:
         """The sum of two vectors, cut to its `keep` heaviest words."""
