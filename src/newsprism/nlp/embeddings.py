@@ -299,8 +299,6 @@ def _apply_onnxruntime_rewrites(path: Path) -> None:
             str(path), sess_options=options, providers=["CPUExecutionProvider"], disabled_optimizers=_DISABLED
         )
         os.replace(rewritten, path)
-    except OSError:
-        raise
     except Exception as error:  # onnxruntime's own untyped errors: the shipped model runs instead
         raise NewsprismError(f"onnxruntime could not rewrite {path}: {error}") from error
     finally:
