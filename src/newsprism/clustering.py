@@ -8,7 +8,9 @@ a complete story or pending, and the next run takes the pending ones.
 
 from __future__ import annotations
 
+import math
 import sqlite3
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -17,6 +19,7 @@ import numpy as np
 from newsprism.analysis.cluster import StoryClusterer
 from newsprism.analysis.cluster_options import ClusterOptions
 from newsprism.analysis.story_signals import StorySignals, story_signals, story_text
+from newsprism.analysis.story_split import split_events
 from newsprism.listeners import ClusterListener
 from newsprism.models import Article, ClusterReport
 from newsprism.nlp.background import BackgroundEmbedder, TextEmbedder
@@ -115,6 +118,7 @@ class StoryBuilder:
         clusterer.preload_entity_counts(self.stories.entity_counts(names))
         vectors, computed = self._vectors(batch, signals)
         story_ids = [clusterer.assign(vector, item) for vector, item in zip(vectors, signals, strict=True)]
+        moved = self._split_grown_stories(batch, vectors, signals, story_ids)
         changed = [clusterer.stories[story_id] for story_id in sorted(clusterer.changed)]
         self.stories.save_batch(
             ClusteringBatch(
@@ -124,7 +128,7 @@ class StoryBuilder:
                     for state in changed
                     for key in sorted(clusterer.changed[state.id])
                 ],
-                assignments=[(item.id, story_id) for item, story_id in zip(batch, story_ids, strict=True)],
+                assignments=[*zip((item.id for item in batch), story_ids, strict=True), *moved],
                 embeddings=computed,
                 entity_counts=clusterer.new_entity_counts.copy(),
             )
@@ -133,6 +137,40 @@ class StoryBuilder:
         clusterer.new_entity_counts.clear()
         if len(clusterer.entity_counts) > MAX_CACHED_NAMES:
             clusterer.entity_counts.clear()
+
+    def _split_grown_stories(
+        self,
+        batch: list[PendingArticle],
+        vectors: np.ndarray,
+        signals: list[StorySignals],
+        story_ids: list[int],
+    ) -> list[tuple[int, int]]:
+        """Test the stories that grew past a test size in this batch for two events (see story_split) and cut
+        those that hold several. The batch's own articles get their new story in `story_ids`; returns the
+        stored articles that moved, as (article id, story id)."""
+        assert self._clusterer is not None
+        joined = Counter(story_ids)
+        moved: list[tuple[int, int]] = []
+        for story_id, count in sorted(joined.items()):
+            size = self._clusterer.stories[story_id].size
+            if not reaches_test_size(size - count, size, self.options):
+                continue
+            in_batch = [index for index, owner in enumerate(story_ids) if owner == story_id]
+            stored = self.stories.members(story_id)
+            members = [self._signals(item.id) for item in stored]
+            member_vectors = vectors[in_batch]
+            if stored:
+                member_vectors = np.concatenate([self._vectors(stored, members)[0], member_vectors])
+            members += [signals[index] for index in in_batch]
+            groups = split_events(member_vectors, members, self.options)
+            if len(groups) == 1:
+                continue
+            owners = self._clusterer.regroup(story_id, member_vectors, members, groups)
+            stored_owners = zip((item.id for item in stored), owners[: len(stored)], strict=True)
+            moved += [(article_id, owner) for article_id, owner in stored_owners if owner != story_id]
+            for index, owner in zip(in_batch, owners[len(stored) :], strict=True):
+                story_ids[index] = owner
+        return moved
 
     def _signals(self, article_id: int) -> StorySignals:
         known = self._precomputed.pop(article_id, None)
@@ -224,6 +262,19 @@ class StoryBuilder:
         )
         for state in self.stories.story_states(reachable):
             clusterer.restore(state)
+
+
+def reaches_test_size(before: int, after: int, options: ClusterOptions) -> bool:
+    """Whether a story that grew from `before` to `after` articles is due a test for two events: at
+    split_min_size articles, then each time it has grown by half (5, 8, 12, 18, ...), up to split_max_size."""
+    if after > options.split_max_size:
+        return False
+    size = options.split_min_size
+    while size <= after:
+        if size > before:
+            return True
+        size = math.ceil(size * 1.5)
+    return False
 
 
 def _overlaps(first: date | None, last: date, low: int, high: int) -> bool:

@@ -169,6 +169,30 @@ class StoryClusterer:
         self._join(best_id, vector, signals)
         return best_id
 
+    def regroup(
+        self, story_id: int, vectors: np.ndarray, members: Sequence[StorySignals], groups: list[list[int]]
+    ) -> list[int]:
+        """Rebuild a story from groups of its members (see story_split): the first group keeps the id and each
+        other opens a story; each is titled after its earliest member. Returns each member's story id."""
+        old = self.stories[story_id]
+        for name in _indexed_keys(old.entities):
+            postings = self._stories_by_entity.get(name, [])
+            if story_id in postings:
+                postings.remove(story_id)
+        state = StoryState(story_id, members[groups[0][0]].title, np.zeros_like(old.vector_sum))
+        self.stories[story_id] = state
+        self._facts[story_id] = StoryFacts()
+        # Every key the story had changes: those it no longer has are saved with a count of zero.
+        self.changed.setdefault(story_id, set()).update(old.entities)
+        owners = [story_id] * len(members)
+        for number, group in enumerate(groups):
+            title = members[group[0]].title
+            owner = story_id if number == 0 else self._open_story(title, len(old.vector_sum))
+            for index in group:
+                self._join(owner, vectors[index], members[index])
+                owners[index] = owner
+        return owners
+
     def restore(self, state: StoryState) -> None:
         """Take a story back into memory (from the store); a story already in memory is kept as it is."""
         if state.id in self._slot_of:

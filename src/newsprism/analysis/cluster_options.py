@@ -40,6 +40,14 @@ class ClusterOptions:
     # snowball into one story per topic (bench/scale.py corpus, 10k: B-cubed precision 0.857 -> 0.927;
     # ECB+ and GVA F1 unchanged over shuffled orders).
     no_shared_name_penalty: float = 0.15
+    # A story that grew to hold two look-alike events is cut in two (see story_split); it is tested when its
+    # size reaches split_min_size and each time it grows by half since, up to split_max_size articles (the
+    # test costs the square of the size). Each part must keep split_min_part articles. ECB+ over shuffled
+    # orders: B-cubed F1 0.891 -> 0.919 (precision 0.82 -> 0.90); GVA 0.915 -> 0.915.
+    split_min_size: int = 5
+    split_min_part: int = 2
+    split_gap: float = 0.3
+    split_max_size: int = 150
 
     @property
     def reach_days(self) -> int:

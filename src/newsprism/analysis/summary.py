@@ -243,10 +243,6 @@ def _according_to(source: str, sentence: str, names: set[str]) -> str:
     first_word = first_word.rstrip(",;:")
     # "Prime Minister Anton Grevel": a capitalised next word means a title or a name.
     is_name = first_word in names or first_word == "I" or first_word.isupper() or rest[:1].isupper()
-    if (
-        first_word[:1].isupper()
-        and not is_name
-        and english_zipf(first_word.lower()) >= COMMON_WORD_ZIPF
-    ):
+    if first_word[:1].isupper() and not is_name and english_zipf(first_word.lower()) >= COMMON_WORD_ZIPF:
         sentence = sentence[0].lower() + sentence[1:]
     return f"According to {source}, {sentence}"

@@ -38,7 +38,7 @@ _CHUNK = 900
 
 @dataclass(frozen=True)
 class PendingArticle:
-    """An article not yet in a story, with the article it copies (if any)."""
+    """An article (not yet in a story, or a story's member), with the article it copies (if any)."""
 
     id: int
     duplicate_of: int | None
@@ -58,8 +58,9 @@ class ClusteringBatch:
     """What one clustering batch changed, saved in one transaction."""
 
     stories: Sequence[StoryState]  # stories created or changed
-    story_entities: Sequence[tuple[int, str, int]]  # (story id, entity key, articles) for changed counts only
-    assignments: Sequence[tuple[int, int]]  # (article id, story id)
+    # (story id, entity key, articles) for changed counts only; a count of zero removes the key
+    story_entities: Sequence[tuple[int, str, int]]
+    assignments: Sequence[tuple[int, int]]  # (article id, story id), new or moved by a split
     embeddings: Sequence[tuple[int, np.ndarray]]  # newly computed (article id, vector)
     entity_counts: Counter[str]  # articles per name added by this batch
 
@@ -113,6 +114,14 @@ class StoryStore:
                 )
             )
         return found
+
+    def members(self, story_id: int) -> list[PendingArticle]:
+        """The articles of a story (with the article each copies), in the order they were clustered."""
+        rows = self.db.execute(
+            "SELECT id, duplicate_of FROM articles WHERE story_id = ? ORDER BY published, content_hash",
+            (story_id,),
+        )
+        return [PendingArticle(article_id, original) for article_id, original in rows]
 
     def latest_date(self) -> date | None:
         """The latest publication date of any story."""
@@ -200,7 +209,7 @@ class StoryStore:
         with transaction(self.db):
             self.db.executemany(
                 "INSERT INTO stories (id, title, first_date, last_date, size, vector_sum, terms, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
                 "first_date = excluded.first_date, last_date = excluded.last_date, size = excluded.size, "
                 "vector_sum = excluded.vector_sum, terms = excluded.terms, version = version + 1, "
                 "updated_at = excluded.updated_at",
@@ -221,7 +230,12 @@ class StoryStore:
             self.db.executemany(
                 "INSERT INTO story_entities (story_id, name, articles) VALUES (?, ?, ?) "
                 "ON CONFLICT(story_id, name) DO UPDATE SET articles = excluded.articles",
-                batch.story_entities,
+                [row for row in batch.story_entities if row[2] > 0],
+            )
+            # A story cut in two no longer mentions some of its names.
+            self.db.executemany(
+                "DELETE FROM story_entities WHERE story_id = ? AND name = ?",
+                [(story_id, name) for story_id, name, count in batch.story_entities if count <= 0],
             )
             self.db.executemany(
                 "UPDATE articles SET story_id = ? WHERE id = ?",
