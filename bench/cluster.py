@@ -6,7 +6,9 @@ external id (the corpus's doc_id) and the speed is articles stored per second of
 (process start and model load included).
 
 --grid instead clusters in memory, articles in publication-date order (ECB+ has no dates: file order), with
-embeddings computed once and reused for each threshold: the quick way to tune ClusterOptions.
+embeddings computed once and reused for each threshold: the quick way to tune ClusterOptions. It clusters
+as one batch (ingest clusters 500 at a time, and cuts stories holding two events after each batch), so
+its figures can differ a little from the CLI's on GVA; `--split-gap 99` leaves every story whole.
 
     .venv/bin/python bench/cluster.py                          # both corpora, through the CLI
     .venv/bin/python bench/cluster.py --data PATH
@@ -24,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -32,7 +34,9 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.analysis.cluster import ClusterOptions, StoryClusterer
-from newsprism.analysis.story_signals import story_text
+from newsprism.analysis.story_signals import story_signals, story_text
+from newsprism.analysis.story_split import split_events
+from newsprism.clustering import reaches_test_size
 from newsprism.errors import NewsprismError
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.models import Article
@@ -147,9 +151,8 @@ def run(
             f"  clustering by topic would score P {p:.3f} R {r:.3f} F1 {f:.3f} ({len(set(topics))} clusters)"
         )
     for threshold in thresholds:
-        clusterer = StoryClusterer(replace(options, threshold=threshold), embedder=embedder)
         started = time.perf_counter()
-        predicted = clusterer.add(articles)
+        predicted = cluster_in_memory(articles, replace(options, threshold=threshold), embedder)
         seconds = time.perf_counter() - started
         p, r, f = bcubed(predicted, gold)
         end_to_end = len(articles) / (seconds + embedder.seconds)
@@ -160,6 +163,28 @@ def run(
         )
         if orders:
             print_order_spread(articles, gold, replace(options, threshold=threshold), embedder, orders)
+
+
+def cluster_in_memory(
+    articles: list[Article], options: ClusterOptions, embedder: CachedEmbedder
+) -> list[int]:
+    """Story ids as ingest would give them if all the articles came in one clustering batch: each article
+    joins or opens a story, then the stories that reached a test size are cut where they hold two events."""
+    clusterer = StoryClusterer(options, embedder=embedder)
+    signals = [story_signals(article) for article in articles]
+    vectors = embedder.embed([item.text for item in signals])
+    predicted = [clusterer.assign(vector, item) for vector, item in zip(vectors, signals, strict=True)]
+    for story_id, size in sorted(Counter(predicted).items()):
+        if not reaches_test_size(0, size, options):
+            continue
+        members = [index for index, owner in enumerate(predicted) if owner == story_id]
+        member_signals = [signals[index] for index in members]
+        groups = split_events(vectors[members], member_signals, options)
+        if len(groups) > 1:
+            owners = clusterer.regroup(story_id, vectors[members], member_signals, groups)
+            for index, owner in zip(members, owners, strict=True):
+                predicted[index] = owner
+    return predicted
 
 
 def print_order_spread(
@@ -174,7 +199,7 @@ def print_order_spread(
         draw = random.Random(seed)
         ties = [draw.random() for _ in articles]
         order = sorted(range(len(articles)), key=lambda index: (articles[index].published or "", ties[index]))
-        predicted = StoryClusterer(options, embedder=embedder).add([articles[index] for index in order])
+        predicted = cluster_in_memory([articles[index] for index in order], options, embedder)
         scores.append(bcubed(predicted, [gold[index] for index in order])[2])
     print(
         f"    over {orders} shuffled orders: F1 mean {statistics.mean(scores):.3f} "
@@ -234,6 +259,7 @@ def main() -> None:
     parser.add_argument("--term-weight", type=float, default=ClusterOptions().term_weight)
     parser.add_argument("--memory-days", type=int, default=ClusterOptions().memory_days)
     parser.add_argument("--late-margin", type=float, default=ClusterOptions().late_margin)
+    parser.add_argument("--split-gap", type=float, default=ClusterOptions().split_gap)
     parser.add_argument("--orders", type=int, default=0, help="--grid: also F1 over N shuffled orders")
     args = parser.parse_args()
     options = ClusterOptions(
@@ -242,6 +268,7 @@ def main() -> None:
         term_weight=args.term_weight,
         memory_days=args.memory_days,
         late_margin=args.late_margin,
+        split_gap=args.split_gap,
     )
     thresholds = args.threshold or GRID
     for path in args.data or [ECBPLUS, GVA]:

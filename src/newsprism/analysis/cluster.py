@@ -172,14 +172,14 @@ class StoryClusterer:
     def regroup(
         self, story_id: int, vectors: np.ndarray, members: Sequence[StorySignals], groups: list[list[int]]
     ) -> list[int]:
-        """Rebuild a story from groups of its members (see story_split): the first group keeps the id and each
-        other opens a story; each is titled after its earliest member. Returns each member's story id."""
+        """Rebuild a story from groups of its members (see story_split): the first group keeps the id and
+        the title; each other opens a story titled after its earliest member. Returns each member's story id."""
         old = self.stories[story_id]
         for name in _indexed_keys(old.entities):
             postings = self._stories_by_entity.get(name, [])
             if story_id in postings:
                 postings.remove(story_id)
-        state = StoryState(story_id, members[groups[0][0]].title, np.zeros_like(old.vector_sum))
+        state = StoryState(story_id, old.title, np.zeros_like(old.vector_sum))
         self.stories[story_id] = state
         self._facts[story_id] = StoryFacts()
         # Every key the story had changes: those it no longer has are saved with a count of zero.

@@ -37,8 +37,9 @@ def split_events(
 ) -> list[list[int]]:
     """Group a story's members (unit lead embeddings, signals; in arrival order) into events.
 
-    Returns lists of member indices, in order, the largest group first (ties: the one holding the earliest
-    member); one group holding every member when the story is one event.
+    Returns lists of member indices, in order: first the group holding the earliest member (the story's
+    first report, whose event keeps the story's id and title), then the others by their earliest member;
+    one group holding every member when the story is one event.
     """
     everyone = list(range(len(signals)))
     if len(signals) < options.split_min_size:
@@ -53,7 +54,7 @@ def split_events(
             groups.append(group)
         else:
             pending.extend(parts)
-    return sorted((sorted(group) for group in groups), key=lambda group: (-len(group), group[0]))
+    return sorted(sorted(group) for group in groups)
 
 
 def _pair_scores(vectors: np.ndarray, signals: Sequence[StorySignals], term_weight: float) -> np.ndarray:

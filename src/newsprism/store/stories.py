@@ -209,7 +209,7 @@ class StoryStore:
         with transaction(self.db):
             self.db.executemany(
                 "INSERT INTO stories (id, title, first_date, last_date, size, vector_sum, terms, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                 "first_date = excluded.first_date, last_date = excluded.last_date, size = excluded.size, "
                 "vector_sum = excluded.vector_sum, terms = excluded.terms, version = version + 1, "
                 "updated_at = excluded.updated_at",
