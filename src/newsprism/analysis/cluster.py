@@ -173,7 +173,8 @@ class StoryClusterer:
         self, story_id: int, vectors: np.ndarray, members: Sequence[StorySignals], groups: list[list[int]]
     ) -> list[int]:
         """Rebuild a story from groups of its members (see story_split): the first group keeps the id and
-        the title; each other opens a story titled after its earliest member. Returns each member's story id."""
+        the title; each other opens a story titled after its earliest member. Returns each member's story.
+        """
         old = self.stories[story_id]
         for name in _indexed_keys(old.entities):
             postings = self._stories_by_entity.get(name, [])
