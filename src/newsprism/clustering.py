@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from datetime import date
 
@@ -35,6 +35,8 @@ MAX_CACHED_NAMES = 200_000
 LOAD_AHEAD_DAYS = 30
 # Story signals of this many new articles are kept in memory from storing to clustering (about 3 KB each).
 MAX_KEPT_SIGNALS = 50_000
+# ... and of this many just clustered, for the test of a grown story for two events (its members are recent).
+RECENT_SIGNALS = 10_000
 
 
 class StoryPreparation:
@@ -81,6 +83,7 @@ class StoryBuilder:
         """`signals` holds signals already computed for some article ids (by ingest); they are used up."""
         self.options = options
         self._precomputed = signals if signals is not None else {}
+        self._recent: OrderedDict[int, StorySignals] = OrderedDict()
         self.articles = ArticleStore(db)
         self.stories = StoryStore(db)
         self._embedder = embedder
@@ -112,6 +115,7 @@ class StoryBuilder:
         assert self._clusterer is not None
         clusterer = self._clusterer
         signals = [self._signals(item.id) for item in batch]
+        self._remember(batch, signals)
         self._load_stories_for(signals)
         self._load_follow_up_stories(signals)
         names = {name for item in signals for name in item.entities} - clusterer.entity_counts.keys()
@@ -173,8 +177,14 @@ class StoryBuilder:
         return moved
 
     def _signals(self, article_id: int) -> StorySignals:
-        known = self._precomputed.pop(article_id, None)
+        known = self._precomputed.pop(article_id, None) or self._recent.get(article_id)
         return known if known is not None else story_signals(self.articles.get(article_id).article)
+
+    def _remember(self, batch: list[PendingArticle], signals: list[StorySignals]) -> None:
+        """Keep the signals of the latest RECENT_SIGNALS articles clustered."""
+        self._recent.update(zip((item.id for item in batch), signals, strict=True))
+        while len(self._recent) > RECENT_SIGNALS:
+            self._recent.popitem(last=False)
 
     def _vectors(
         self, batch: list[PendingArticle], signals: list[StorySignals]
