@@ -187,8 +187,7 @@ class StoryClusterer:
         self.changed.setdefault(story_id, set()).update(old.entities)
         owners = [story_id] * len(members)
         for number, group in enumerate(groups):
-            title = members[group[0]].title
-            owner = story_id if number == 0 else self._open_story(title, len(old.vector_sum))
+            owner = story_id if number == 0 else self._open_story(members[group[0]].title, vectors.shape[1])
             for index in group:
                 self._join(owner, vectors[index], members[index])
                 owners[index] = owner
