@@ -35,7 +35,6 @@ import numpy as np
 
 from newsprism.analysis.cluster import ClusterOptions, StoryClusterer
 from newsprism.analysis.story_signals import story_signals, story_text
-from newsprism.analysis.story_split import split_events
 from newsprism.clustering import reaches_test_size
 from newsprism.errors import NewsprismError
 from newsprism.ingest.build import RawArticle, build_article
@@ -178,12 +177,9 @@ def cluster_in_memory(
         if not reaches_test_size(0, size, options):
             continue
         members = [index for index, owner in enumerate(predicted) if owner == story_id]
-        member_signals = [signals[index] for index in members]
-        groups = split_events(vectors[members], member_signals, options)
-        if len(groups) > 1:
-            owners = clusterer.regroup(story_id, vectors[members], member_signals, groups)
-            for index, owner in zip(members, owners, strict=True):
-                predicted[index] = owner
+        owners = clusterer.cut_into_events(story_id, vectors[members], [signals[index] for index in members])
+        for index, owner in zip(members, owners, strict=True):
+            predicted[index] = owner
     return predicted
 
 

@@ -19,7 +19,6 @@ import numpy as np
 from newsprism.analysis.cluster import StoryClusterer
 from newsprism.analysis.cluster_options import ClusterOptions
 from newsprism.analysis.story_signals import StorySignals, story_signals, story_text
-from newsprism.analysis.story_split import split_events
 from newsprism.listeners import ClusterListener
 from newsprism.models import Article, ClusterReport
 from newsprism.nlp.background import BackgroundEmbedder, TextEmbedder
@@ -166,10 +165,7 @@ class StoryBuilder:
             if stored:
                 member_vectors = np.concatenate([self._vectors(stored, members)[0], member_vectors])
             members += [signals[index] for index in in_batch]
-            groups = split_events(member_vectors, members, self.options)
-            if len(groups) == 1:
-                continue
-            owners = self._clusterer.regroup(story_id, member_vectors, members, groups)
+            owners = self._clusterer.cut_into_events(story_id, member_vectors, members)
             stored_owners = zip((item.id for item in stored), owners[: len(stored)], strict=True)
             moved += [(article_id, owner) for article_id, owner in stored_owners if owner != story_id]
             for index, owner in zip(in_batch, owners[len(stored) :], strict=True):

@@ -22,6 +22,7 @@ import numpy as np
 
 from newsprism.analysis.cluster_options import ClusterOptions
 from newsprism.analysis.story_signals import StorySignals, story_signals
+from newsprism.analysis.story_split import split_events
 from newsprism.analysis.term_vectors import TermVector
 from newsprism.models import Article
 from newsprism.nlp.background import TextEmbedder
@@ -169,12 +170,17 @@ class StoryClusterer:
         self._join(best_id, vector, signals)
         return best_id
 
-    def regroup(
-        self, story_id: int, vectors: np.ndarray, members: Sequence[StorySignals], groups: list[list[int]]
+    def cut_into_events(
+        self, story_id: int, vectors: np.ndarray, members: Sequence[StorySignals]
     ) -> list[int]:
-        """Rebuild a story from groups of its members (see story_split): the first group keeps the id and
-        the title; each other opens a story titled after its earliest member. Returns each member's story.
+        """Cut a story that holds several events (see story_split) and return each member's story id.
+
+        `vectors` and `members` are the story's members in arrival order. The event of the first keeps the
+        story's id and title; each other event opens a story titled after its earliest member.
         """
+        groups = split_events(vectors, members, self.options)
+        if len(groups) == 1:
+            return [story_id] * len(members)
         old = self.stories[story_id]
         for name in _indexed_keys(old.entities):
             postings = self._stories_by_entity.get(name, [])
