@@ -3,7 +3,7 @@
 Only the MSRP train part (4,076 pairs) is here, so the claim model is measured with k-fold cross-validation:
 each fold's model is fitted on the other folds (plus STS-B train outside MSRpar, as the shipped model is) and
 its threshold is the one that maximises accuracy on those folds. Also printed: the shipped constants of
-newsprism.analysis.similarity on the whole file (in-sample: they were fitted on it), a cosine-only baseline
+newsprism.comparison.similarity on the whole file (in-sample: they were fitted on it), a cosine-only baseline
 (threshold chosen the same way), the majority class and the published bars.
 
 Run from the repository root::
@@ -130,7 +130,7 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true", help="print new constants for similarity.py")
     args = parser.parse_args()
 
-    from newsprism.analysis import similarity
+    from newsprism.comparison import similarity
     from newsprism.nlp.embeddings import default_embedder
 
     started = time.perf_counter()
@@ -188,7 +188,7 @@ def main() -> None:
             np.vstack([features, sts_features]), np.concatenate([labels, sts_labels]), fixed
         )
         threshold = best_threshold(similarity.score_features(features, intercept, weights), labels)
-        print("\n# Paste into src/newsprism/analysis/similarity.py")
+        print("\n# Paste into src/newsprism/comparison/similarity.py")
         print(f"INTERCEPT = {intercept:.4f}")
         print("COEFFICIENTS: dict[str, float] = {")
         for name, weight in zip(similarity.FEATURES, weights, strict=True):

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsprism.analysis.compare import Comparer
+from newsprism.comparison.pipeline import Comparer
 from newsprism.errors import IngestError
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.ingest.clean import normalise_text

@@ -33,13 +33,13 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analysis.cluster import ClusterOptions, StoryClusterer
-from newsprism.analysis.story_signals import story_signals, story_text
-from newsprism.clustering import reaches_test_size
 from newsprism.errors import NewsprismError
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.models import Article
 from newsprism.nlp.embeddings import clustering_embedder
+from newsprism.stories.builder import reaches_test_size
+from newsprism.stories.clusterer import ClusterOptions, StoryClusterer
+from newsprism.stories.signals import story_signals, story_text
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ECBPLUS = DATA / "ecbplus" / "ecbplus_docs.jsonl"

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 
-from newsprism.analysis.compare import Comparer
+from newsprism.comparison.pipeline import Comparer
 from newsprism.errors import IngestError
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.models import Article

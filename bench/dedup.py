@@ -25,9 +25,9 @@ from pathlib import Path
 
 import newsprism
 from newsprism import ReadOptions
-from newsprism.analysis.dedup_options import NearDuplicateOptions
 from newsprism.ingest.records import parse_field_map
 from newsprism.nlp.sentences import split_sentences
+from newsprism.stories.options import NearDuplicateOptions
 
 GVA = (
     Path(__file__).resolve().parents[2]

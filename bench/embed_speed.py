@@ -24,10 +24,10 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
-from newsprism.analysis.story_signals import story_text
 from newsprism.errors import NewsprismError
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.nlp.embeddings import Embedder
+from newsprism.stories.signals import story_text
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEFAULT_GVA = DATA / "gva-violent-corpus" / "gva_violent_corpus_docs.jsonl"

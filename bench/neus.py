@@ -35,7 +35,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
-from newsprism.analysis.compare import CompareOptions, Comparer
+from newsprism.comparison.pipeline import CompareOptions, Comparer
 from newsprism.errors import IngestError
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.models import Article, Comparison

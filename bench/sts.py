@@ -69,7 +69,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DEV, help="STS-B csv (default: sts-dev.csv)")
     args = parser.parse_args()
 
-    from newsprism.analysis.similarity import ClaimScorer, score_features
+    from newsprism.comparison.similarity import ClaimScorer, score_features
     from newsprism.nlp.embeddings import default_embedder
 
     pairs = read_sts(args.data)

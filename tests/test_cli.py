@@ -182,7 +182,7 @@ def test_the_cli_loads_no_reader_clusterer_or_model_until_a_command_needs_one() 
     # numpy, nor for the HTTP client and the encoding detector that only some ingests need.
     probe = (
         "import sys, newsprism.cli; "
-        "heavy = ('newsprism.ingest.reader', 'newsprism.clustering', 'newsprism.analysis.cluster', "
+        "heavy = ('newsprism.ingest.reader', 'newsprism.stories.builder', 'newsprism.stories.clusterer', "
         "'newsprism.nlp.embeddings', 'onnxruntime', 'lxml', 'lingua', 'numpy', 'http.client', "
         "'charset_normalizer'); "
         "print(sorted(name for name in heavy if name in sys.modules))"

@@ -15,8 +15,8 @@ from newsprism.models import Article, IngestReport, Rejected, StoredArticle
 from newsprism.version import __version__
 
 if TYPE_CHECKING:
-    from newsprism.analysis.compare import CompareOptions, Comparer, compare
-    from newsprism.analysis.similarity import claim_similarity, same_claim
+    from newsprism.comparison.pipeline import CompareOptions, Comparer, compare
+    from newsprism.comparison.similarity import claim_similarity, same_claim
     from newsprism.corpus import Corpus
     from newsprism.ingest import read
     from newsprism.listeners import IngestListener
@@ -51,11 +51,11 @@ _LAZY = {
     "IngestListener": "newsprism.listeners",
     "read": "newsprism.ingest",
     "ArticleQuery": "newsprism.store",
-    "compare": "newsprism.analysis.compare",
-    "Comparer": "newsprism.analysis.compare",
-    "CompareOptions": "newsprism.analysis.compare",
-    "same_claim": "newsprism.analysis.similarity",
-    "claim_similarity": "newsprism.analysis.similarity",
+    "compare": "newsprism.comparison.pipeline",
+    "Comparer": "newsprism.comparison.pipeline",
+    "CompareOptions": "newsprism.comparison.pipeline",
+    "same_claim": "newsprism.comparison.similarity",
+    "claim_similarity": "newsprism.comparison.similarity",
 }
 
 __getattr__ = lazy_attributes(__name__, _LAZY)

@@ -15,9 +15,6 @@ import typer
 from rich.console import Console, RenderableType
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from newsprism.analysis.cluster_options import ClusterOptions
-from newsprism.analysis.dedup_options import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
-from newsprism.analysis.dedup_options import NearDuplicateOptions
 from newsprism.config import DEFAULT_SUMMARY_LENGTH
 from newsprism.corpus import Corpus
 from newsprism.errors import NewsprismError
@@ -35,6 +32,7 @@ from newsprism.present.stories import stories_table, story_comparison_dict, stor
 from newsprism.store import ArticleQuery, StoredOutcome
 from newsprism.store.connection import DB_ENV_VAR, DEFAULT_DB
 from newsprism.store.stories import StoryQuery
+from newsprism.stories.options import DEFAULT_COPY_THRESHOLD, ClusterOptions, NearDuplicateOptions
 from newsprism.version import __version__
 
 app = typer.Typer(
@@ -385,8 +383,8 @@ def compare(
       newsprism compare 3 7 12 --format html -o story.html
       newsprism compare examples/stories/mirel-water-call --format json
     """
-    from newsprism.analysis.compare import CompareOptions
-    from newsprism.analysis.compare import compare as compare_articles
+    from newsprism.comparison.pipeline import CompareOptions
+    from newsprism.comparison.pipeline import compare as compare_articles
     from newsprism.present.comparison_html import comparison_html
     from newsprism.present.comparison_json import comparison_json
     from newsprism.present.comparison_markdown import comparison_markdown
@@ -520,7 +518,7 @@ def story(
       newsprism story 12 --format html -o story-12.html
       newsprism story 12 --format json
     """
-    from newsprism.analysis.compare import CompareOptions
+    from newsprism.comparison.pipeline import CompareOptions
     from newsprism.present.comparison_html import comparison_html
     from newsprism.present.comparison_json import comparison_dict
     from newsprism.present.comparison_markdown import comparison_markdown
@@ -581,7 +579,7 @@ def report(
       newsprism report --since 2026-03-01 -o report
       newsprism report --story 12 -o story-12
     """
-    from newsprism.analysis.compare import CompareOptions
+    from newsprism.comparison.pipeline import CompareOptions
     from newsprism.present.report_site import write_report_site
 
     if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", since):

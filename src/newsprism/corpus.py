@@ -8,8 +8,6 @@ from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from newsprism.analysis.cluster_options import ClusterOptions
-from newsprism.analysis.dedup_options import NearDuplicateOptions
 from newsprism.ingest.options import ReadOptions
 from newsprism.listeners import ClusterListener, IngestListener
 from newsprism.models import (
@@ -24,12 +22,13 @@ from newsprism.models import (
 )
 from newsprism.store import ArticleQuery, ArticleStore, open_database
 from newsprism.store.stories import StoryQuery, StoryStore
+from newsprism.stories.options import ClusterOptions, NearDuplicateOptions
 from newsprism.version import __version__
 
 if TYPE_CHECKING:
-    from newsprism.analysis.compare import CompareOptions
-    from newsprism.analysis.dedup import NearDuplicates
-    from newsprism.clustering import StoryPreparation
+    from newsprism.comparison.pipeline import CompareOptions
+    from newsprism.stories.builder import StoryPreparation
+    from newsprism.stories.near_duplicates import NearDuplicates
 
 __all__ = ["Corpus", "IngestListener"]
 
@@ -65,8 +64,8 @@ class Corpus:
         pending.
         """
         # Reading and clustering load their libraries and models here, not when the corpus is opened.
-        from newsprism.analysis.dedup import NearDuplicates
-        from newsprism.clustering import StoryPreparation
+        from newsprism.stories.builder import StoryPreparation
+        from newsprism.stories.near_duplicates import NearDuplicates
 
         matcher = NearDuplicates(near_duplicates) if near_duplicates is not None else None
         if matcher is not None and self.store.needs_near_duplicate_index():
@@ -88,9 +87,9 @@ class Corpus:
         preparation: StoryPreparation | None,
         stories: ClusterOptions | None,
     ) -> IngestReport:
-        from newsprism.clustering import StoryBuilder
         from newsprism.ingest.discover import InputSpec, discover_inputs
         from newsprism.ingest.reader import read_input
+        from newsprism.stories.builder import StoryBuilder
 
         copies: list[tuple[int, int]] = []
         listener = listener or IngestListener()
@@ -143,7 +142,7 @@ class Corpus:
         self, options: ClusterOptions = ClusterOptions(), listener: ClusterListener | None = None
     ) -> ClusterReport:
         """Put every article not yet in a story into one; existing stories keep their ids."""
-        from newsprism.clustering import StoryBuilder
+        from newsprism.stories.builder import StoryBuilder
 
         return StoryBuilder(self.db, options).run(listener)
 
@@ -166,7 +165,7 @@ class Corpus:
         A syndicated copy whose original is in the story is left out of the sentence-by-sentence
         comparison (it would only repeat the original) and listed in `copies`.
         """
-        from newsprism.analysis.compare import CompareOptions, compare
+        from newsprism.comparison.pipeline import CompareOptions, compare
         from newsprism.present.comparison_json import comparison_dict
 
         options = options or CompareOptions()
@@ -187,7 +186,7 @@ class Corpus:
         self, story_id: int, options: CompareOptions | None = None
     ) -> StoryComparison | None:
         """The stored comparison of the story as it is now, or None when it must be computed first."""
-        from newsprism.analysis.compare import CompareOptions
+        from newsprism.comparison.pipeline import CompareOptions
         from newsprism.present.comparison_json import comparison_from_dict
 
         story = self.story(story_id)
@@ -204,7 +203,7 @@ class Corpus:
         self, story: Story, options: CompareOptions | None = None
     ) -> dict[str, Any] | None:
         """The stored comparison JSON of the story as it is now, parsed, or None; nothing is rebuilt."""
-        from newsprism.analysis.compare import CompareOptions
+        from newsprism.comparison.pipeline import CompareOptions
 
         key = _cache_key(options or CompareOptions())
         cached = self.story_store.cached_comparison(story.id, key, story.version)

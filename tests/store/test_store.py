@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 
 from newsprism import Article, ArticleQuery, StoreError
-from newsprism.analysis.cluster import StoryState
 from newsprism.store import ArticleStore, open_database
 from newsprism.store.articles import fts_match_expression
 from newsprism.store.migrations import MIGRATIONS
 from newsprism.store.stories import PENDING_SQL, STORIES_NAMING_SQL, ClusteringBatch, StoryStore
+from newsprism.stories.clusterer import StoryState
 
 
 def make_article(title: str, source: str = "Vaskor Post", published: str | None = "2026-04-07", text: str | None = None) -> Article:

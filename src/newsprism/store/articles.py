@@ -36,7 +36,7 @@ class StoredOutcome:
 
 
 class NearDuplicateMatcher(Protocol):
-    """Finds the article a new one copies (see analysis/dedup.py); the store keeps the index."""
+    """Finds the article a new one copies (see stories/near_duplicates.py); the store keeps the index."""
 
     def fingerprint(self, text: str) -> tuple[np.ndarray, list[int]]: ...
 

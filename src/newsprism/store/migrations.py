@@ -152,7 +152,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        # Stories keep their full names as "name:" keys (analysis.cluster), for follow-ups months later to
+        # Stories keep their full names as "name:" keys (stories.clusterer), for follow-ups months later to
         # find them; stories clustered before this gain them as articles join (or with `cluster --rebuild`).
         "m007_story_full_names",
         """

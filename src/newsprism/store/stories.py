@@ -16,7 +16,7 @@ from newsprism.store.connection import transaction
 if TYPE_CHECKING:
     import numpy as np
 
-    from newsprism.analysis.cluster import StoryState
+    from newsprism.stories.clusterer import StoryState
 
 # A story's latest publication date; the ingest time only when none of its articles has a date.
 _LAST_SEEN = "COALESCE(MAX(a.published), MAX(a.ingested_at))"
@@ -140,8 +140,8 @@ class StoryStore:
         # Imported here: listing stories needs none of the clusterer's code, nor numpy (~45 ms a command).
         import numpy as np
 
-        from newsprism.analysis.cluster import StoryState
-        from newsprism.analysis.term_vectors import TermVector
+        from newsprism.stories.clusterer import StoryState
+        from newsprism.stories.term_vectors import TermVector
 
         states: dict[int, StoryState] = {}
         for chunk in _chunks(story_ids):
@@ -179,7 +179,7 @@ class StoryStore:
     def stories_naming(self, full_names: Iterable[str]) -> dict[str, list[int]]:
         """For each of these full names, the ids of up to two stories whose articles mention it: enough to
         tell a name that one story owns from a shared one (absent names are left out)."""
-        from newsprism.analysis.cluster import FULL_NAME
+        from newsprism.stories.clusterer import FULL_NAME
 
         # One bounded seek per name: reading every story of a name costs as many rows as the name has
         # stories, which grows with the corpus (740 stories for the commonest name of 1M synthetic articles).

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import newsprism
-from newsprism.analysis.framing import (
+from newsprism.comparison.framing import (
     MIN_PSEUDO_COUNT,
     MIN_Z,
     distinctive_terms,

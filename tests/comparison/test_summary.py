@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.analysis.summary import summarise
+from newsprism.comparison.summary import summarise
 from newsprism.models import Article, Claim, ComparedArticle, Framing, SentenceRef
 
 WIRE = (

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import newsprism
-from newsprism.analysis.conflicts import (
+from newsprism.comparison.conflicts import (
     SentencePair,
     candidate_pairs,
     find_date_conflicts,

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import newsprism
-from newsprism.analysis.entities import core_title, descriptors, extract_entities, name_skeleton, same_name
+from newsprism.comparison.entities import core_title, descriptors, extract_entities, name_skeleton, same_name
 from newsprism.models import Article, ComparedArticle, Entity, EntityType
 from newsprism.nlp.ner import Mention
 from newsprism.nlp.sentences import split_sentences

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from typer.testing import Result
 
-from newsprism.analysis.dedup import PERMUTATIONS, band_keys, estimated_jaccard, signature
+from newsprism.stories.near_duplicates import PERMUTATIONS, band_keys, estimated_jaccard, signature
 from tests.helpers import EXAMPLES, write
 
 WIRE = (
@@ -38,7 +38,7 @@ OTHER = (
 
 def test_signatures_are_deterministic_across_processes() -> None:
     here = signature(WIRE)
-    code = "import sys; from newsprism.analysis.dedup import signature; print(signature(sys.argv[1]).tolist())"
+    code = "import sys; from newsprism.stories.near_duplicates import signature; print(signature(sys.argv[1]).tolist())"
     there = subprocess.run([sys.executable, "-c", code, WIRE], capture_output=True, text=True, check=True).stdout
     assert list(here) == json.loads(there)
     assert here.shape == (PERMUTATIONS,) and here.dtype == np.uint32

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsprism.analysis.term_vectors import TermVector, _hash, term_vector
+from newsprism.stories.term_vectors import TermVector, _hash, term_vector
 
 FIRE_BANSTEAD = (
     "Fire destroys supermarket. A fire gutted the Waitrose supermarket on Banstead High Street overnight. "

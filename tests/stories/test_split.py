@@ -10,14 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.analysis.cluster_options import ClusterOptions
-from newsprism.analysis.story_signals import StorySignals, story_signals
-from newsprism.analysis.story_split import split_events
-from newsprism.analysis.term_vectors import term_vector
-from newsprism.clustering import reaches_test_size
 from newsprism.corpus import Corpus
 from newsprism.models import Article
 from newsprism.nlp.embeddings import clustering_embedder
+from newsprism.stories.builder import reaches_test_size
+from newsprism.stories.options import ClusterOptions
+from newsprism.stories.signals import StorySignals, story_signals
+from newsprism.stories.split import split_events
+from newsprism.stories.term_vectors import term_vector
 
 # A join threshold no article misses: every article lands in one story, and only the split can part them.
 JOIN_ANYTHING = ClusterOptions(threshold=-10.0)

@@ -20,12 +20,13 @@ from datetime import date
 
 import numpy as np
 
-from newsprism.analysis.cluster_options import ClusterOptions
-from newsprism.analysis.story_signals import StorySignals, story_signals
-from newsprism.analysis.story_split import split_events
-from newsprism.analysis.term_vectors import TermVector
 from newsprism.models import Article
 from newsprism.nlp.background import TextEmbedder
+from newsprism.stories.embedder import ClusteringEmbedder
+from newsprism.stories.options import ClusterOptions
+from newsprism.stories.signals import StorySignals, story_signals
+from newsprism.stories.split import split_events
+from newsprism.stories.term_vectors import TermVector
 
 EMBEDDING_DIM = 384
 # A name shared by this many stories (a big city, "police") is no way to find the one an article belongs to.
@@ -110,7 +111,7 @@ class StoryClusterer:
         self.changed: dict[int, set[str]] = {}
         self.entity_counts: Counter[str] = Counter()
         self.new_entity_counts: Counter[str] = Counter()
-        self._embedder = embedder
+        self._embedder = ClusteringEmbedder(embedder)
         self._next_id = next_id
         self._articles_seen = articles_seen
         self._newest_day: int | None = None
@@ -131,7 +132,7 @@ class StoryClusterer:
         if not articles:
             return []
         signals = [story_signals(article) for article in articles]
-        vectors = self._embed([item.text for item in signals])
+        vectors = self._embedder.embed([item.text for item in signals])
         return [self.assign(vector, item) for vector, item in zip(vectors, signals, strict=True)]
 
     def assign(self, vector: np.ndarray, signals: StorySignals) -> int:
@@ -173,7 +174,7 @@ class StoryClusterer:
     def cut_into_events(
         self, story_id: int, vectors: np.ndarray, members: Sequence[StorySignals]
     ) -> list[int]:
-        """Cut a story that holds several events (see story_split) and return each member's story id.
+        """Cut a story that holds several events (see stories/split.py) and return each member's story id.
 
         `vectors` and `members` are the story's members in arrival order. The event of the first keeps the
         story's id and title; each other event opens a story titled after its earliest member.
@@ -231,13 +232,6 @@ class StoryClusterer:
             if name not in self.entity_counts:
                 self.entity_counts[name] = count
 
-    def _embed(self, texts: list[str]) -> np.ndarray:
-        """Embed texts with the given embedder, or the packaged model loaded on first use."""
-        if self._embedder is None:
-            from newsprism.nlp.embeddings import clustering_embedder
-
-            self._embedder = clustering_embedder()
-        return np.asarray(self._embedder.embed(texts), dtype=np.float32)
 
     def _recent_slots(self, day: int | None) -> np.ndarray:
         """Slots of stories whose dates allow this article; undated ones see every recent story."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.analysis.align import align_claims
+from newsprism.comparison.align import align_claims
 from newsprism.models import Article, ComparedArticle, SentenceRef
 
 

@@ -16,14 +16,15 @@ from datetime import date
 
 import numpy as np
 
-from newsprism.analysis.cluster import StoryClusterer
-from newsprism.analysis.cluster_options import ClusterOptions
-from newsprism.analysis.story_signals import StorySignals, story_signals, story_text
 from newsprism.listeners import ClusterListener
 from newsprism.models import Article, ClusterReport
 from newsprism.nlp.background import BackgroundEmbedder, TextEmbedder
 from newsprism.store import ArticleStore
 from newsprism.store.stories import ClusteringBatch, PendingArticle, StoryStore
+from newsprism.stories.clusterer import StoryClusterer
+from newsprism.stories.embedder import ClusteringEmbedder, load_clustering_embedder
+from newsprism.stories.options import ClusterOptions
+from newsprism.stories.signals import StorySignals, story_signals, story_text
 
 CLUSTER_BATCH_SIZE = 500
 # Undated articles can join any undated story; only this many of the most recent are considered.
@@ -45,7 +46,7 @@ class StoryPreparation:
     def __init__(self, stories: StoryStore) -> None:
         self.signals: dict[int, StorySignals] = {}  # what clustering need not compute again, by article id
         self._stories = stories
-        self._embeddings = BackgroundEmbedder(_clustering_embedder)
+        self._embeddings = BackgroundEmbedder(load_clustering_embedder)
 
     def add(self, stored: Sequence[tuple[int, Article, bool]]) -> None:
         """Prepare newly stored (article id, article, is a copy); save the embeddings finished so far."""
@@ -85,7 +86,7 @@ class StoryBuilder:
         self._recent: OrderedDict[int, StorySignals] = OrderedDict()
         self.articles = ArticleStore(db)
         self.stories = StoryStore(db)
-        self._embedder = embedder
+        self._embedder = ClusteringEmbedder(embedder)
         self._clusterer: StoryClusterer | None = None
         self._loaded_span: tuple[int, int] | None = None  # day ordinals whose stories are all in memory
         self._undated_loaded = False
@@ -148,9 +149,9 @@ class StoryBuilder:
         signals: list[StorySignals],
         story_ids: list[int],
     ) -> list[tuple[int, int]]:
-        """Test the stories that grew past a test size in this batch for two events (see story_split) and cut
-        those that hold several. The batch's own articles get their new story in `story_ids`; returns the
-        stored articles that moved, as (article id, story id)."""
+        """Test the stories that grew past a test size in this batch for two events (see stories/split.py)
+        and cut those that hold several. The batch's own articles get their new story in `story_ids`;
+        returns the stored articles that moved, as (article id, story id)."""
         assert self._clusterer is not None
         joined = Counter(story_ids)
         moved: list[tuple[int, int]] = []
@@ -195,18 +196,12 @@ class StoryBuilder:
         missing = [index for index, row in enumerate(rows) if row is None]
         computed: list[tuple[int, np.ndarray]] = []
         if missing:
-            fresh = self._embed([signals[index].text for index in missing])
+            fresh = self._embedder.embed([signals[index].text for index in missing])
             for index, vector in zip(missing, fresh, strict=True):
                 rows[index] = vector
                 computed.append((batch[index].id, vector))
         return np.stack([row for row in rows if row is not None]), computed
 
-    def _embed(self, texts: Sequence[str]) -> np.ndarray:
-        if self._embedder is None:
-            from newsprism.nlp.embeddings import clustering_embedder
-
-            self._embedder = clustering_embedder()
-        return np.asarray(self._embedder.embed(texts), dtype=np.float32)
 
     def _load_stories_for(self, signals: list[StorySignals]) -> None:
         """Bring into memory every stored story these articles could join; forget the rest."""
@@ -290,8 +285,3 @@ def _overlaps(first: date | None, last: date, low: int, high: int) -> bool:
 def _date(ordinal: int) -> date:
     return date.fromordinal(max(ordinal, 1))
 
-
-def _clustering_embedder() -> TextEmbedder:
-    from newsprism.nlp.embeddings import clustering_embedder  # onnxruntime loads only when needed
-
-    return clustering_embedder()

@@ -8,15 +8,15 @@ from datetime import date
 import numpy as np
 import pytest
 
-from newsprism.analysis.cluster import EMBEDDING_DIM, ClusterOptions, StoryClusterer, StoryState
-from newsprism.analysis.story_signals import (
+from newsprism.models import Article
+from newsprism.stories.clusterer import EMBEDDING_DIM, ClusterOptions, StoryClusterer, StoryState
+from newsprism.stories.signals import (
     ages_mentioned,
     days_mentioned,
     entity_candidates,
     full_name,
     place_words,
 )
-from newsprism.models import Article
 
 
 def article(source: str, title: str, lead: str, published: str | None = "2026-03-14") -> Article:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsprism.analysis.compare import Comparer
+from newsprism.comparison.pipeline import Comparer
 from newsprism.models import Article, Comparison
 from tests.helpers import EXAMPLES, read_planted, straight
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from newsprism.analysis.contradictions import find_statement_conflicts
+from newsprism.comparison.contradictions import find_statement_conflicts
 from newsprism.models import SentenceRef
 
 

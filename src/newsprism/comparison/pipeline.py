@@ -7,20 +7,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.analysis.align import Alignment, ScoredPair, align_claims
-from newsprism.analysis.conflicts import (
+from newsprism.comparison.align import Alignment, ScoredPair, align_claims
+from newsprism.comparison.conflicts import (
     SentencePair,
     candidate_pairs,
     find_date_conflicts,
     find_figure_conflicts,
 )
-from newsprism.analysis.contradictions import find_statement_conflicts
-from newsprism.analysis.entities import extract_entities
-from newsprism.analysis.framing import distinctive_terms
-from newsprism.analysis.quotes import extract_quotes, find_quote_conflicts, match_quotes
-from newsprism.analysis.similarity import CLAIM_THRESHOLD, ClaimScorer
-from newsprism.analysis.summary import DEFAULT_LENGTH, summarise
-from newsprism.analysis.timeline import build_timeline
+from newsprism.comparison.contradictions import find_statement_conflicts
+from newsprism.comparison.entities import extract_entities
+from newsprism.comparison.framing import distinctive_terms
+from newsprism.comparison.quotes import extract_quotes, find_quote_conflicts, match_quotes
+from newsprism.comparison.similarity import CLAIM_THRESHOLD, ClaimScorer
+from newsprism.comparison.summary import DEFAULT_LENGTH, summarise
+from newsprism.comparison.timeline import build_timeline
 from newsprism.models import Article, ComparedArticle, Comparison, Conflict, StoredArticle
 from newsprism.nlp.embeddings import Embedder, default_embedder
 

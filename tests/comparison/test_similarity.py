@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from newsprism.analysis.similarity import (
+from newsprism.comparison.similarity import (
     CLAIM_THRESHOLD,
     ClaimScorer,
     claim_similarity,

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from newsprism.analysis.term_vectors import TermVector, term_vector
 from newsprism.models import Article
 from newsprism.nlp.frequency import english_zipf
+from newsprism.stories.term_vectors import TermVector, term_vector
 
 LEAD_SENTENCES = 2
 LEAD_MAX_CHARS = 320  # where the victim's age, the town and the day are read

@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from newsprism.analysis.speakers import (
+from newsprism.comparison.speakers import (
     Attribution,
     People,
     attribution_after,

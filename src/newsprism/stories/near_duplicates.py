@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsprism.analysis.dedup_options import NearDuplicateOptions
+from newsprism.stories.options import NearDuplicateOptions
 
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128

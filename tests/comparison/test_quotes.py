@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 import newsprism
-from newsprism.analysis.quotes import extract_quotes, find_quote_conflicts, match_quotes, omitted_words
-from newsprism.analysis.speakers import same_person
+from newsprism.comparison.quotes import extract_quotes, find_quote_conflicts, match_quotes, omitted_words
+from newsprism.comparison.speakers import same_person
 from newsprism.models import Article, ComparedArticle, Quote
 from newsprism.nlp.sentences import split_sentences
 from tests.helpers import EXAMPLES, straight

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.analysis.cluster_options import ClusterOptions
-from newsprism.analysis.story_signals import StorySignals
+from newsprism.stories.options import ClusterOptions
+from newsprism.stories.signals import StorySignals
 
 # A name "of its own": mentioned by at least this share of its group's articles ...
 OWN_NAME_SHARE = 0.5

@@ -1,1 +1,0 @@
-"""Comparison of coverage across outlets (claims, conflicts, quotes, entities, framing)."""
