@@ -1,0 +1,30 @@
+"""Who said a quotation: the attribution phrase next to it, resolved against the people an article names.
+
+Rules, all from the text (no NER model: a capitalised-name heuristic with lists of titles and roles):
+- An attribution is a speech verb ("said", "told", "warned", "sobbed", …) with its subject ("Lind said",
+  "the interior minister added") or, inverted, its object ("said Mayor Mirela Sandor, who …"), or
+  "according to X". Before a quotation the subject of the last speech verb counts ("Lind said: …"); with
+  a participle ("…, saying: …") or a bare colon ("Biden was quick to retort: …") the clause's subject.
+- A name phrase becomes the fullest name the article gives for that person ("Lind" -> "Helena Lind"),
+  without titles or honorifics ("Interior Minister Tariq Haddadi" -> "Tariq Haddadi").
+- "he"/"she" is a person named in the nearest earlier sentence that names one whose known gender (from
+  honorifics, words like "spokeswoman", or a sentence where only he/his or only she/her is used) does not
+  contradict the pronoun: the speaker of a quotation there, else one who says something there, else the
+  subject (the first mentioned in the main clause). A sentence opening with the same pronoun is skipped.
+- A title ("the mayor", "the country's interior minister") is the person the article describes with that
+  title ("Mayor Mirela Sandor", "Maria Lind, the interior minister", "Lind, who heads the interior ministry").
+- A quotation that opens a sentence right after an attributed one, with no attribution of its own, keeps
+  that speaker (see `quotes.py`). Names inside quotations are never antecedents.
+- Anything else ("said one", "police said", "a spokesman said") has no speaker.
+"""
+
+from newsprism.comparison.speakers.attribution import (
+    Attribution,
+    attribution_after,
+    attribution_before,
+    is_direct,
+)
+from newsprism.comparison.speakers.names import same_person
+from newsprism.comparison.speakers.people import People
+
+__all__ = ["Attribution", "People", "attribution_after", "attribution_before", "is_direct", "same_person"]

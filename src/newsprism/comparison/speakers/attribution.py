@@ -1,0 +1,155 @@
+"""The attribution next to a quotation: a speech verb with its subject or object, or 'according to'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsprism.comparison.speakers.names import (
+    MAX_NAME_WORDS,
+    NAME_RUN,
+    PRONOUN_GENDERS,
+    TRAILING_NAME_RUN,
+    strip_titles,
+)
+
+SPEECH_VERBS = frozenset(
+    "said says say told tells added adds warned warns insisted insists admitted admits sobbed explained "
+    "explains wrote writes tweeted posted stated states declared declares announced announces noted notes "
+    "argued argues asked asks replied replies responded responds recalled recalls continued conceded "
+    "claimed claims acknowledged complained complains shouted cried yelled screamed exclaimed urged urges "
+    "pleaded joked quipped vowed vows promised promises stressed stresses emphasised emphasized maintained "
+    "countered remarked observed wondered whispered concluded demanded boasted lamented predicted "
+    "confirmed confirms denied agreed mused snapped fumed thundered raged groaned wailed sighed laughed "
+    "recounted testified cautioned reiterated proclaimed blasted sneered scoffed "
+    "interjected answered suggested".split()
+)
+SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+# "and" between capitalised words joins a name ("Oversight and Government Reform Committee").
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s+(?:and|but)\s+(?![A-Z])")
+_SUBJECT_OPENERS = frozenset(
+    "and but or so as while when because if though although in on at to for with from by that which of "
+    "about after before asked".split()
+)
+# Words between a subject and its verb: "Dukes once told", "Lind has also said", "Renner repeatedly said".
+_ADVERB_TAIL = re.compile(
+    r"(?:\s+(?:has|had|have|also|later|then|once|again|previously|recently|earlier|would|will|\w+ly))+$"
+)
+# Party and state tags after US politicians' names: "Rep. Gregory Meeks, D-N.Y., said".
+_PARTY_TAG = re.compile(r",?\s*\(?\b[DRI]-[A-Z][A-Za-z.]*\)?(?=[\s,]|$)")
+_PARTICIPLE = re.compile(
+    r"\b(?:saying|adding|writing|claiming|noting|arguing|warning|insisting|declaring|stating|explaining)\b"
+)
+_MAX_SUBJECT_WORDS = 9
+_MAX_APPOSITION_WORDS = 40
+_MAX_WORDS_VERB_TO_QUOTE = 20
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Noun phrases that may name the speaker, best first; the first is the one next to the verb."""
+
+    phrases: tuple[str, ...]
+    fallback_names: tuple[str, ...] = ()  # names that open the clause, tried when the phrases name nobody
+    inverted: bool = False  # the phrases follow the verb ("said X, who …") rather than precede it
+
+
+def attribution_after(text: str) -> Attribution | None:
+    """Read an attribution right after a closing quote mark: `, said X` / `, X told reporters`."""
+    verb = SPEECH_VERB.search(text)
+    if verb is None:
+        return _according_to(text)
+    subject = _PARTY_TAG.sub("", text[: verb.start()]).strip(" ,?!—–-")
+    if not subject:
+        return _inverted(text[verb.end() :])
+    subject = _ADVERB_TAIL.sub("", subject)
+    words = subject.split()
+    first_segment = subject.split(",")[0].split()
+    is_short = len(words) <= _MAX_SUBJECT_WORDS or (
+        len(first_segment) <= MAX_NAME_WORDS and len(words) <= _MAX_APPOSITION_WORDS
+    )
+    if not words or not is_short or words[0].casefold() in _SUBJECT_OPENERS or '"' in subject:
+        return _according_to(text)
+    # The subject's head comes first: `," Rep. Jerrold Nadler, the former chairman of …, said`.
+    segments = [part.strip() for part in subject.split(",") if part.strip()]
+    return Attribution(tuple(segments)) if segments else None
+
+
+def attribution_before(text: str) -> Attribution | None:
+    """Read an attribution before an opening quote mark: `Lind said: ` / `According to Lind, `."""
+    according = re.search(r"\baccording to\s+(?P<phrase>[^,:]+?)\s*[,:]?\s*$", text, re.IGNORECASE)
+    if according:
+        return Attribution((according["phrase"].strip(),))
+    text = _PARTY_TAG.sub("", text)
+    verbs = list(SPEECH_VERB.finditer(text)) + list(_PARTICIPLE.finditer(text))
+    if not verbs:
+        if text.rstrip().endswith(":"):  # "Biden was quick to retort: …"
+            fallback = tuple(reversed(_leading_names(_clauses(text)[-3:])))
+            return Attribution((), fallback) if fallback else None
+        return None
+    verb = max(verbs, key=lambda match: match.start())
+    if len(text[verb.end() :].split()) > _MAX_WORDS_VERB_TO_QUOTE:
+        return None
+    segments = _clauses(_ADVERB_TAIL.sub("", text[: verb.start()].rstrip()))
+    if not segments:
+        return None
+    if _PARTICIPLE.fullmatch(verb.group()):
+        # "Romney released a statement on Tuesday saying: …": the subject of the clause said it, not the
+        # nearest noun ("… wrote to Sasha and Malia Obama, saying …"); a name right before it does too.
+        first = segments[0].split()[0]
+        pronoun = (first,) if first.casefold() in PRONOUN_GENDERS else ()
+        adjacent = TRAILING_NAME_RUN.search(segments[-1])
+        tail = (adjacent.group(),) if adjacent and adjacent.end() == len(segments[-1]) else ()
+        return Attribution(pronoun, _leading_names(segments) + tail)
+    # An earlier segment counts only as an apposition's anchor ("Maria Lind, the interior minister, said"),
+    # not when it is a clause of its own ("After meeting Lind, the minister said").
+    phrases = [segments[-1]]
+    for segment in reversed(segments[-3:-1]):
+        if segment.split()[0].casefold() in _SUBJECT_OPENERS:
+            break
+        phrases.append(segment)
+    # "Romney released a statement on Tuesday saying: …": the clause's subject said it.
+    return Attribution(tuple(phrases), _leading_names(segments[-1:]))
+
+
+def is_direct(before: str, after: str) -> bool:
+    """Tell whether a speech verb stands right next to the quotation (`"No," she said` / `said: "No."`)."""
+    after_verb = SPEECH_VERB.search(after)
+    if after_verb and len(after[: after_verb.start()].split()) <= _MAX_SUBJECT_WORDS:
+        lead = after[: after_verb.start()].strip(" ,?!—–-")
+        if not lead or lead.split()[0].casefold() not in _SUBJECT_OPENERS:
+            return True
+    # `said: "No."` but not `he told "Today"` (a programme's name, not speech).
+    return bool(re.search(rf"(?:{SPEECH_VERB.pattern}|{_PARTICIPLE.pattern})\s*[:,]\s*$", before))
+
+
+def _clauses(text: str) -> list[str]:
+    """Comma- and conjunction-separated parts: "Prices rose and Lind said" -> "Prices rose", "Lind"."""
+    return [part.strip() for part in _CLAUSE_BREAK.split(text) if part.strip()]
+
+
+def _leading_names(segments: list[str]) -> tuple[str, ...]:
+    """Names that open clauses (the clauses' subjects), in sentence order."""
+    names = []
+    for segment in segments:
+        run = NAME_RUN.match(segment)
+        if run and strip_titles(run.group().split()).tokens:
+            names.append(run.group())
+    return tuple(names)
+
+
+def _according_to(text: str) -> Attribution | None:
+    match = re.match(r"^[\s,?!—–-]*according to\s+(?P<phrase>[^,.;:]+)", text, re.IGNORECASE)
+    return Attribution((match["phrase"].strip(),)) if match else None
+
+
+def _inverted(text: str) -> Attribution | None:
+    """The speaker after the verb: "said taxi driver Milan Ostrowski, 41" / "said the captain, Erik Danel"."""
+    segments = [part.strip() for part in _PARTY_TAG.sub("", text).split(",")]
+    first = segments[0] if segments else ""
+    if not first:
+        return None
+    phrases = [first]
+    if len(segments) > 1 and segments[1]:
+        phrases.append(segments[1])
+    return Attribution(tuple(phrases), inverted=True)
