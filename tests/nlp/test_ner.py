@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-import newsprism
 from newsprism.nlp.ner import LABELS, Mention, is_title, mentions, strip_title
-from tests.helpers import EXAMPLES
 
 
 def _found(sentence: str) -> set[tuple[str, str]]:
@@ -122,20 +118,3 @@ def test_mentions_keep_the_order_and_number_of_texts() -> None:
     assert len(result) == 4
     assert result[1] == [] and result[2] == []
     assert result[0] == result[3]
-
-
-def test_mentions_run_well_under_a_second_for_a_story() -> None:
-    sentences = [
-        sentence
-        for path in sorted((EXAMPLES / "stories").glob("*/*"))
-        for article in newsprism.read(path)
-        for sentence in article.sentences
-    ]
-    mentions(["Warm-up sentence about Maria Lind."])
-    unseen = [f"{sentence} ({index})" for index, sentence in enumerate(sentences)]  # bypass the cache
-    started = time.perf_counter()
-    mentions(unseen)
-    elapsed = time.perf_counter() - started
-    words = sum(len(sentence.split()) for sentence in unseen)
-    assert words > 4_000
-    assert elapsed < 1.0

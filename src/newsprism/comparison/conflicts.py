@@ -11,21 +11,26 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from newsprism.lang.en.calendar import DAY_PARTS, MONTH_NAMES, MONTH_WORDS, WEEKDAY_NAMES, WEEKDAY_WORDS
+from newsprism.lang.en.names import NOT_NAME_WORDS
+from newsprism.lang.en.stop_words import CORE_FUNCTION_WORDS
 from newsprism.models import ComparedArticle, Conflict, SentenceRef
 from newsprism.nlp.figures import Figure, extract_figures
-from newsprism.nlp.temporal import WEEKDAY_NAMES, DateMention, extract_dates
+from newsprism.nlp.temporal import DateMention, extract_dates
 
 # From this same-claim score up, related sentences are tied closely enough to compare any figures they share.
 RELATED_MIN_SIMILARITY = 0.3
 # Words either side of a date that tell which happening it dates.
 DATE_CONTEXT_WORDS = 6
 _CONTEXT_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-_CONTEXT_STOP_WORDS = frozenset(
-    "the a an and or but of to in on at by for with from that this who which was were is are be been "
-    "has have had said says late early last next morning evening night afternoon "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december "
-    "his her their its it he she they him them".split()
+# Words that say nothing of which happening a date dates: function words and other time words.
+# Prepositions of time and order stay: "after the vote" and "before the vote" date different happenings.
+_CONTEXT_STOP_WORDS = (
+    (CORE_FUNCTION_WORDS - frozenset("about after as before into over say than we will would".split()))
+    | frozenset("him them which who late early last next".split())
+    | MONTH_WORDS
+    | WEEKDAY_WORDS
+    | DAY_PARTS
 )
 # Aligned pairs scoring below this were linked as mutual best matches only: their figures are compared
 # only when the sentences do not name different actors (the calibrated same-claim threshold).
@@ -48,15 +53,6 @@ _PLACE = re.compile(
     r"(?:(?:ancient\s+|port\s+|southern\s+|northern\s+)?(?:town|city|village|island|province|region|district"
     r"|state|county|port)\s+of\s+)?(?P<place>[A-Z][\w-]*)"
 )
-_NOT_NAMES = frozenset(
-    "the a an he she it they we i you his her its their our this that these those there here but and or "
-    "so yet in on at for by from with as after before when while if although though since then now still "
-    "however meanwhile some many most both each mr mrs ms dr monday tuesday wednesday thursday friday "
-    "saturday sunday january february march april may june july august september october november "
-    "december police officials government".split()
-)
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -426,7 +422,7 @@ def _day_phrase(mention: DateMention) -> str:
     if mention.date is None:
         return f'"{mention.text}"'
     day = mention.date
-    weekday, month = WEEKDAY_NAMES[day.weekday()], _MONTH_NAMES[day.month - 1]
+    weekday, month = WEEKDAY_NAMES[day.weekday()], MONTH_NAMES[day.month - 1]
     return f'"{mention.text}" ({weekday} {day.day} {month} {day.year})'
 
 
@@ -516,7 +512,7 @@ def _names(text: str) -> frozenset[str]:
     names = set()
     for match in _CAPITALISED.finditer(text):
         word = match.group(0).removesuffix("'s").removesuffix("’s").casefold()
-        if match.start() == 0 or word in _NOT_NAMES:
+        if match.start() == 0 or word in NOT_NAME_WORDS:
             continue
         names.add(word)
     return frozenset(names)
@@ -532,7 +528,7 @@ def _places_contradict(text_a: str, text_b: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _places(text: str) -> frozenset[str]:
-    return frozenset(match["place"].casefold() for match in _PLACE.finditer(text)) - _NOT_NAMES
+    return frozenset(match["place"].casefold() for match in _PLACE.finditer(text)) - NOT_NAME_WORDS
 
 
 # --- Candidates ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from newsprism.lang.en.stop_words import CORE_FUNCTION_WORDS
 from newsprism.models import Conflict, SentenceRef
 
 _WORD = re.compile(r"[a-z][a-z'-]*|\d[\d,.]*")
@@ -35,10 +36,6 @@ _OPPOSITES = {
         ("backed", "opposed"),
     )
 }
-_STOP_WORDS = frozenset(
-    "a an the of to in on at for by with from and or but as is are was were be been has have had that this "
-    "it its he she they his her their we said says say will would after before over about into than".split()
-)
 # Share of the shorter sentence's content words the two must have in common to be "the same claim, flipped".
 MIN_SHARED_CONTENT = 0.6
 
@@ -67,7 +64,8 @@ def find_statement_conflicts(pairs: Sequence[AlignedPair]) -> list[Conflict]:
         if not pair.aligned:
             continue
         words_a, words_b = _words(pair.text_a), _words(pair.text_b)
-        content_a, content_b = words_a - _STOP_WORDS - _NEGATIONS, words_b - _STOP_WORDS - _NEGATIONS
+        content_a = words_a - CORE_FUNCTION_WORDS - _NEGATIONS
+        content_b = words_b - CORE_FUNCTION_WORDS - _NEGATIONS
         if not content_a or not content_b:
             continue
         # Measured against the longer sentence: a flip needs nearly the same content on both sides,

@@ -26,9 +26,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import word_frequency
 
+from newsprism.lang.en.stop_words import CONTRACTION_STEMS, STOP_WORDS
+from newsprism.lang.en.titles import ADDRESS_ABBREVIATIONS
 from newsprism.models import Article, ComparedArticle, Framing
 
 # Pseudo-counts spread by English frequency, per term of an article of mean length: "police" or
@@ -49,12 +50,7 @@ _SOURCE_WORD = re.compile(r"[^\W_]+")
 _OPENING_QUOTES = ('"', "“", "'", "‘", "(")
 # Endings after an apostrophe that leave the word before it ("Lind's", "don't", "they're").
 _CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
-_CONTRACTION_STEMS = frozenset(
-    "don didn doesn isn wasn aren weren won couldn wouldn shouldn hasn haven hadn ain".split()
-)
-STOP_WORDS_LOWER = (
-    frozenset(word.lower() for word in STOP_WORDS) | _CONTRACTION_STEMS | {"mr", "mrs", "ms", "dr"}
-)
+STOP_WORDS_LOWER = STOP_WORDS | CONTRACTION_STEMS | ADDRESS_ABBREVIATIONS
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from newsprism.lang.en.numbers import SMALL_NUMBERS
+from newsprism.lang.en.stop_words import FUNCTION_WORDS
 from newsprism.nlp.embeddings import Embedder, default_embedder
 
 FEATURES: tuple[str, ...] = (
@@ -63,22 +65,8 @@ _WEIGHTS = np.array([COEFFICIENTS[name] for name in FEATURES])
 _TOKEN = re.compile(r"[^\W_]+(?:[.,'][^\W_]+)*")
 _NUMBER = re.compile(r"(?P<digits>\d+(?:[.,]\d+)*)(?:st|nd|rd|th|s|m|bn|k)?")
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-    if value >= 2  # "one" is as often a pronoun as a figure
-}
-_STOPWORDS = frozenset(
-    """a an the and or but nor so yet of to in on at by for with from into onto over under about as than then
-    that this these those there here it its it's he she they them him her his hers their theirs we us our you
-    your i me my is are was were be been being am do does did done have has had having will would shall should
-    can could may might must not no who whom whose which what when where why how all any both each few more
-    most other some such only own same too very just also s t said says say told tell according after before
-    while during up down out off again further once if because until against between through above below per
-    via""".split()
-)
+# "one" is as often a pronoun as a figure; the claim model was fitted with "two" to "twelve".
+_NUMBER_WORDS = {word: str(value) for word, value in SMALL_NUMBERS.items() if 2 <= value <= 12}
 _SUFFIXES = ("ing", "ed")
 
 
@@ -142,7 +130,7 @@ def sentence_evidence(sentence: str) -> SentenceEvidence:
             continue
         stemmed = stem(lower)
         words.add(stemmed)
-        if lower in _STOPWORDS:
+        if lower in FUNCTION_WORDS:
             continue
         content.add(stemmed)
         is_code = _DIGIT.search(token) is not None

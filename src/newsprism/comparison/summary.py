@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.config import DEFAULT_SUMMARY_LENGTH
+from newsprism.lang.en.stop_words import COMMON_FUNCTION_WORDS
 from newsprism.models import Claim, ComparedArticle, Framing, SentenceRef, SummarySentence
 from newsprism.nlp.frequency import english_zipf
 
@@ -46,11 +47,6 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _STARTS_WITH_QUOTE = re.compile(r'^\s*["\']')
 # A sentence opening on a pronoun needs the sentence before it, which the summary does not carry.
 _STARTS_WITH_PRONOUN = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|We)\b")
-_STOP_WORDS = frozenset(
-    "a an the of to in on at for by with from and or but as is are was were be been has have had "
-    "that this these those it its he she they them his her their we our you i said says say will would "
-    "not no after before over under about into than then there here who which what when where".split()
-)
 
 
 @dataclass(frozen=True)
@@ -138,7 +134,7 @@ def _articles(claim: Claim) -> tuple[int, ...]:
 
 
 def _content_words(sentence: str) -> list[str]:
-    return [word for word in _WORD.findall(sentence.lower()) if word not in _STOP_WORDS]
+    return [word for word in _WORD.findall(sentence.lower()) if word not in COMMON_FUNCTION_WORDS]
 
 
 def _normalised(vectors: np.ndarray) -> np.ndarray:

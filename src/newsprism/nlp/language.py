@@ -6,6 +6,8 @@ import threading
 
 from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 
+from newsprism.lang.en.stop_words import ENGLISH_MARKER_WORDS
+
 LIKELY_LANGUAGES: tuple[str, ...] = (
     "en",
     "fr",
@@ -30,14 +32,6 @@ MIN_LETTERS = 20
 # of names ("Emmanuel Macron Olaf Scholz") gets None, while short real headlines are identified.
 MIN_RELATIVE_DISTANCE = 0.1
 
-# Words that make up a sixth or more of any ordinary English text and are rare in every other likely language:
-# such a text is English without asking lingua, which costs ~1 ms an article. Over SemEval 2022 task 8's
-# news articles of 40 words or more, these make up at most 8.5 % of a German, Italian, Spanish, French,
-# Polish, Russian, Turkish or Arabic text's words, and at least 16 % of all but 1 % of GVA's English ones.
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    "the and of to in is was that for with on said he his her she it at by from has have had been were are "
-    "who which their they this will would after but not".split()
-)
 MIN_ENGLISH_SHARE = 0.16
 MIN_WORDS_FOR_SHORTCUT = 40
 
@@ -95,4 +89,4 @@ def _is_plainly_english(sample: str) -> bool:
     words = sample.lower().split()
     if len(words) < MIN_WORDS_FOR_SHORTCUT:
         return False
-    return sum(word in _ENGLISH_FUNCTION_WORDS for word in words) >= MIN_ENGLISH_SHARE * len(words)
+    return sum(word in ENGLISH_MARKER_WORDS for word in words) >= MIN_ENGLISH_SHARE * len(words)

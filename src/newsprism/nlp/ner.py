@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
+from newsprism.lang.en.stop_words import STOP_WORDS
+from newsprism.lang.en.titles import NAME_HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, title_key
 from newsprism.models import EntityType
 from newsprism.nlp.frequency import english_zipf
 
@@ -37,25 +37,10 @@ LABELS: dict[str, EntityType] = {
     "LANGUAGE": "OTHER",
 }  # DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL and CARDINAL are figures, not entities.
 
-# A title is zero or more of TITLE_MODIFIERS then one or more of TITLE_HEADS ("Interior Minister",
-# "Police Commissioner", "Vice President", "Gen."), compared lowercased without a final period.
-TITLE_HEADS = frozenset(
-    """minister ministers president premier chancellor mayor governor senator sen rep representative
-    congressman congresswoman secretary commissioner chief leader spokesman spokeswoman spokesperson
-    ambassador envoy general gen colonel col lieutenant lt major maj captain capt sergeant sgt admiral
-    commander inspector detective superintendent supt judge prosecutor attorney king queen prince
-    princess emperor pope cardinal bishop archbishop rabbi imam sheikh mr mrs ms miss mx dr prof
-    professor sir dame lord chairman chairwoman chair director head boss mp councillor councilman
-    councilwoman speaker ceo president-elect prime-minister officer constable counsel solicitor sheriff
-    coroner trooper investigator corporal cpl reverend rev pastor magistrate justice""".split()
-)
-TITLE_MODIFIERS = frozenset(
-    """interior foreign defence defense finance home justice health education economy trade environment
-    energy transport agriculture labour labor culture treasury prime vice deputy acting former interim
-    outgoing incoming police union opposition state city district supreme chief junior senior assistant
-    first grand executive managing party army military special""".split()
-)
-TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
+# A title is zero or more of TITLE_MODIFIERS then one or more heads: a title or a form of address
+# ("Interior Minister", "Police Commissioner", "Vice President", "Gen.", "Mr"), compared by title_key.
+_HEADS = TITLE_HEADS | NAME_HONORIFICS
+_TITLE_WORDS = _HEADS | TITLE_MODIFIERS
 _PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_]{2,}) $")
 _OPENING_MARKS = "\"'“‘("
 # A capitalised word opening a sentence counts as a first name only when it is rare as a word.
@@ -95,7 +80,7 @@ def mentions(texts: Sequence[str]) -> list[list[Mention]]:
 
 def is_title(words: Sequence[str]) -> bool:
     """Tell whether words are only title words: "Interior", "Interior Minister", "Mayor"."""
-    return bool(words) and all(_title_key(word) in TITLE_WORDS for word in words)
+    return bool(words) and all(title_key(word) in _TITLE_WORDS for word in words)
 
 
 def strip_title(name: str) -> tuple[str, str]:
@@ -103,16 +88,12 @@ def strip_title(name: str) -> tuple[str, str]:
     words = name.split()
     cut = 0
     for index, word in enumerate(words[:-1]):
-        key = _title_key(word)
-        if key in TITLE_HEADS:
+        key = title_key(word)
+        if key in _HEADS:
             cut = index + 1
         elif key not in TITLE_MODIFIERS:
             break
     return " ".join(words[:cut]), " ".join(words[cut:])
-
-
-def _title_key(word: str) -> str:
-    return word.lower().rstrip(".")
 
 
 def _clean(
@@ -144,7 +125,7 @@ def _with_first_name(text: str, start: int, spans: Sequence[tuple[int, int, str]
     if previous is None:
         return start
     word = previous.group("word")
-    if not word[0].isupper() or _title_key(word) in TITLE_WORDS or word.lower() in STOP_WORDS:
+    if not word[0].isupper() or title_key(word) in _TITLE_WORDS or word.lower() in STOP_WORDS:
         return start
     if any(span_start <= previous.start("word") < span_end for span_start, span_end, _ in spans):
         return start

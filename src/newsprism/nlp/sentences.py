@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import re
 
+from newsprism.lang.en.abbreviations import MAY_END, NEVER_FINAL
+from newsprism.lang.en.speech import SPEECH_VERBS
+
 # Terminal punctuation, any closing quotes or brackets glued to it, the gap, then a non-space.
 _CANDIDATE = re.compile(r"""(?P<stop>[.!?…]+)(?P<close>["'”’»)\]]*)(?P<space>\s+)(?=\S)""")
 _NEXT_WORD = re.compile(r"""(?P<quote>["'“‘«(\[]*)(?P<word>\w*)""")
 _INITIALISM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _LIST_NUMBER = re.compile(r"\d{1,2}|[a-zA-Z]")
 _ATTRIBUTION = re.compile(
-    r"""[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?\s+
-    (?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|replies|shouted|yelled
-      |screamed|cried|exclaimed|tweeted|posted|explained|insisted|continued|recalled|noted
-      |declared|warned|conceded|admitted|argued|stated|announced|responded|remarked|whispered
-      |demanded|wondered|quipped|concluded|joked|pleaded|urged)\b""",
-    re.VERBOSE,
+    r"[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
 )
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DOUBLE_QUOTE_MARK = re.compile(r"[\"“”]")
@@ -26,17 +24,6 @@ MAX_KEPT_QUOTE_CHARS = 400
 # How far back from a list number to look for the ":" or ";" that introduces an inline list.
 _LIST_INTRO_LOOKBACK = 3
 
-# Titles always precede a name, so their period never ends a sentence ("Gen." only, not "gen.").
-_NEVER_FINAL = frozenset(
-    "Mr Mrs Ms Mx Dr Prof Gov Sen Sens Rep Reps Gen Gens Lt Col Maj Capt Sgt Adm Cmdr Cmdt Rev "
-    "Mt Ft Hon Pres Supt Det Insp Cpl Pvt Fr Messrs Mme Mlle Atty Vs vs v e.g E.g i.e I.e cf viz "
-    "incl esp".split()
-)
-# Abbreviations that usually sit mid-sentence but can also close one ("based in the U.S.").
-_MAY_END = frozenset(
-    "St Ave Blvd Rd Jr Sr Inc Ltd Co Corp Bros Dept Univ Gov't etc est approx al a.m p.m "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
 _NUMBER_SIGNS = frozenset({"No", "Nos", "no", "nos"})
 # After an abbreviation that may close a sentence, a split is made only before one of these:
 # words that commonly open a sentence but seldom follow "U.S." or "p.m." inside one.
@@ -116,7 +103,7 @@ def _period_ends_sentence(
     token_start = _token_start(paragraph, period_at)
     token = paragraph[token_start:period_at].lstrip(_OPENING_MARKS)
     next_word = following["word"]
-    if token in _NEVER_FINAL:
+    if token in NEVER_FINAL:
         return False
     if token in _NUMBER_SIGNS and next_word[:1].isdigit():
         return False
@@ -154,7 +141,7 @@ def _starts_list_item(paragraph: str, token_start: int, sentence_start: int) -> 
 
 def _may_end_sentence(token: str) -> bool:
     """Tell whether a token is an abbreviation, initialism or initial that can close a sentence."""
-    if token in _MAY_END:
+    if token in MAY_END:
         return True
     if len(token) == 1 and token.isupper():
         return True

@@ -10,26 +10,18 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
-Granularity = Literal["day", "week", "month", "year"]
+from newsprism.lang.en.calendar import MONTH_NAMES, MONTHS, RELATIVE_DAYS, WEEKDAYS
+from newsprism.lang.en.numbers import SMALL_NUMBERS
+from newsprism.lang.en.speech import STATEMENT_NOUNS, STATEMENT_VERBS
 
-_MONTH_NUMBERS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-_WEEKDAY_NUMBERS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
-}  # fmt: skip
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+Granularity = Literal["day", "week", "month", "year"]
 
 # Capitalised only: "may" and "march" are also verbs. Abbreviations need their period before a day number.
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
 )
-_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_FULL_MONTH = rf"(?:{'|'.join(MONTH_NAMES)})\b"
 _WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
@@ -59,19 +51,23 @@ _WEEKDAY_PHRASE = re.compile(
     rf"(?P<weekday>{_WEEKDAY})(?P<possessive>['’]s)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night|lunchtime|noon|midday))?",
 )
+# "a week ago", "three days ago"
+_WORD_COUNTS = {"a": 1, "an": 1} | {word: value for word, value in SMALL_NUMBERS.items() if 1 <= value <= 10}
 _RELATIVE = re.compile(
     r"\b(?:(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|overnight"
     r"|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|later\s+today)"
     r"|(?P<lead>last|next|this|earlier\s+this|later\s+this)\s+(?P<period>week|month|year)"
-    r"|(?P<count>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    rf"|(?P<count>\d{{1,2}}|{'|'.join(_WORD_COUNTS)})\s+"
     r"(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
     re.IGNORECASE,
 )
 _YEAR_ALONE = re.compile(rf"(?<![\w$£€.,/-])(?P<year>{_YEAR})(?![\w%]|\.\d|-\d)")
+# "seven o'clock"
+_CLOCK_HOURS = "|".join(word for word, value in SMALL_NUMBERS.items() if 1 <= value <= 12)
 _CLOCK_TIME = re.compile(
     r"\b(?:at\s+)?(?:about\s+|around\s+|approximately\s+)?"
     r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\d{1,2}:\d{2}\b|noon\b|midnight\b"
-    r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o'clock)",
+    rf"|(?:\d{{1,2}}|{_CLOCK_HOURS})\s+o'clock)",
     re.IGNORECASE,
 )
 
@@ -85,21 +81,11 @@ _FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_CUE = re.compile(
-    r"\b(?:said|says|say|told|tells|announced|confirmed|added|stated|reported|statement|conference"
-    r"|briefing|interview)\b[\w\s,'’]{0,24}$",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(sorted(STATEMENT_VERBS | STATEMENT_NOUNS)) + r")\b[\w\s,'’]{0,24}$", re.IGNORECASE
 )
-_WORD_COUNTS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
 _NIGHT_PARTS = frozenset({"night", "overnight", "tonight", "last night"})
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _DAYS_AHEAD_WITHOUT_CUE = 31
-# A night ("last night", "overnight") is dated by the evening it starts on.
-_RELATIVE_OFFSETS = {
-    "the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "last night": -1, "overnight": -1,
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -211,16 +197,16 @@ def _iso_mention(match: re.Match[str]) -> DateMention | None:
 
 
 def _day_month_mention(sentence: str, match: re.Match[str], published: date | None) -> DateMention | None:
-    month = _MONTH_NUMBERS[match["month"].rstrip(".").lower()]
+    month = MONTHS[match["month"].rstrip(".").lower()]
     first_day = int(match["day"].rstrip("stndrh"))
     last_day = int(match["day2"].rstrip("stndrh")) if match["day2"] else first_day
     if not 1 <= first_day <= 31 or not first_day <= last_day <= 31:
         return None
-    weekday = _WEEKDAY_NUMBERS[match["weekday"].rstrip(".").lower()] if match["weekday"] else None
+    weekday = WEEKDAYS[match["weekday"].rstrip(".").lower()] if match["weekday"] else None
     if match["year"]:
         year: int | None = int(match["year"])
     else:
-        year = _year_of_day(month, first_day, published, _looks_ahead(sentence, match.start()))
+        year = year_of_day(month, first_day, published, _looks_ahead(sentence, match.start()))
     if year is None:
         return DateMention(
             match.group(0), None, "day", None, match.span(), weekday, month=month, day_of_month=first_day
@@ -236,7 +222,7 @@ def _day_month_mention(sentence: str, match: re.Match[str], published: date | No
 
 
 def _month_mention(match: re.Match[str], published: date | None, year: int | None) -> DateMention:
-    month = _MONTH_NUMBERS[match["month"].lower()]
+    month = MONTHS[match["month"].lower()]
     lead = (match.groupdict().get("lead") or "").strip().lower()
     if year is None and published is not None:
         if lead == "last":
@@ -251,7 +237,7 @@ def _month_mention(match: re.Match[str], published: date | None, year: int | Non
 
 
 def _weekday_mention(sentence: str, match: re.Match[str], published: date | None) -> DateMention:
-    weekday = _WEEKDAY_NUMBERS[match["weekday"].rstrip(".").lower()]
+    weekday = WEEKDAYS[match["weekday"].rstrip(".").lower()]
     lead = " ".join((match["lead"] or "").lower().split())
     part = (match["part"] or "").lower() or None
     time = "early hours" if "hours" in lead or "dawn" in lead else part
@@ -286,7 +272,7 @@ def _relative_mention(match: re.Match[str], published: date | None) -> DateMenti
     span = match.span()
     if match["word"]:
         word = " ".join(match["word"].lower().split())
-        offset = _RELATIVE_OFFSETS.get(word, 0)
+        offset = RELATIVE_DAYS.get(word, 0)
         day = published + timedelta(days=offset) if published is not None else None
         night = word in _NIGHT_PARTS
         time = "night" if night else None
@@ -331,7 +317,7 @@ def _resolve_weekday(weekday: int, published: date, direction: str) -> date:
     return published - timedelta(days=back)
 
 
-def _year_of_day(month: int, day: int, published: date | None, future: bool) -> int | None:
+def year_of_day(month: int, day: int, published: date | None, future: bool = False) -> int | None:
     """The year of a day written without one: a reported day is past unless within a month ahead.
 
     "Jan. 5" in a paper of 21 November is last January; "Sept. 16" in one of 1 September is this month;

@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from newsprism.lang.en.calendar import CALENDAR_WORDS, MONTHS, RELATIVE_DAYS, WEEKDAYS
+from newsprism.lang.en.numbers import NUMBER_WORDS
 from newsprism.models import Article
 from newsprism.nlp.frequency import english_zipf
+from newsprism.nlp.temporal import year_of_day
 from newsprism.stories.term_vectors import TermVector, term_vector
 
 LEAD_SENTENCES = 2
@@ -38,20 +41,7 @@ _BRANDING_CUES = re.compile(r"\b(News|Weather|Sports|TV|Channel|Station|Radio)\b
 MAX_BRANDING_CHARS = 120
 _SENTENCE_END = frozenset(".!?:|\n")
 _POSSESSIVE = re.compile(r"'s?$")
-# Calendar words are capitalised but say nothing about which event it was.
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
 # "24-year-old", "four-year-old", "a man, 24,", "aged 24": the ages that tell one victim from another. Three
 # simple patterns scan faster than one alternation; the number before "year-old" is read backwards.
 _YEAR_OLD = re.compile(r"[- ](?i:year|yr)s?[- ](?i:old)")
@@ -64,11 +54,6 @@ _PLACE_BEFORE = re.compile(
     r"(?=[A-Z])((?:[A-Z][\w'.-]*[\w]\s){1,3})(?:[Pp]olice|County|[Ss]heriff|[Ff]ire)\b"
 )
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _MONTH = (
     r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
@@ -78,9 +63,8 @@ _MONTH_DAY = re.compile(rf"{_MONTH}\s+([0-3]?\d)(?:st|nd|rd|th)?\b{_YEAR}")  # M
 _DAY_MONTH = re.compile(rf"(\d\d?)(?:st|nd|rd|th)?\s+{_MONTH}{_YEAR}")  # 3 March 2014
 _ISO_DAY = re.compile(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
 _WEEKDAY = re.compile(r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_DAYS_BACK = {"yesterday": 1, "last night": 1, "overnight": 1, "today": 0, "tonight": 0, "this morning": 0}
-# A day written without its year is taken as past unless it falls this few days after publication.
-_DAYS_AHEAD = 7
+# "yesterday", "last night": days the lead dates back from its publication.
+_DAYS_BACK = {word: -offset for word, offset in RELATIVE_DAYS.items() if offset <= 0}
 
 
 @dataclass(frozen=True)
@@ -168,7 +152,7 @@ def entity_candidates(text: str) -> frozenset[str]:
         run: list[str] = []
         for position, word in enumerate(words):
             lowered = word.casefold()
-            breaks = lowered in _CALENDAR or (
+            breaks = lowered in CALENDAR_WORDS or (
                 _is_common(word) and (long_run or (position == 0 and sentence_initial))
             )
             if breaks:
@@ -196,7 +180,7 @@ def ages_mentioned(text: str) -> frozenset[int]:
         number = _NUMBER_BEFORE.search(text, max(0, match.start() - 10), match.start())
         if number is not None:
             word = number.group(1).casefold()
-            value = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+            value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
             if value is not None:
                 found.add(value)
     for pattern in (_AGE_BETWEEN_COMMAS, _AGED):
@@ -217,7 +201,7 @@ def days_mentioned(text: str, published: date | None) -> frozenset[date]:
         for match in _WEEKDAY.finditer(text):
             lead = text[max(0, match.start() - 5) : match.start()]
             if not lead.endswith("next "):
-                back = (published.weekday() - _WEEKDAYS[match.group(1)[:3].casefold()]) % 7
+                back = (published.weekday() - WEEKDAYS[match.group(1)[:3].casefold()]) % 7
                 found.add(published - timedelta(days=back or (7 if lead.endswith("last ") else 0)))
         lowered = text.casefold()
         found.update(published - timedelta(days=back) for word, back in _DAYS_BACK.items() if word in lowered)
@@ -225,17 +209,10 @@ def days_mentioned(text: str, published: date | None) -> frozenset[date]:
 
 
 def _calendar_day(month: str, day: str, year: str | None, published: date | None) -> date | None:
-    """The date of "March 3" or "March 3, 2014"; without a year, the latest one not far after publication."""
-    month_number, day_number = _MONTHS[month[:3].casefold()], int(day)
-    if year is not None:
-        return _date(int(year), month_number, day_number)
-    if published is None:
-        return None
-    for candidate_year in (published.year + 1, published.year, published.year - 1):
-        candidate = _date(candidate_year, month_number, day_number)
-        if candidate is not None and (candidate - published).days <= _DAYS_AHEAD:
-            return candidate
-    return None
+    """The date of "March 3" or "March 3, 2014"; without a year, as nlp/temporal.py resolves one."""
+    month_number, day_number = MONTHS[month[:3].casefold()], int(day)
+    year_number = int(year) if year is not None else year_of_day(month_number, day_number, published)
+    return _date(year_number, month_number, day_number) if year_number is not None else None
 
 
 def _date(year: int, month: int, day: int) -> date | None:
@@ -255,7 +232,7 @@ def _place_words(name: str) -> list[str]:
     return [
         word
         for word in (_POSSESSIVE.sub("", part.strip(".,")).casefold() for part in name.split())
-        if len(word) > 2 and word not in _CALENDAR and not _is_common_place(word)
+        if len(word) > 2 and word not in CALENDAR_WORDS and not _is_common_place(word)
     ]
 
 

@@ -19,8 +19,8 @@ Mentions come from spaCy (nlp/ner.py) per sentence. Entities are then built in f
    (pre-modifiers and appositives) an article attaches to each entity.
 """
 
-from newsprism.comparison.entities.descriptors import core_title, descriptors
 from newsprism.comparison.entities.extract import extract_entities
+from newsprism.comparison.entities.labels import core_title, descriptors
 from newsprism.comparison.entities.names import name_skeleton, same_name, spelling_key
 
 __all__ = ["core_title", "descriptors", "extract_entities", "name_skeleton", "same_name", "spelling_key"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from newsprism.comparison.entities.descriptors import collect_labels, count_title_mentions
 from newsprism.comparison.entities.grouping import group_occurrences
+from newsprism.comparison.entities.labels import collect_labels, count_title_mentions
 from newsprism.comparison.entities.occurrences import (
     EntityDraft,
     drop_capitalised_common_words,

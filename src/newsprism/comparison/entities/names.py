@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from newsprism.lang.en.names import NAME_SUFFIXES
 from newsprism.nlp.strings import edit_distance
 
 
@@ -38,7 +39,6 @@ def same_name(a: str, b: str) -> bool:
     return all(same_word(x, y) for x, y in zip(words_a, words_b, strict=True))
 
 
-_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _DIGRAPHS = (("ph", "f"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("ck", "k"), ("gh", "g"))
 _LETTER_FOLD = str.maketrans("qcgyjwzx", "kkkiivsk")
 
@@ -50,7 +50,7 @@ def letters_of(name: str) -> str:
 def surname_of(words: Sequence[str]) -> str:
     """The last word of a name that is no generational suffix: "Robert S. Mueller III" -> "Mueller"."""
     for word in reversed(words):
-        if word.lower().strip(".,") not in _NAME_SUFFIXES:
+        if word.lower().strip(".,") not in NAME_SUFFIXES:
             return word
     return words[-1]
 

@@ -6,25 +6,13 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from newsprism.comparison.entities.descriptors import AGE, NEXT_WORD, title_key
+from newsprism.comparison.entities.labels import AGE, NEXT_WORD
 from newsprism.comparison.entities.names import name_skeleton
 from newsprism.comparison.entities.occurrences import Occurrence
+from newsprism.lang.en.organisations import ORG_HEADS, PLACE_HEADS
+from newsprism.lang.en.titles import NAME_HONORIFICS, TITLE_HEADS, title_key
 from newsprism.models import ComparedArticle, EntityType
-from newsprism.nlp.ner import TITLE_HEADS
 
-PLACE_HEADS = frozenset(
-    """dam river bridge square street road avenue lane row way boulevard quay valley lake mountain
-    mountains hill hills island islands bay sea ocean gulf coast strait canal port harbour harbor
-    park airport station province region district county city town village state desert forest
-    peninsula reservoir highlands plain plains delta""".split()
-)
-ORG_HEADS = frozenset(
-    """union agency ministry party club council committee company corporation corp inc ltd plc
-    logistics group bank university college school association alliance federation court police
-    army navy service authority department office commission institute foundation organisation
-    organization times gazette wire courier star post news herald tribune journal network front
-    movement league society church board trust fund hospital""".split()
-)
 # Words after "X's" that make X a country or town: "Kessaria's foreign secretary", "Lorvenne's north".
 PLACE_POSSESSIONS = frozenset(
     """government capital border borders army military parliament economy territory citizens people
@@ -120,7 +108,7 @@ def _context_cues(occurrence: Occurrence) -> list[tuple[EntityType, float]]:
     following = NEXT_WORD.match(right)
     if following and following.group("word") in PLACE_HEADS:
         cues.append(("PLACE", CUE_VOTE))  # "the Mirel river", "the Qarvel reservoir"
-    if title_key(previous) in TITLE_HEADS or AGE.match(right):
+    if title_key(previous) in TITLE_HEADS | NAME_HONORIFICS or AGE.match(right):
         cues.append(("PERSON", CUE_VOTE))
     return cues
 

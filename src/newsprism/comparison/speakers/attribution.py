@@ -8,22 +8,12 @@ from dataclasses import dataclass
 from newsprism.comparison.speakers.names import (
     MAX_NAME_WORDS,
     NAME_RUN,
-    PRONOUN_GENDERS,
     TRAILING_NAME_RUN,
     strip_titles,
 )
+from newsprism.lang.en.people import PERSONAL_PRONOUNS
+from newsprism.lang.en.speech import SPEECH_PARTICIPLES, SPEECH_VERBS
 
-SPEECH_VERBS = frozenset(
-    "said says say told tells added adds warned warns insisted insists admitted admits sobbed explained "
-    "explains wrote writes tweeted posted stated states declared declares announced announces noted notes "
-    "argued argues asked asks replied replies responded responds recalled recalls continued conceded "
-    "claimed claims acknowledged complained complains shouted cried yelled screamed exclaimed urged urges "
-    "pleaded joked quipped vowed vows promised promises stressed stresses emphasised emphasized maintained "
-    "countered remarked observed wondered whispered concluded demanded boasted lamented predicted "
-    "confirmed confirms denied agreed mused snapped fumed thundered raged groaned wailed sighed laughed "
-    "recounted testified cautioned reiterated proclaimed blasted sneered scoffed "
-    "interjected answered suggested".split()
-)
 SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 # "and" between capitalised words joins a name ("Oversight and Government Reform Committee").
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s+(?:and|but)\s+(?![A-Z])")
@@ -37,9 +27,7 @@ _ADVERB_TAIL = re.compile(
 )
 # Party and state tags after US politicians' names: "Rep. Gregory Meeks, D-N.Y., said".
 _PARTY_TAG = re.compile(r",?\s*\(?\b[DRI]-[A-Z][A-Za-z.]*\)?(?=[\s,]|$)")
-_PARTICIPLE = re.compile(
-    r"\b(?:saying|adding|writing|claiming|noting|arguing|warning|insisting|declaring|stating|explaining)\b"
-)
+_PARTICIPLE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
 _MAX_SUBJECT_WORDS = 9
 _MAX_APPOSITION_WORDS = 40
 _MAX_WORDS_VERB_TO_QUOTE = 20
@@ -97,7 +85,7 @@ def attribution_before(text: str) -> Attribution | None:
         # "Romney released a statement on Tuesday saying: …": the subject of the clause said it, not the
         # nearest noun ("… wrote to Sasha and Malia Obama, saying …"); a name right before it does too.
         first = segments[0].split()[0]
-        pronoun = (first,) if first.casefold() in PRONOUN_GENDERS else ()
+        pronoun = (first,) if first.casefold() in PERSONAL_PRONOUNS else ()
         adjacent = TRAILING_NAME_RUN.search(segments[-1])
         tail = (adjacent.group(),) if adjacent and adjacent.end() == len(segments[-1]) else ()
         return Attribution(pronoun, _leading_names(segments) + tail)

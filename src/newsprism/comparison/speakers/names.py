@@ -7,11 +7,20 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsprism.lang.en.names import NAME_PARTICLES, NOT_NAME_WORDS
+from newsprism.lang.en.organisations import INSTITUTION_WORDS, ORG_HEADS, PLACE_HEADS
+from newsprism.lang.en.titles import (
+    ATTRIBUTION_TITLE_HEADS,
+    ATTRIBUTION_TITLE_WORDS,
+    HONORIFICS,
+    PARTY_MEMBERS,
+    title_key,
+)
 from newsprism.nlp.strings import edit_distance
 
 # Capitalised words, with initials and honorifics ("Mr. Steele", "J. K. Rowling") and name particles.
 _NAME_TOKEN = r"[A-Z][\w'’-]*(?:\.(?=\s+[A-Z]))?"
-_PARTICLE = r"(?:de|del|della|der|den|van|von|da|di|du|dos|das|la|le|bin|ibn|al|el)"
+_PARTICLE = rf"(?:{'|'.join(NAME_PARTICLES)})"
 NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN})*")
 TRAILING_NAME_RUN = re.compile(rf"(?:{_NAME_TOKEN}\s+(?:{_PARTICLE}\s+)?)*{_NAME_TOKEN}$")
 WORD = re.compile(r"[\w'’-]+")
@@ -22,56 +31,11 @@ _PHRASE_END = re.compile(
     r"because|since|though|although)\b|\s+(?:and|but)\s+(?![A-Z])|\s+(?:of|for)\s+(?=[a-z])|\s+\d"
 )
 _PREPOSITION = re.compile(r"\s+(?:of|for|at|with|from|in|on|to|by|about)\s+")
-PRONOUN_GENDERS = {"he": "m", "she": "f"}
-PRONOUN_WORDS = frozenset("he she it they we i you".split())
 MAX_NAME_WORDS = 6
 MAX_NAME_EDITS = 2  # "Tariq Haddadi" / "Tareq Hadadi" are two edits apart
 
-HONORIFICS = {
-    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-    "miss": "f", "dame": "f", "lady": "f", "madam": "f", "dr": None, "dr.": None, "prof": None,
-    "prof.": None, "mx": None, "mx.": None,
-}  # fmt: skip
-TITLE_HEADS = frozenset(
-    "minister mayor president secretary commissioner chief governor senator sen. rep. representative "
-    "congressman congresswoman judge justice general gen. colonel col. captain capt. sergeant sgt. "
-    "lieutenant lt. admiral commander inspector superintendent supt. detective det. constable sheriff "
-    "director chairman chairwoman chairperson chair leader spokesman spokeswoman spokesperson ambassador "
-    "envoy chancellor premier king queen prince princess pope bishop archbishop cardinal rabbi imam "
-    "reverend rev. sheikh professor head boss speaker councillor councilor councilman councilwoman "
-    "alderman coach manager executive ceo treasurer attorney prosecutor deputy mp lawmaker legislator "
-    "diplomat adviser advisor aide counsel dean principal founder officer official commandant "
-    "superintendent marshal emir sultan father gov gov. lt gen col sgt capt atty atty. supt det insp "
-    "insp. cmdr cmdr. adm adm. maj maj. pres pres. rev hon hon. fr fr. secretary-general whip".split()
-)
-_TITLE_MODIFIERS = frozenset(
-    "assistant deputy vice foreign interior prime attorney general state defense defence finance home "
-    "justice chief executive senior acting former first majority minority ranking police civil".split()
-)
-_PARTY_MEMBERS = frozenset("democrat republican independent conservative liberal socialist".split())
 # Capitalised words that mark an organisation or a place, not a person.
-ORG_WORDS = frozenset(
-    "union agency ministry department council committee party police court bank company corporation "
-    "corp inc ltd plc llc group association alliance wire times gazette news post service office "
-    "authority commission army forces force navy square street road row avenue lane bridge river dam "
-    "hall airport port university college school hospital club institute foundation fund organisation "
-    "organization federation parliament senate congress house government administration board centre "
-    "center trust network logistics press valley lake mountain park city county province district region "
-    "republic kingdom state states church cathedral museum market station terminal harbour harbor quay "
-    "bay island sea ocean coast star courier clarion journal tribune herald telegraph review magazine "
-    "radio television channel capital reserve command guard conference summit program programme show "
-    "campaign coalition caucus convention institution society league".split()
-)
-# Capitalised words that open a sentence or a run without being part of a name.
-_NOT_NAME_WORDS = frozenset(
-    "of state the a an this that these those in on at for but and or if when while after before as since "
-    "with from by to he she it they we i you his her its their our my your there here then now so yet "
-    "however meanwhile according plus also still even just only today tonight yesterday tomorrow last "
-    "next other asked some many most both each one two three four five several "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
-_TITLE_WORDS = TITLE_HEADS | _TITLE_MODIFIERS | _NOT_NAME_WORDS
+_ORG_OR_PLACE_WORDS = ORG_HEADS | PLACE_HEADS | INSTITUTION_WORDS
 
 
 @dataclass(frozen=True)
@@ -113,24 +77,29 @@ def read_name(phrase: str, inverted: bool = False) -> ReadName:
 def strip_titles(tokens: list[str]) -> ReadName:
     """Drop leading non-name words, honorifics and titles ("Interior Minister Tariq Haddadi")."""
     tokens = [POSSESSIVE.sub("", token) if i == len(tokens) - 1 else token for i, token in enumerate(tokens)]
-    while tokens and tokens[0].casefold() in _NOT_NAME_WORDS:
+    while tokens and tokens[0].casefold() in NOT_NAME_WORDS:
         tokens = tokens[1:]
     title, honorific, gender = "", False, None
-    last_title = max((i for i, t in enumerate(tokens[:-1]) if t.casefold() in TITLE_HEADS), default=-1)
+    titles = [index for index, token in enumerate(tokens[:-1]) if title_key(token) in ATTRIBUTION_TITLE_HEADS]
+    last_title = max(titles, default=-1)
     if last_title >= 0:
         title, tokens = " ".join(tokens[: last_title + 1]), tokens[last_title + 1 :]
-    while len(tokens) > 1 and tokens[0].casefold() in HONORIFICS:
-        honorific, gender = True, HONORIFICS[tokens[0].casefold()] or gender
+    while len(tokens) > 1 and title_key(tokens[0]) in HONORIFICS:
+        honorific, gender = True, HONORIFICS[title_key(tokens[0])] or gender
         tokens = tokens[1:]
-    if all(token.casefold() in _TITLE_WORDS for token in tokens):
+    if all(_is_title_word(token) for token in tokens):
         tokens = []  # "the Mayor", "Assistant Secretary"
-    elif tokens and tokens[-1].casefold() in _PARTY_MEMBERS:
+    elif tokens and tokens[-1].casefold() in PARTY_MEMBERS:
         tokens = []  # "the West Virginia Democrat"
     return ReadName(tuple(token for token in tokens if token), title, honorific, gender)
 
 
+def _is_title_word(token: str) -> bool:
+    return title_key(token) in ATTRIBUTION_TITLE_WORDS or token.casefold() in NOT_NAME_WORDS
+
+
 def is_organisation(name: Sequence[str]) -> bool:
-    return any(token.casefold().strip("'’") in ORG_WORDS for token in name)
+    return any(token.casefold().strip("'’") in _ORG_OR_PLACE_WORDS for token in name)
 
 
 def same_person(first: str, second: str) -> bool:

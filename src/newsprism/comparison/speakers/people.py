@@ -11,15 +11,22 @@ from newsprism.comparison.speakers.names import (
     MAX_NAME_WORDS,
     NAME_RUN,
     POSSESSIVE,
-    PRONOUN_GENDERS,
-    PRONOUN_WORDS,
-    TITLE_HEADS,
     WORD,
     ReadName,
     is_organisation,
     read_name,
     strip_titles,
 )
+from newsprism.lang.en.people import (
+    ATTRIBUTION_ROLE_NOUNS,
+    FEMALE_WORDS,
+    GROUP_NOUNS,
+    MALE_WORDS,
+    PERSONAL_PRONOUNS,
+    SUBJECT_PRONOUNS,
+)
+from newsprism.lang.en.stop_words import FUNCTION_WORDS
+from newsprism.lang.en.titles import ATTRIBUTION_TITLE_HEADS, title_key
 
 Position = tuple[int, int]  # (sentence index, character offset in the sentence)
 _SUBORDINATE_OPENING = re.compile(
@@ -29,44 +36,14 @@ _SUBORDINATE_OPENING = re.compile(
 _MAX_ROLE_POSITION = 5
 _ROLE_WORDS_BEFORE = 4  # "Port Asha police commissioner Bruno Kestel"
 _CONTEXT_CHARS = 120
-ROLE_NOUNS = TITLE_HEADS | frozenset(
-    "driver owner farmer pensioner nurse doctor teacher student worker resident activist lawyer analyst "
-    "economist expert witness survivor politician candidate player singer actor actress author writer "
-    "journalist reporter editor photographer shopkeeper trader fisherman docker dockworker veteran mother "
-    "father son daughter wife husband grandmother grandfather neighbour neighbor volunteer firefighter "
-    "soldier engineer scientist researcher banker businessman businesswoman entrepreneur investor "
-    "historian campaigner organiser organizer protester demonstrator negotiator landlord tenant homeowner "
-    "chef waiter waitress priest pastor monk nun scholar novelist artist musician producer victim mourner "
-    "commuter motorist passenger pilot sailor guard employee colleague friend partner brother sister "
-    "uncle aunt cousin grandson granddaughter boyfriend girlfriend supporter critic consultant lecturer "
-    "pupil graduate midwife paramedic surgeon physician psychologist vicar steward shopowner baker "
-    "butcher carpenter builder plumber electrician mechanic clerk cashier cleaner janitor miner "
-    "labourer laborer grower winemaker rancher herder fisherwoman sportsman sportswoman athlete "
-    "teammate spokesperson strategist pollster donor lobbyist host anchor commentator pundit columnist "
-    "blogger nominee contender hopeful frontrunner rival challenger incumbent justice".split()
-)
-_FEMALE_WORDS = frozenset(
-    "spokeswoman chairwoman businesswoman congresswoman councilwoman sportswoman fisherwoman mother wife "
-    "grandmother daughter sister aunt actress queen princess waitress nun girlfriend granddaughter "
-    "widow".split()
-)
-_MALE_WORDS = frozenset(
-    "spokesman chairman businessman congressman councilman sportsman fisherman father husband "
-    "grandfather son brother uncle king prince boyfriend grandson widower monk".split()
-)
-# Plural nouns that open sentences as speakers but name nobody ("Police said: …").
-_GROUP_NOUNS = frozenset(
-    "police officials witnesses residents authorities experts analysts critics officers protesters "
-    "organisers organizers sources doctors locals diplomats ministers investigators prosecutors "
-    "rescuers firefighters neighbours neighbors".split()
-)
+# What a person is: an office or an occupation, a relation, a role.
+_PERSON_NOUNS = ATTRIBUTION_TITLE_HEADS | ATTRIBUTION_ROLE_NOUNS
 _TITLE_SYNONYMS = {
     "chief": "head", "boss": "head", "heads": "head", "leads": "leader", "ministry": "minister",
     "chairs": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "runs": "head", "led": "leader",
     "headed": "head",
 }  # fmt: skip
-_TITLE_STOPWORDS = frozenset("the a an of for in at on and with to its his her their our who is was".split())
 
 _APPOSITION_AFTER = re.compile(r"^,\s+(?P<desc>[^,.;:\"]{1,90}?)\s*(?:[,.;:]|$)")
 _AGE_AFTER = re.compile(r"^,\s+\d{1,3}\s*[,.]")
@@ -123,7 +100,7 @@ def _title_words(phrase: str) -> tuple[frozenset[str], frozenset[str], str | Non
 
 def _normal_title_word(raw: str) -> str:
     word = POSSESSIVE.sub("", raw.casefold())
-    if word in _TITLE_STOPWORDS:
+    if word in FUNCTION_WORDS:
         return ""
     return _TITLE_SYNONYMS.get(word, word)
 
@@ -142,9 +119,9 @@ def _descriptor(phrase: str) -> _Descriptor | None:
 
 def _gender_of_words(words: str) -> str | None:
     found = {word.casefold() for word in WORD.findall(words)}
-    if found & _FEMALE_WORDS:
+    if found & FEMALE_WORDS:
         return "f"
-    if found & _MALE_WORDS:
+    if found & MALE_WORDS:
         return "m"
     return None
 
@@ -187,7 +164,7 @@ class People:
         """The speaker an attribution names, as the fullest name the article gives, or None."""
         if attribution.phrases:
             words = attribution.phrases[0].split()
-            pronoun = PRONOUN_GENDERS.get(words[0].strip(" .,;:!?\"'").casefold()) if words else None
+            pronoun = PERSONAL_PRONOUNS.get(words[0].strip(" .,;:!?\"'").casefold()) if words else None
             if pronoun is not None and len(words) <= MAX_NAME_WORDS:
                 return self._by_pronoun(pronoun, at)
         for rank, phrase in enumerate(attribution.phrases):
@@ -223,7 +200,7 @@ class People:
     def _plausible(self, tokens: tuple[str, ...], titled: bool, next_to_verb: bool) -> bool:
         if self._known(list(tokens)) is not None or titled or self._named_in_full(tokens):
             return True
-        if len(tokens) == 1 and tokens[0].casefold() in _GROUP_NOUNS:
+        if len(tokens) == 1 and tokens[0].casefold() in GROUP_NOUNS:
             return False
         if is_organisation(tokens):
             return next_to_verb
@@ -271,7 +248,7 @@ class People:
         if read.title:
             descriptors.append(read.title)
         words_before = before.split()[-_ROLE_WORDS_BEFORE:] if before.endswith(" ") else []
-        if words_before and words_before[-1].casefold() in ROLE_NOUNS:
+        if words_before and title_key(words_before[-1]) in _PERSON_NOUNS:
             evidence = True
             descriptors.append(" ".join(words_before))
         if _AGE_AFTER.match(after):
@@ -358,7 +335,7 @@ class People:
             return False
         main = self._sentences[sentence][max(0, self._main_clause[sentence]) :].lstrip(" ,")
         first = main.split(maxsplit=1)[0].casefold() if main.strip() else ""
-        return PRONOUN_GENDERS.get(first) == gender
+        return PERSONAL_PRONOUNS.get(first) == gender
 
     def _pronoun_rank(self, mention: Position) -> tuple[bool, bool, int]:
         """Within one sentence: who said something, then the main clause, then the earliest (the subject)."""
@@ -422,10 +399,10 @@ def _runs(sentence: str) -> list[tuple[int, int]]:
 def _role_phrase(phrase: str) -> str | None:
     """The title in an apposition: "the attorney representing …" -> "the attorney"; None if it has none."""
     words = phrase.split()
-    if not words or words[0].casefold() in PRONOUN_WORDS or SPEECH_VERB.search(phrase):
+    if not words or words[0].casefold() in SUBJECT_PRONOUNS or SPEECH_VERB.search(phrase):
         return None  # "Progressivism, he told the conference, is …" is no apposition
     for index, word in enumerate(words[:_MAX_ROLE_POSITION]):
-        if POSSESSIVE.sub("", word.casefold().strip(".,")) in ROLE_NOUNS:
+        if POSSESSIVE.sub("", word.casefold().strip(".,")) in _PERSON_NOUNS:
             continues = index + 1 < len(words) and words[index + 1] in {"of", "for", "at"}
             return phrase if continues else " ".join(words[: index + 1])
     return None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from newsprism.lang.en.calendar import CALENDAR_WORDS
+from newsprism.lang.en.stop_words import NOUN_PHRASE_STOPS
 from newsprism.nlp.figures.figure import Draft, Token, lower_at
 from newsprism.nlp.figures.lexicon import (
     ADJECTIVE_UNITS,
-    CALENDAR_WORDS,
     COMPOUND_MEASURES,
     COUNTED_NOUNS,
     CURRENCY_WORDS,
@@ -17,7 +18,6 @@ from newsprism.nlp.figures.lexicon import (
     IRREGULAR_PLURALS,
     MEASURE_UNITS,
     NOUN_MODIFIERS,
-    NOUN_PHRASE_STOPS,
     RATE_PERIODS,
     SCOPE_DETERMINERS,
     SCOPE_PREPOSITIONS,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsprism.lang.en.calendar import WEEKDAY_WORDS
 from newsprism.nlp.figures.figure import Draft, Token, lower_at
 from newsprism.nlp.figures.lexicon import (
     DAY_PARTS,
@@ -13,7 +14,6 @@ from newsprism.nlp.figures.lexicon import (
     QUALIFIERS,
     STREET_SUFFIXES,
     TIME_FOLLOWERS,
-    WEEKDAYS,
 )
 from newsprism.nlp.temporal import extract_dates
 
@@ -51,7 +51,7 @@ def excluded_before(tokens: list[Token], index: int) -> bool:
     if previous.text == "." and index >= 2 and tokens[index - 2].lower in ("no", "nos"):
         return True
     if previous.is_word and previous.capitalised and index - 1 > 0:
-        return not (_is_qualifier_word(previous.lower) or previous.lower in WEEKDAYS)
+        return not (_is_qualifier_word(previous.lower) or previous.lower in WEEKDAY_WORDS)
     return False
 
 

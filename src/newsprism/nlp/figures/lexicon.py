@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import re
 
-SMALL_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}  # fmt: skip
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+from newsprism.lang.en.numbers import SMALL_NUMBERS, TENS
+
 SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 # "thousands" means at least two thousand and fewer than ten thousand; "dozens" at least two dozen.
 VAGUE_PLURALS = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2e3, 9999.0),
@@ -135,14 +127,6 @@ COUNTED_NOUNS: dict[str, tuple[str, str | None]] = {
 IRREGULAR_PLURALS = frozenset({"people", "police", "staff", "personnel", "cattle", "sheep", "livestock",
                                "children", "women", "men", "dead", "injured", "wounded", "missing",
                                "homeless", "displaced", "crew"})  # fmt: skip
-NOUN_PHRASE_STOPS = frozenset(
-    "of in on at from to for with by and or but as than per the a an their its his her our your my this "
-    "these those that which who whom whose were was are is be been being had have has will would could "
-    "should can may might must said say says told including among across along near into onto over under "
-    "after before during while when where if so not no also each every both all some more about around do "
-    "did does there then still now yet just only since until up down out off against between through "
-    "without within according they we he she it them us you".split()
-)
 NOUN_MODIFIERS = frozenset(
     "police army security farm farming dock rescue aid relief emergency fire riot".split()
 )
@@ -229,11 +213,6 @@ def word_value(word: str) -> float | None:
     return None
 
 
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-CALENDAR_WORDS = WEEKDAYS | frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
 
 def looks_plural(word: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsprism.lang.en.numbers import SCALES, SMALL_NUMBERS, TENS
 from newsprism.nlp.figures.figure import Draft, Token, lower_at
 from newsprism.nlp.figures.lexicon import (
     ADJECTIVE_UNITS,
@@ -17,10 +18,7 @@ from newsprism.nlp.figures.lexicon import (
     MAX_QUALIFIER_WORDS,
     MEASURE_UNITS,
     QUALIFIERS,
-    SCALES,
-    SMALL_NUMBERS,
     SUFFIX_SCALES,
-    TENS,
     VAGUE_COUNTS,
     VAGUE_PLURALS,
     looks_plural,

@@ -6,25 +6,20 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from newsprism.comparison.entities.occurrences import OPENERS, EntityDraft, is_common_word, where_of
-from newsprism.nlp.ner import TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS, Mention
+from newsprism.lang.en.people import LABEL_ROLE_NOUNS
+from newsprism.lang.en.speech import ADDRESS_VERBS, COMMON_SPEECH_VERBS
+from newsprism.lang.en.stop_words import STOP_WORDS
+from newsprism.lang.en.titles import NAME_HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS, title_key
+from newsprism.nlp.ner import Mention
 
 # Nouns that name what a person is, beside office titles: "restaurant owner X", "X, a nurse".
-OCCUPATIONS = frozenset(
-    """owner driver farmer pensioner nurse teacher doctor worker resident student shopkeeper trader
-    activist lawyer organiser organizer captain coach player analyst economist engineer scientist
-    researcher journalist reporter editor writer author photographer priest cleric pastor monk
-    businessman businesswoman entrepreneur investor banker founder executive manager official
-    diplomat negotiator soldier veteran commander militant fighter protester demonstrator survivor
-    witness victim mother father son daughter widow neighbour neighbor grandmother grandfather
-    volunteer rescuer firefighter paramedic officer spokesman spokeswoman spokesperson expert
-    adviser advisor aide candidate lawmaker legislator politician campaigner""".split()
-)
-# Forms of address: part of a title to strip, but they say nothing about the person.
-HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord".split())
-HEAD_WORDS = (TITLE_HEADS - HONORIFICS) | OCCUPATIONS
+# Forms of address end a label; "Prof." is read as an office here.
+_FORMS_OF_ADDRESS = NAME_HONORIFICS - {"prof"}
+_OFFICE_HEADS = TITLE_HEADS | {"prof"}
+# Every word a title may hold, forms of address included.
+_TITLE_WORDS = TITLE_WORDS | NAME_HONORIFICS
+HEAD_WORDS = _OFFICE_HEADS | LABEL_ROLE_NOUNS
 APPOSITIVE_OPENERS = HEAD_WORDS | TITLE_MODIFIERS
 # Evaluative or political words outlets put before a name ("embattled", "hardline", "veteran").
 DESCRIPTORS = frozenset(
@@ -36,13 +31,8 @@ DESCRIPTORS = frozenset(
     acclaimed respected powerful influential wealthy billionaire millionaire reclusive secretive
     defiant combative tough fiery giant raging swollen mighty tiny vast remote new old young""".split()
 )
-# Verbs that stand right before a name ("said Ilya Varenko") and so end a pre-modifier.
-REPORTING_VERBS = frozenset(
-    """said says told tells added adds asked asks admitted admits sobbed cried warned warns urged
-    insisted explained noted replied wrote argued claimed announced declared stated recalled
-    conceded confirmed denied acknowledged shouted joked continued complained described praised
-    thanked criticised criticized accused met called rang phoned visited""".split()
-)
+# Verbs that stand right before a name ("said Ilya Varenko", "met X") and so end a pre-modifier.
+REPORTING_VERBS = COMMON_SPEECH_VERBS | ADDRESS_VERBS
 # Endings of English adjectives and participles ("raging", "swollen", "historic", "possible").
 _ADJECTIVE_ENDINGS = tuple(
     "al ic ive ous ful less able ible ant ent ed ing en ish ern est ary ory ile ian an".split()
@@ -114,14 +104,14 @@ def core_title(label: str) -> str | None:
             break
     cut = next((index for index, word in enumerate(words) if word in _PREPOSITIONS), len(words))
     if 0 < cut < len(words) - 1:
-        if cut == 1 and title_key(words[0]) in TITLE_HEADS - HONORIFICS:
+        if cut == 1 and title_key(words[0]) in _OFFICE_HEADS:
             return " ".join(words)
         words = words[:cut]
     start = len(words)
-    while start > 0 and title_key(words[start - 1]) in TITLE_WORDS:
+    while start > 0 and title_key(words[start - 1]) in _TITLE_WORDS:
         start -= 1
     title = words[start:]
-    if not title or title_key(title[-1]) not in TITLE_HEADS - HONORIFICS:
+    if not title or title_key(title[-1]) not in _OFFICE_HEADS:
         return None
     return " ".join(title)
 
@@ -158,9 +148,9 @@ def _descriptive_chain(tokens: Sequence[LeftToken]) -> tuple[list[LeftToken], bo
             taken.append((token, starts_at, is_entity))  # "Port Asha police commissioner"
             compounds_allowed = False
             continue
-        if key in HONORIFICS:
+        if key in _FORMS_OF_ADDRESS:
             break
-        if plain and (key in TITLE_WORDS or key in OCCUPATIONS):
+        if plain and (key in _TITLE_WORDS or key in LABEL_ROLE_NOUNS):
             taken.append((token, starts_at, is_entity))
             if key in HEAD_WORDS and not has_head:
                 has_head = True
@@ -171,7 +161,7 @@ def _descriptive_chain(tokens: Sequence[LeftToken]) -> tuple[list[LeftToken], bo
             compounds_allowed = False
             continue
         compounds = 0 if plain else len(taken) - first_compound
-        is_noun = _may_compound(token) and key not in TITLE_WORDS and key not in OCCUPATIONS
+        is_noun = _may_compound(token) and key not in _TITLE_WORDS and key not in LABEL_ROLE_NOUNS
         if has_head and compounds_allowed and compounds < MAX_COMPOUNDS and is_noun:
             if plain:
                 first_compound = len(taken)
@@ -344,9 +334,6 @@ def _names_beside(sentence: str, match: re.Match[str], names: Sequence[Mention])
 _PREPOSITIONS = frozenset("of for at in to from with on by".split())
 
 
-def title_key(word: str) -> str:
-    return word.lower().rstrip(".")
-
 
 def _is_compound_adjective(token: str) -> bool:
     """ "rebel-held", "Tough-talking": hyphenated words with letters on both sides."""
@@ -394,9 +381,9 @@ def _left_tokens(sentence: str, end: int, others: Sequence[Mention]) -> list[Lef
 def _label_case(word: str, start: int, sentence: str) -> str:
     """Lowercase title and common words ("Interior Minister" -> "interior minister"), keep names."""
     key = title_key(word)
-    if key in HONORIFICS:
+    if key in _FORMS_OF_ADDRESS:
         return word
-    if key in TITLE_WORDS or key in OCCUPATIONS or key in DESCRIPTORS or word.lower() in DETERMINERS:
+    if key in _TITLE_WORDS or key in LABEL_ROLE_NOUNS or key in DESCRIPTORS or word.lower() in DETERMINERS:
         return word.lower()
     opens_sentence = not sentence[:start].strip(OPENERS + " ")
     if opens_sentence and (is_common_word(word.lower()) or _is_compound_adjective(word)):
