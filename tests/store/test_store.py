@@ -14,8 +14,14 @@ from newsprism import Article, ArticleQuery, StoreError
 from newsprism.store import ArticleStore, open_database
 from newsprism.store.articles import fts_match_expression
 from newsprism.store.migrations import MIGRATIONS
-from newsprism.store.stories import PENDING_SQL, STORIES_NAMING_SQL, ClusteringBatch, StoryStore
-from newsprism.stories.clusterer import StoryState
+from newsprism.store.stories import (
+    PENDING_SQL,
+    STORIES_NAMING_SQL,
+    ClusteringBatch,
+    StoredFact,
+    StoredStoryState,
+    StoryStore,
+)
 
 
 def make_article(title: str, source: str = "Vaskor Post", published: str | None = "2026-04-07", text: str | None = None) -> Article:
@@ -156,9 +162,15 @@ def test_a_full_name_lookup_reads_at_most_two_stories_per_name(db_path: Path) ->
     named = {1: ["Mara Velin"], 2: ["Mara Velin"], 3: ["Mara Velin", "Tomas Ardo"]}
     stories.save_batch(
         ClusteringBatch(
-            stories=[StoryState(id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32)) for i in named],
-            story_entities=[(i, f"name:{name}", 1) for i, names in named.items() for name in names]
-            + [(2, "place:Vaskor", 1)],
+            stories=[
+                StoredStoryState(
+                    id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), terms=b"", first_date=None,
+                    last_date=None, size=1,
+                    facts=tuple(StoredFact(f"name:{name}", 1) for name in names)
+                    + ((StoredFact("place:Vaskor", 1),) if i == 2 else ()),
+                )
+                for i, names in named.items()
+            ],
             assignments=[],
             embeddings=[],
             entity_counts=Counter(),
@@ -179,10 +191,12 @@ def test_stories_ending_since_a_day_are_picked_out_in_the_order_given(db_path: P
     stories.save_batch(
         ClusteringBatch(
             stories=[
-                StoryState(id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), first_date=day, last_date=day)
+                StoredStoryState(
+                    id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), terms=b"", first_date=day,
+                    last_date=day, size=1,
+                )
                 for i, day in last_days.items()
             ],
-            story_entities=[],
             assignments=[],
             embeddings=[],
             entity_counts=Counter(),

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsprism.errors import NotFoundError
 from newsprism.models import Story, StoryMember
@@ -16,12 +16,11 @@ from newsprism.store.connection import transaction
 if TYPE_CHECKING:
     import numpy as np
 
-    from newsprism.stories.clusterer import StoryState
-
 # A story's latest publication date; the ingest time only when none of its articles has a date.
 _LAST_SEEN = "COALESCE(MAX(a.published), MAX(a.ingested_at))"
 # The condition of the partial index story_entities_by_full_name (m007): a query must repeat it to use it.
 _FULL_NAME_KEYS = "name >= 'name:' AND name < 'name;'"
+_FULL_NAME_PREFIX = "name:"
 STORIES_NAMING_SQL = (
     f"SELECT story_id FROM story_entities INDEXED BY story_entities_by_full_name WHERE {_FULL_NAME_KEYS}"
     " AND name = ? LIMIT 2"
@@ -53,13 +52,34 @@ class StoryQuery:
     limit: int | None = None
 
 
+# A tuple, not a dataclass: loading the stories near a batch reads tens of thousands of these.
+class StoredFact(NamedTuple):
+    """Something a story's articles mention (a name, or a fact such as "age:24"), and in how many of them."""
+
+    key: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class StoredStoryState:
+    """What the clusterer remembers of a story, as stored; stories/builder.py turns it into a StoryState."""
+
+    id: int
+    title: str
+    vector_sum: np.ndarray  # float32 sum of the members' unit embeddings (read-only as read)
+    terms: bytes | None  # the summed word vector (TermVector.to_bytes); None if clustered before m004
+    first_date: date | None
+    last_date: date | None
+    size: int
+    # As read, all the story's facts; in a ClusteringBatch, those whose counts changed (zero removes one).
+    facts: tuple[StoredFact, ...] = ()
+
+
 @dataclass(frozen=True)
 class ClusteringBatch:
     """What one clustering batch changed, saved in one transaction."""
 
-    stories: Sequence[StoryState]  # stories created or changed
-    # (story id, entity key, articles) for changed counts only; a count of zero removes the key
-    story_entities: Sequence[tuple[int, str, int]]
+    stories: Sequence[StoredStoryState]  # stories created or changed, each with its changed facts
     assignments: Sequence[tuple[int, int]]  # (article id, story id), new or moved by a split
     embeddings: Sequence[tuple[int, np.ndarray]]  # newly computed (article id, vector)
     entity_counts: Counter[str]  # articles per name added by this batch
@@ -135,35 +155,34 @@ class StoryStore:
         )
         return [story_id for (story_id,) in rows]
 
-    def story_states(self, story_ids: Sequence[int]) -> list[StoryState]:
-        """The clustering state of these stories (centroid sum, names, dates, size)."""
-        # Imported here: listing stories needs none of the clusterer's code, nor numpy (~45 ms a command).
+    def story_states(self, story_ids: Sequence[int]) -> list[StoredStoryState]:
+        """The clustering state of these stories (centroid sum, word vector, dates, size, facts)."""
+        # Imported here: listing stories needs no numpy (~45 ms a command).
         import numpy as np
 
-        from newsprism.stories.clusterer import StoryState
-        from newsprism.stories.term_vectors import TermVector
-
-        states: dict[int, StoryState] = {}
+        facts: dict[int, list[StoredFact]] = {}
+        states: dict[int, StoredStoryState] = {}
         for chunk in _chunks(story_ids):
             marks = ",".join("?" * len(chunk))
+            for story_id, key, count in self.db.execute(
+                f"SELECT story_id, name, articles FROM story_entities WHERE story_id IN ({marks})", chunk
+            ):
+                facts.setdefault(story_id, []).append(StoredFact(key, count))
             for story_id, title, first, last, size, blob, terms in self.db.execute(
                 "SELECT id, title, first_date, last_date, size, vector_sum, terms FROM stories "
                 f"WHERE id IN ({marks})",
                 chunk,
             ):
-                states[story_id] = StoryState(
+                states[story_id] = StoredStoryState(
                     id=story_id,
                     title=title,
-                    vector_sum=np.frombuffer(blob, dtype=np.float32).copy(),
-                    terms=TermVector.from_bytes(terms),
+                    vector_sum=np.frombuffer(blob, dtype=np.float32),
+                    terms=terms,
                     first_date=date.fromisoformat(first) if first else None,
                     last_date=date.fromisoformat(last) if last else None,
                     size=size,
+                    facts=tuple(facts.pop(story_id, ())),
                 )
-            for story_id, name, count in self.db.execute(
-                f"SELECT story_id, name, articles FROM story_entities WHERE story_id IN ({marks})", chunk
-            ):
-                states[story_id].entities[name] = count
         return [states[story_id] for story_id in story_ids if story_id in states]
 
     def entity_counts(self, names: Iterable[str]) -> dict[str, int]:
@@ -179,13 +198,11 @@ class StoryStore:
     def stories_naming(self, full_names: Iterable[str]) -> dict[str, list[int]]:
         """For each of these full names, the ids of up to two stories whose articles mention it: enough to
         tell a name that one story owns from a shared one (absent names are left out)."""
-        from newsprism.stories.clusterer import FULL_NAME
-
         # One bounded seek per name: reading every story of a name costs as many rows as the name has
         # stories, which grows with the corpus (740 stories for the commonest name of 1M synthetic articles).
         found: dict[str, list[int]] = {}
         for name in full_names:
-            story_ids = [row[0] for row in self.db.execute(STORIES_NAMING_SQL, (f"{FULL_NAME}{name}",))]
+            story_ids = [row[0] for row in self.db.execute(STORIES_NAMING_SQL, (_FULL_NAME_PREFIX + name,))]
             if story_ids:
                 found[name] = story_ids
         return found
@@ -221,7 +238,7 @@ class StoryStore:
                         state.last_date.isoformat() if state.last_date else None,
                         state.size,
                         state.vector_sum.astype("float32", copy=False).tobytes(),
-                        state.terms.to_bytes(),
+                        state.terms,
                         now,
                     )
                     for state in batch.stories
@@ -230,12 +247,17 @@ class StoryStore:
             self.db.executemany(
                 "INSERT INTO story_entities (story_id, name, articles) VALUES (?, ?, ?) "
                 "ON CONFLICT(story_id, name) DO UPDATE SET articles = excluded.articles",
-                [row for row in batch.story_entities if row[2] > 0],
+                [(state.id, *fact) for state in batch.stories for fact in state.facts if fact.articles > 0],
             )
             # A story cut in two no longer mentions some of its names.
             self.db.executemany(
                 "DELETE FROM story_entities WHERE story_id = ? AND name = ?",
-                [(story_id, name) for story_id, name, count in batch.story_entities if count <= 0],
+                [
+                    (state.id, fact.key)
+                    for state in batch.stories
+                    for fact in state.facts
+                    if fact.articles <= 0
+                ],
             )
             self.db.executemany(
                 "UPDATE articles SET story_id = ? WHERE id = ?",
