@@ -166,8 +166,8 @@ def test_a_full_name_lookup_reads_at_most_two_stories_per_name(db_path: Path) ->
                 StoredStoryState(
                     id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), terms=b"", first_date=None,
                     last_date=None, size=1,
-                    facts=tuple(StoredFact(f"name:{name}", 1) for name in names)
-                    + ((StoredFact("place:Vaskor", 1),) if i == 2 else ()),
+                    facts=tuple(StoredFact("full_name", name, 1) for name in names)
+                    + ((StoredFact("place", "Vaskor", 1),) if i == 2 else ()),
                 )
                 for i, names in named.items()
             ],
@@ -180,8 +180,8 @@ def test_a_full_name_lookup_reads_at_most_two_stories_per_name(db_path: Path) ->
     assert set(found) == {"Mara Velin", "Tomas Ardo"}
     assert len(found["Mara Velin"]) == 2 and set(found["Mara Velin"]) <= {1, 2, 3}
     assert found["Tomas Ardo"] == [3]
-    plan = stories.db.execute(f"EXPLAIN QUERY PLAN {STORIES_NAMING_SQL}", ("name:Mara Velin",)).fetchall()
-    assert any("COVERING INDEX story_entities_by_full_name" in row[-1] for row in plan)
+    plan = stories.db.execute(f"EXPLAIN QUERY PLAN {STORIES_NAMING_SQL}", ("Mara Velin",)).fetchall()
+    assert any("COVERING INDEX story_facts_by_full_name" in row[-1] for row in plan)
 
 
 def test_stories_ending_since_a_day_are_picked_out_in_the_order_given(db_path: Path) -> None:

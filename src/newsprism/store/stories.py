@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from newsprism.errors import NotFoundError
 from newsprism.models import Story, StoryMember
@@ -18,12 +18,10 @@ if TYPE_CHECKING:
 
 # A story's latest publication date; the ingest time only when none of its articles has a date.
 _LAST_SEEN = "COALESCE(MAX(a.published), MAX(a.ingested_at))"
-# The condition of the partial index story_entities_by_full_name (m007): a query must repeat it to use it.
-_FULL_NAME_KEYS = "name >= 'name:' AND name < 'name;'"
-_FULL_NAME_PREFIX = "name:"
+# Read through the partial index of full names (m008), whose condition the query repeats to use it.
 STORIES_NAMING_SQL = (
-    f"SELECT story_id FROM story_entities INDEXED BY story_entities_by_full_name WHERE {_FULL_NAME_KEYS}"
-    " AND name = ? LIMIT 2"
+    "SELECT story_id FROM story_facts INDEXED BY story_facts_by_full_name "
+    "WHERE kind = 'full_name' AND value = ? LIMIT 2"
 )
 # Read through the partial index of unclustered articles (m003), named because the planner prefers the index
 # on story_id and then sorts every pending row: 1.2 s per batch of 500 with 900k pending, a quadratic pass.
@@ -52,11 +50,18 @@ class StoryQuery:
     limit: int | None = None
 
 
-# A tuple, not a dataclass: loading the stories near a batch reads tens of thousands of these.
-class StoredFact(NamedTuple):
-    """Something a story's articles mention (a name, or a fact such as "age:24"), and in how many of them."""
+# A name a story's articles mention (case-folded); a person's full name among them; or a fact of their leads
+# that tells look-alike events apart: a victim's age, a place word, a day (ISO date).
+FactKind = Literal["entity", "full_name", "age", "place", "day"]
 
-    key: str
+
+# A named tuple, not a frozen dataclass: one is built for each fact of each story loaded, in half the time
+# (0.4 s against 0.75 s a million).
+class StoredFact(NamedTuple):
+    """Something a story's articles mention, and in how many of them."""
+
+    kind: FactKind
+    value: str
     articles: int
 
 
@@ -164,10 +169,10 @@ class StoryStore:
         states: dict[int, StoredStoryState] = {}
         for chunk in _chunks(story_ids):
             marks = ",".join("?" * len(chunk))
-            for story_id, key, count in self.db.execute(
-                f"SELECT story_id, name, articles FROM story_entities WHERE story_id IN ({marks})", chunk
+            for story_id, kind, value, count in self.db.execute(
+                f"SELECT story_id, kind, value, articles FROM story_facts WHERE story_id IN ({marks})", chunk
             ):
-                facts.setdefault(story_id, []).append(StoredFact(key, count))
+                facts.setdefault(story_id, []).append(StoredFact(kind, value, count))
             for story_id, title, first, last, size, blob, terms in self.db.execute(
                 "SELECT id, title, first_date, last_date, size, vector_sum, terms FROM stories "
                 f"WHERE id IN ({marks})",
@@ -202,7 +207,7 @@ class StoryStore:
         # stories, which grows with the corpus (740 stories for the commonest name of 1M synthetic articles).
         found: dict[str, list[int]] = {}
         for name in full_names:
-            story_ids = [row[0] for row in self.db.execute(STORIES_NAMING_SQL, (_FULL_NAME_PREFIX + name,))]
+            story_ids = [row[0] for row in self.db.execute(STORIES_NAMING_SQL, (name,))]
             if story_ids:
                 found[name] = story_ids
         return found
@@ -245,15 +250,15 @@ class StoryStore:
                 ],
             )
             self.db.executemany(
-                "INSERT INTO story_entities (story_id, name, articles) VALUES (?, ?, ?) "
-                "ON CONFLICT(story_id, name) DO UPDATE SET articles = excluded.articles",
+                "INSERT INTO story_facts (story_id, kind, value, articles) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(story_id, kind, value) DO UPDATE SET articles = excluded.articles",
                 [(state.id, *fact) for state in batch.stories for fact in state.facts if fact.articles > 0],
             )
             # A story cut in two no longer mentions some of its names.
             self.db.executemany(
-                "DELETE FROM story_entities WHERE story_id = ? AND name = ?",
+                "DELETE FROM story_facts WHERE story_id = ? AND kind = ? AND value = ?",
                 [
-                    (state.id, fact.key)
+                    (state.id, fact.kind, fact.value)
                     for state in batch.stories
                     for fact in state.facts
                     if fact.articles <= 0
@@ -290,7 +295,7 @@ class StoryStore:
         with transaction(self.db):
             moved = self.db.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL").rowcount
             self.db.execute("DELETE FROM story_comparisons")
-            self.db.execute("DELETE FROM story_entities")
+            self.db.execute("DELETE FROM story_facts")
             self.db.execute("DELETE FROM entity_counts")
             self.db.execute("DELETE FROM stories")
         return int(moved)

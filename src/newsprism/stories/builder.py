@@ -22,12 +22,13 @@ from newsprism.nlp.background import BackgroundEmbedder, TextEmbedder
 from newsprism.store import ArticleStore
 from newsprism.store.stories import (
     ClusteringBatch,
+    FactKind,
     PendingArticle,
     StoredFact,
     StoredStoryState,
     StoryStore,
 )
-from newsprism.stories.clusterer import StoryClusterer, StoryState
+from newsprism.stories.clusterer import AGE, DAY, FULL_NAME, PLACE, StoryClusterer, StoryState
 from newsprism.stories.embedder import ClusteringEmbedder, load_clustering_embedder
 from newsprism.stories.options import ClusterOptions
 from newsprism.stories.signals import StorySignals, story_signals, story_text
@@ -44,6 +45,16 @@ LOAD_AHEAD_DAYS = 30
 MAX_KEPT_SIGNALS = 50_000
 # ... and of this many just clustered, for the test of a grown story for two events (its members are recent).
 RECENT_SIGNALS = 10_000
+# The clusterer keeps a story's facts as prefixed keys of its entity counter ("age:24"); the store keeps the
+# kind apart from the value. A name the articles mention is a key without a prefix.
+_PREFIX_OF_KIND: dict[FactKind, str] = {
+    "entity": "",
+    "full_name": FULL_NAME,
+    "age": AGE,
+    "place": PLACE,
+    "day": DAY,
+}
+_KIND_OF_PREFIX = {prefix: kind for kind, prefix in _PREFIX_OF_KIND.items() if prefix}
 
 
 class StoryPreparation:
@@ -291,7 +302,7 @@ def _story_state(stored: StoredStoryState) -> StoryState:
         id=stored.id,
         title=stored.title,
         vector_sum=stored.vector_sum.copy(),  # the clusterer adds its members' vectors in place
-        entities=Counter({fact.key: fact.articles for fact in stored.facts}),
+        entities=Counter({_PREFIX_OF_KIND[fact.kind] + fact.value: fact.articles for fact in stored.facts}),
         terms=TermVector.from_bytes(stored.terms),
         first_date=stored.first_date,
         last_date=stored.last_date,
@@ -309,8 +320,14 @@ def _stored_state(state: StoryState, changed_keys: Iterable[str]) -> StoredStory
         first_date=state.first_date,
         last_date=state.last_date,
         size=state.size,
-        facts=tuple(StoredFact(key, state.entities[key]) for key in sorted(changed_keys)),
+        facts=tuple(_stored_fact(key, state.entities[key]) for key in sorted(changed_keys)),
     )
+
+
+def _stored_fact(key: str, articles: int) -> StoredFact:
+    prefix, colon, value = key.partition(":")
+    kind = _KIND_OF_PREFIX.get(prefix + colon)
+    return StoredFact(kind, value, articles) if kind else StoredFact("entity", key, articles)
 
 
 def _overlaps(first: date | None, last: date, low: int, high: int) -> bool:
