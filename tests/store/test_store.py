@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import sqlite3
 from collections import Counter
 from datetime import date
@@ -10,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import newsprism.store
 from newsprism import Article, ArticleQuery, StoreError
 from newsprism.store import ArticleStore, open_database
 from newsprism.store.articles import fts_match_expression
@@ -204,3 +206,16 @@ def test_stories_ending_since_a_day_are_picked_out_in_the_order_given(db_path: P
     )
     assert stories.stories_ending_since([4, 3, 2, 1], date(2026, 2, 28)) == [4, 2]
     assert stories.stories_ending_since([1, 2], date(2024, 1, 1)) == [1, 2]
+
+
+@pytest.mark.parametrize("module", sorted(Path(newsprism.store.__file__).parent.glob("*.py")), ids=lambda p: p.name)
+def test_the_store_imports_only_the_records_and_errors_it_reads_and_writes(module: Path) -> None:
+    # The stages above it (stories/, comparison/, present/ ...) turn its plain records into their own.
+    imported = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    outside = {name for name in imported if name.startswith("newsprism.") and not name.startswith("newsprism.store")}
+    assert outside <= {"newsprism.errors", "newsprism.models"}
