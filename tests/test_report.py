@@ -126,8 +126,8 @@ def test_an_unknown_story_is_a_one_line_error(cli: Callable[..., Result], tmp_pa
 
 def test_the_web_index_reads_the_same_bars_from_stored_json_as_from_the_comparison(db_path: Path) -> None:
     from newsprism.corpus import Corpus
-    from newsprism.present.comparison_json import comparison_dict
     from newsprism.present.report_site import index_entry, index_entry_from_json
+    from newsprism.serialization import comparison_dict
 
     with Corpus(db_path) as corpus:
         corpus.ingest([EXAMPLES / "stories" / "lorvenne-flood"])

@@ -520,9 +520,9 @@ def story(
     """
     from newsprism.comparison.pipeline import CompareOptions
     from newsprism.present.comparison_html import comparison_html
-    from newsprism.present.comparison_json import comparison_dict
     from newsprism.present.comparison_markdown import comparison_markdown
     from newsprism.present.comparison_terminal import comparison_view
+    from newsprism.serialization import comparison_dict
 
     try:
         with Corpus(db) as corpus:

@@ -166,7 +166,7 @@ class Corpus:
         comparison (it would only repeat the original) and listed in `copies`.
         """
         from newsprism.comparison.pipeline import CompareOptions, compare
-        from newsprism.present.comparison_json import comparison_dict
+        from newsprism.serialization import comparison_dict
 
         options = options or CompareOptions()
         cached = self.cached_story_comparison(story_id, options)
@@ -187,7 +187,7 @@ class Corpus:
     ) -> StoryComparison | None:
         """The stored comparison of the story as it is now, or None when it must be computed first."""
         from newsprism.comparison.pipeline import CompareOptions
-        from newsprism.present.comparison_json import comparison_from_dict
+        from newsprism.serialization import comparison_from_dict
 
         story = self.story(story_id)
         cached = self.story_store.cached_comparison(

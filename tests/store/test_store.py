@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import sqlite3
 from collections import Counter
 from datetime import date
@@ -10,12 +11,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import newsprism.store
 from newsprism import Article, ArticleQuery, StoreError
 from newsprism.store import ArticleStore, open_database
 from newsprism.store.articles import fts_match_expression
 from newsprism.store.migrations import MIGRATIONS
-from newsprism.store.stories import PENDING_SQL, STORIES_NAMING_SQL, ClusteringBatch, StoryStore
-from newsprism.stories.clusterer import StoryState
+from newsprism.store.stories import (
+    PENDING_SQL,
+    STORIES_NAMING_SQL,
+    ClusteringBatch,
+    StoredFact,
+    StoredStoryState,
+    StoryStore,
+)
 
 
 def make_article(title: str, source: str = "Vaskor Post", published: str | None = "2026-04-07", text: str | None = None) -> Article:
@@ -156,9 +164,15 @@ def test_a_full_name_lookup_reads_at_most_two_stories_per_name(db_path: Path) ->
     named = {1: ["Mara Velin"], 2: ["Mara Velin"], 3: ["Mara Velin", "Tomas Ardo"]}
     stories.save_batch(
         ClusteringBatch(
-            stories=[StoryState(id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32)) for i in named],
-            story_entities=[(i, f"name:{name}", 1) for i, names in named.items() for name in names]
-            + [(2, "place:Vaskor", 1)],
+            stories=[
+                StoredStoryState(
+                    id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), terms=b"", first_date=None,
+                    last_date=None, size=1,
+                    facts=tuple(StoredFact("full_name", name, 1) for name in names)
+                    + ((StoredFact("place", "Vaskor", 1),) if i == 2 else ()),
+                )
+                for i, names in named.items()
+            ],
             assignments=[],
             embeddings=[],
             entity_counts=Counter(),
@@ -168,8 +182,8 @@ def test_a_full_name_lookup_reads_at_most_two_stories_per_name(db_path: Path) ->
     assert set(found) == {"Mara Velin", "Tomas Ardo"}
     assert len(found["Mara Velin"]) == 2 and set(found["Mara Velin"]) <= {1, 2, 3}
     assert found["Tomas Ardo"] == [3]
-    plan = stories.db.execute(f"EXPLAIN QUERY PLAN {STORIES_NAMING_SQL}", ("name:Mara Velin",)).fetchall()
-    assert any("COVERING INDEX story_entities_by_full_name" in row[-1] for row in plan)
+    plan = stories.db.execute(f"EXPLAIN QUERY PLAN {STORIES_NAMING_SQL}", ("Mara Velin",)).fetchall()
+    assert any("COVERING INDEX story_facts_by_full_name" in row[-1] for row in plan)
 
 
 def test_stories_ending_since_a_day_are_picked_out_in_the_order_given(db_path: Path) -> None:
@@ -179,10 +193,12 @@ def test_stories_ending_since_a_day_are_picked_out_in_the_order_given(db_path: P
     stories.save_batch(
         ClusteringBatch(
             stories=[
-                StoryState(id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), first_date=day, last_date=day)
+                StoredStoryState(
+                    id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), terms=b"", first_date=day,
+                    last_date=day, size=1,
+                )
                 for i, day in last_days.items()
             ],
-            story_entities=[],
             assignments=[],
             embeddings=[],
             entity_counts=Counter(),
@@ -190,3 +206,16 @@ def test_stories_ending_since_a_day_are_picked_out_in_the_order_given(db_path: P
     )
     assert stories.stories_ending_since([4, 3, 2, 1], date(2026, 2, 28)) == [4, 2]
     assert stories.stories_ending_since([1, 2], date(2024, 1, 1)) == [1, 2]
+
+
+@pytest.mark.parametrize("module", sorted(Path(newsprism.store.__file__).parent.glob("*.py")), ids=lambda p: p.name)
+def test_the_store_imports_only_the_records_and_errors_it_reads_and_writes(module: Path) -> None:
+    # The stages above it (stories/, comparison/, present/ ...) turn its plain records into their own.
+    imported = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    outside = {name for name in imported if name.startswith("newsprism.") and not name.startswith("newsprism.store")}
+    assert outside <= {"newsprism.errors", "newsprism.models"}

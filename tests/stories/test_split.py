@@ -247,9 +247,9 @@ def test_a_story_that_grows_into_two_events_is_cut_and_the_stored_articles_move(
     assert stories[story.id].version > story.version
     with sqlite3.connect(db_path) as db:
         names = {
-            name for (name,) in db.execute("SELECT name FROM story_entities WHERE story_id = ?", (story.id,))
+            name for (name,) in db.execute("SELECT value FROM story_facts WHERE story_id = ?", (story.id,))
         }
         sizes = dict(db.execute("SELECT id, size FROM stories"))
-        zero = db.execute("SELECT COUNT(*) FROM story_entities WHERE articles <= 0").fetchone()[0]
+        zero = db.execute("SELECT COUNT(*) FROM story_facts WHERE articles <= 0").fetchone()[0]
     assert "ostervik" in names and "halden bay" not in names and "mara quist" not in names
     assert sizes == {story.id: 4, other.id: 5} and zero == 0

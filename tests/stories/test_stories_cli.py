@@ -190,14 +190,15 @@ def test_a_story_filled_over_many_runs_stores_the_names_and_sizes_of_one_filled_
 ) -> None:
     """Each run writes only the name counts it changed; together they must add up to the whole story's."""
 
-    def stored(db: Path) -> tuple[int, dict[str, int]]:
+    def stored(db: Path) -> tuple[int, dict[tuple[str, str], int]]:
         with sqlite3.connect(db) as connection:
             [(story_id, size)] = connection.execute("SELECT id, size FROM stories").fetchall()
-            names = dict(
-                connection.execute(
-                    "SELECT name, articles FROM story_entities WHERE story_id = ?", (story_id,)
+            names = {
+                (kind, value): articles
+                for kind, value, articles in connection.execute(
+                    "SELECT kind, value, articles FROM story_facts WHERE story_id = ?", (story_id,)
                 )
-            )
+            }
         return size, names
 
     files = sorted((STORIES / "lorvenne-flood").iterdir())

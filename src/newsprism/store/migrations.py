@@ -160,6 +160,32 @@ MIGRATIONS: list[tuple[str, str]] = [
             WHERE name >= 'name:' AND name < 'name;';
         """,
     ),
+    (
+        # A story's facts keep their kind in a column of its own, not as a prefix of the key: "age:24" becomes
+        # ("age", "24") and "name:kareem mano" ("full_name", "kareem mano"); a key without one of these
+        # prefixes is a name the articles mention, of kind "entity".
+        "m008_story_fact_kinds",
+        """
+        CREATE TABLE story_facts (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            PRIMARY KEY (story_id, kind, value)
+        ) WITHOUT ROWID;
+        INSERT INTO story_facts (story_id, kind, value, articles)
+        SELECT
+            story_id,
+            CASE WHEN prefix = 'name' THEN 'full_name' WHEN prefix IN ('age', 'place', 'day') THEN prefix
+                ELSE 'entity' END,
+            CASE WHEN prefix IN ('age', 'place', 'day', 'name') THEN substr(name, length(prefix) + 2)
+                ELSE name END,
+            articles
+        FROM (SELECT *, substr(name, 1, instr(name, ':') - 1) AS prefix FROM story_entities);
+        DROP TABLE story_entities;
+        CREATE INDEX story_facts_by_full_name ON story_facts(value) WHERE kind = 'full_name';
+        """,
+    ),
 ]
 
 

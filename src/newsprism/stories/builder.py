@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import numpy as np
@@ -20,11 +20,19 @@ from newsprism.listeners import ClusterListener
 from newsprism.models import Article, ClusterReport
 from newsprism.nlp.background import BackgroundEmbedder, TextEmbedder
 from newsprism.store import ArticleStore
-from newsprism.store.stories import ClusteringBatch, PendingArticle, StoryStore
-from newsprism.stories.clusterer import StoryClusterer
+from newsprism.store.stories import (
+    ClusteringBatch,
+    FactKind,
+    PendingArticle,
+    StoredFact,
+    StoredStoryState,
+    StoryStore,
+)
+from newsprism.stories.clusterer import AGE, DAY, FULL_NAME, PLACE, StoryClusterer, StoryState
 from newsprism.stories.embedder import ClusteringEmbedder, load_clustering_embedder
 from newsprism.stories.options import ClusterOptions
 from newsprism.stories.signals import StorySignals, story_signals, story_text
+from newsprism.stories.term_vectors import TermVector
 
 CLUSTER_BATCH_SIZE = 500
 # Undated articles can join any undated story; only this many of the most recent are considered.
@@ -37,6 +45,16 @@ LOAD_AHEAD_DAYS = 30
 MAX_KEPT_SIGNALS = 50_000
 # ... and of this many just clustered, for the test of a grown story for two events (its members are recent).
 RECENT_SIGNALS = 10_000
+# The clusterer keeps a story's facts as prefixed keys of its entity counter ("age:24"); the store keeps the
+# kind apart from the value. A name the articles mention is a key without a prefix.
+_PREFIX_OF_KIND: dict[FactKind, str] = {
+    "entity": "",
+    "full_name": FULL_NAME,
+    "age": AGE,
+    "place": PLACE,
+    "day": DAY,
+}
+_KIND_OF_PREFIX = {prefix: kind for kind, prefix in _PREFIX_OF_KIND.items() if prefix}
 
 
 class StoryPreparation:
@@ -123,14 +141,11 @@ class StoryBuilder:
         vectors, computed = self._vectors(batch, signals)
         story_ids = [clusterer.assign(vector, item) for vector, item in zip(vectors, signals, strict=True)]
         moved = self._split_grown_stories(batch, vectors, signals, story_ids)
-        changed = [clusterer.stories[story_id] for story_id in sorted(clusterer.changed)]
         self.stories.save_batch(
             ClusteringBatch(
-                stories=changed,
-                story_entities=[
-                    (state.id, key, state.entities[key])
-                    for state in changed
-                    for key in sorted(clusterer.changed[state.id])
+                stories=[
+                    _stored_state(clusterer.stories[story_id], keys)
+                    for story_id, keys in sorted(clusterer.changed.items())
                 ],
                 assignments=[*zip((item.id for item in batch), story_ids, strict=True), *moved],
                 embeddings=computed,
@@ -208,8 +223,7 @@ class StoryBuilder:
         assert self._clusterer is not None
         clusterer = self._clusterer
         if not self._undated_loaded and any(item.published is None for item in signals):
-            for state in self.stories.story_states(self.stories.undated_story_ids(UNDATED_STORIES)):
-                clusterer.restore(state)
+            self._restore(self.stories.undated_story_ids(UNDATED_STORIES))
             self._undated_loaded = True
         days = [item.published.toordinal() for item in signals if item.published]
         if len(days) < len(signals) and (latest := self.stories.latest_date()) is not None:
@@ -232,8 +246,7 @@ class StoryBuilder:
             for story_id in self.stories.story_ids_between(_date(low), _date(high))
             if story_id not in clusterer.stories
         ]
-        for state in self.stories.story_states(missing):
-            clusterer.restore(state)
+        self._restore(missing)
         self._loaded_span = (low, high)
 
     def _load_follow_up_stories(self, signals: list[StorySignals]) -> None:
@@ -261,8 +274,13 @@ class StoryBuilder:
             sorted(only_namers - clusterer.stories.keys()),
             _date(earliest.toordinal() - self.options.follow_up_days),
         )
-        for state in self.stories.story_states(reachable):
-            clusterer.restore(state)
+        self._restore(reachable)
+
+    def _restore(self, story_ids: Sequence[int]) -> None:
+        """Bring these stored stories into the clusterer's memory."""
+        assert self._clusterer is not None
+        for stored in self.stories.story_states(story_ids):
+            self._clusterer.restore(_story_state(stored))
 
 
 def reaches_test_size(before: int, after: int, options: ClusterOptions) -> bool:
@@ -276,6 +294,40 @@ def reaches_test_size(before: int, after: int, options: ClusterOptions) -> bool:
             return True
         size = math.ceil(size * 1.5)
     return False
+
+
+def _story_state(stored: StoredStoryState) -> StoryState:
+    """A stored story as the clusterer keeps it."""
+    return StoryState(
+        id=stored.id,
+        title=stored.title,
+        vector_sum=stored.vector_sum.copy(),  # the clusterer adds its members' vectors in place
+        entities=Counter({_PREFIX_OF_KIND[fact.kind] + fact.value: fact.articles for fact in stored.facts}),
+        terms=TermVector.from_bytes(stored.terms),
+        first_date=stored.first_date,
+        last_date=stored.last_date,
+        size=stored.size,
+    )
+
+
+def _stored_state(state: StoryState, changed_keys: Iterable[str]) -> StoredStoryState:
+    """A story to save, with the counts of the entity keys that changed (zero for those it lost)."""
+    return StoredStoryState(
+        id=state.id,
+        title=state.title,
+        vector_sum=state.vector_sum,
+        terms=state.terms.to_bytes(),
+        first_date=state.first_date,
+        last_date=state.last_date,
+        size=state.size,
+        facts=tuple(_stored_fact(key, state.entities[key]) for key in sorted(changed_keys)),
+    )
+
+
+def _stored_fact(key: str, articles: int) -> StoredFact:
+    prefix, colon, value = key.partition(":")
+    kind = _KIND_OF_PREFIX.get(prefix + colon)
+    return StoredFact(kind, value, articles) if kind else StoredFact("entity", key, articles)
 
 
 def _overlaps(first: date | None, last: date, low: int, high: int) -> bool:

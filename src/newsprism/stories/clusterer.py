@@ -5,8 +5,8 @@ caller restores older ones from the store and evicts them again, so the cost per
 
 Look-alike events (two shootings on the same night, two earthquakes on one island) embed almost alike, so the
 score also weighs facts of the lead: a different victim age, town or day counts against a join. A story keeps
-these facts as prefixed keys of its `entities` counter ("age:24", "place:dayton", "day:2026-03-14"), which is
-how they are stored and restored without a column of their own. Its full names ("name:kareem mano") are kept
+these facts as prefixed keys of its `entities` counter ("age:24", "place:dayton", "day:2026-03-14"); the store
+keeps each as a kind and a value (stories/builder.py translates). Its full names ("name:kareem mano") are kept
 the same way, so that the store can find the story again when a trial is reported months later.
 """
 

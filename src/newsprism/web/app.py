@@ -22,9 +22,9 @@ from newsprism.ingest.build import RawArticle, build_article
 from newsprism.models import StoredArticle
 from newsprism.present.articles import article_summary
 from newsprism.present.comparison_html import comparison_html, render_template
-from newsprism.present.comparison_json import comparison_dict
 from newsprism.present.report_site import IndexEntry, index_entry_from_json, index_html
 from newsprism.present.stories import story_comparison_dict, story_dict
+from newsprism.serialization import comparison_dict
 from newsprism.store import ArticleQuery
 from newsprism.store.stories import StoryQuery
 from newsprism.version import __version__
