@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DIR := build/demo
 DEMO_DB := $(DEMO_DIR)/newsprism.db
 
-.PHONY: demo test install install-test bench clean
+.PHONY: demo test lint install install-test install-lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,15 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-lint: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[lint]'
+	touch $@
+
 install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
+
+install-lint: $(VENV)/.installed-lint
 
 DEMO_STORY := examples/stories/lorvenne-flood
 
@@ -56,6 +62,11 @@ $(CHROMIUM):
 
 test: install-test $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# No `ruff format --check` yet: the code is not formatted with it.
+lint: install-lint
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
 
 bench: install
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
