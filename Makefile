@@ -5,25 +5,30 @@ BIN := $(VENV)/bin
 DEMO_DIR := build/demo
 DEMO_DB := $(DEMO_DIR)/newsprism.db
 
-.PHONY: demo test lint install install-test install-lint bench clean
+.PHONY: demo test lint lock install install-test install-lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+# pyproject.toml gives compatible ranges; every install takes the exact versions that were tested from
+# constraints.txt. `make lock` rewrites it (see there).
+CONSTRAINTS := constraints.txt
+PIP_INSTALL := -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS)
+
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/python $(PIP_INSTALL) -e .
 	@# An editable install leaves newsprism's own modules uncompiled; where PYTHONDONTWRITEBYTECODE is set
 	@# every command would compile them again (~0.05 s each).
 	$(BIN)/python -m compileall -q src
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml $(CONSTRAINTS) $(VENV)/.installed
+	$(BIN)/python $(PIP_INSTALL) -e '.[test]'
 	touch $@
 
-$(VENV)/.installed-lint: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[lint]'
+$(VENV)/.installed-lint: pyproject.toml $(CONSTRAINTS) $(VENV)/.installed
+	$(BIN)/python $(PIP_INSTALL) -e '.[lint]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -69,8 +74,22 @@ lint: install-lint
 	$(BIN)/mypy src
 
 bench: install
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python $(PIP_INSTALL) -e '.[bench]'
 	$(BIN)/python bench/ingest.py
+
+# Rewrites constraints.txt with the newest versions pyproject.toml allows, resolved in a new venv with every
+# extra; run `make test` and `make lint` on them before committing it.
+LOCK_DIR := build/lock
+
+lock:
+	rm -rf $(LOCK_DIR)
+	$(PYTHON) -m venv $(LOCK_DIR)/venv
+	$(LOCK_DIR)/venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(LOCK_DIR)/venv/bin/python -m pip install --quiet --disable-pip-version-check '.[test,lint,bench]'
+	{ echo "# The tested versions of newsprism's dependencies, extras included, on $$(uname -sm) with" \
+	    "$$($(LOCK_DIR)/venv/bin/python -V)."; \
+	  echo "# Written by make lock from pyproject.toml's ranges; every make target installs with it."; \
+	  $(LOCK_DIR)/venv/bin/python -m pip freeze --exclude newsprism; } > $(CONSTRAINTS)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
