@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DIR := build/demo
 DEMO_DB := $(DEMO_DIR)/newsprism.db
 
-.PHONY: demo test lint lock install install-test install-lint bench clean
+.PHONY: demo test lint check-install lock install install-test install-lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,33 @@ lint: install-lint
 bench: install
 	$(BIN)/python $(PIP_INSTALL) -e '.[bench]'
 	$(BIN)/python bench/ingest.py
+
+# What a user gets from the wheel: built from the working tree, installed with the tested versions into a
+# new venv (pip as python3 -m venv gives it), it must carry the tokenizer and templates and compare a story.
+CHECK_DIR := build/check-install
+WHEEL_DIR := build/wheel
+
+check-install: | $(BIN)/python
+	@# As from a fresh clone: setuptools would put in the wheel what earlier builds left in build/lib (files
+	@# since deleted) and src/*.egg-info/SOURCES.txt lists (data files that package-data no longer names).
+	rm -rf $(WHEEL_DIR) $(CHECK_DIR) build/lib build/bdist.* src/*.egg-info
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps -w $(WHEEL_DIR) .
+	@# Every file of the package that git tracks (the modules, templates and tokenizer) must be in the wheel.
+	$(BIN)/python -c 'import glob, subprocess, zipfile; \
+	  wheel = set(zipfile.ZipFile(glob.glob("$(WHEEL_DIR)/newsprism-*.whl")[0]).namelist()); \
+	  tracked = subprocess.run(["git", "ls-files", "src/newsprism"], capture_output=True, text=True, check=True); \
+	  missing = [name for name in tracked.stdout.split() if name.removeprefix("src/") not in wheel]; \
+	  assert tracked.stdout and not missing, f"not in the wheel: {missing}"; \
+	  print("check-install: the wheel holds", *sorted(n for n in wheel if not n.endswith(".py")), sep="\n  ")'
+	$(PYTHON) -m venv $(CHECK_DIR)/venv
+	$(CHECK_DIR)/venv/bin/python $(PIP_INSTALL) $(WHEEL_DIR)/newsprism-*.whl
+	@# From outside the source tree, with no model paths or cache carried over.
+	cd $(CHECK_DIR) && env -u NEWSPRISM_TOKENIZER -u NEWSPRISM_EMBEDDING_MODEL NEWSPRISM_CACHE=cache \
+	  venv/bin/newsprism compare $(CURDIR)/$(DEMO_STORY) --format json -o compare.json
+	cd $(CHECK_DIR) && venv/bin/python -c 'import json, newsprism; \
+	  assert "/venv/lib/" in newsprism.__file__, newsprism.__file__; \
+	  claims = json.load(open("compare.json"))["claims"]; assert claims, "no claims"; \
+	  print(f"check-install: the wheel compares {len(claims)} claims from {newsprism.__file__}")'
 
 # Rewrites constraints.txt with the newest versions pyproject.toml allows, resolved in a new venv with every
 # extra; run `make test` and `make lint` on them before committing it.
