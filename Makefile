@@ -116,7 +116,7 @@ lock:
 	{ echo "# The tested versions of newsprism's dependencies, extras included, on $$(uname -sm) with" \
 	    "$$($(LOCK_DIR)/venv/bin/python -V)."; \
 	  echo "# Written by make lock from pyproject.toml's ranges; every make target installs with it."; \
-	  $(LOCK_DIR)/venv/bin/python -m pip freeze --exclude newsprism; } > $(CONSTRAINTS)
+	  $(LOCK_DIR)/venv/bin/python -m pip freeze --all --exclude pip --exclude newsprism; } > $(CONSTRAINTS)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache
