@@ -35,7 +35,8 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
-from newsprism.comparison.pipeline import CompareOptions, Comparer
+from newsprism.comparison.options import CompareOptions
+from newsprism.comparison.pipeline import Comparer
 from newsprism.errors import IngestError
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.models import Article, Comparison

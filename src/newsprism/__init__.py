@@ -15,7 +15,8 @@ from newsprism.models import Article, IngestReport, Rejected, StoredArticle
 from newsprism.version import __version__
 
 if TYPE_CHECKING:
-    from newsprism.comparison.pipeline import CompareOptions, Comparer, compare
+    from newsprism.comparison.options import CompareOptions
+    from newsprism.comparison.pipeline import Comparer, compare
     from newsprism.comparison.similarity import claim_similarity, same_claim
     from newsprism.corpus import Corpus
     from newsprism.ingest import read
@@ -53,7 +54,7 @@ _LAZY = {
     "ArticleQuery": "newsprism.store",
     "compare": "newsprism.comparison.pipeline",
     "Comparer": "newsprism.comparison.pipeline",
-    "CompareOptions": "newsprism.comparison.pipeline",
+    "CompareOptions": "newsprism.comparison.options",
     "same_claim": "newsprism.comparison.similarity",
     "claim_similarity": "newsprism.comparison.similarity",
 }

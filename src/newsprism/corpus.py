@@ -26,7 +26,7 @@ from newsprism.stories.options import ClusterOptions, NearDuplicateOptions
 from newsprism.version import __version__
 
 if TYPE_CHECKING:
-    from newsprism.comparison.pipeline import CompareOptions
+    from newsprism.comparison.options import CompareOptions
     from newsprism.stories.builder import StoryPreparation
     from newsprism.stories.near_duplicates import NearDuplicates
 
@@ -165,7 +165,8 @@ class Corpus:
         A syndicated copy whose original is in the story is left out of the sentence-by-sentence
         comparison (it would only repeat the original) and listed in `copies`.
         """
-        from newsprism.comparison.pipeline import CompareOptions, compare
+        from newsprism.comparison.options import CompareOptions
+        from newsprism.comparison.pipeline import compare
         from newsprism.serialization import comparison_dict
 
         options = options or CompareOptions()
@@ -186,7 +187,7 @@ class Corpus:
         self, story_id: int, options: CompareOptions | None = None
     ) -> StoryComparison | None:
         """The stored comparison of the story as it is now, or None when it must be computed first."""
-        from newsprism.comparison.pipeline import CompareOptions
+        from newsprism.comparison.options import CompareOptions
         from newsprism.serialization import comparison_from_dict
 
         story = self.story(story_id)
@@ -203,7 +204,7 @@ class Corpus:
         self, story: Story, options: CompareOptions | None = None
     ) -> dict[str, Any] | None:
         """The stored comparison JSON of the story as it is now, parsed, or None; nothing is rebuilt."""
-        from newsprism.comparison.pipeline import CompareOptions
+        from newsprism.comparison.options import CompareOptions
 
         key = _cache_key(options or CompareOptions())
         cached = self.story_store.cached_comparison(story.id, key, story.version)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsprism.comparison.align import align_claims
+from newsprism.comparison.annotate import AnnotatedSentence, annotate
 from newsprism.models import Article, ComparedArticle, SentenceRef
 
 
@@ -16,8 +17,8 @@ class TableScorer:
     def __init__(self, scores: dict[frozenset[str], float]) -> None:
         self.scores = scores
 
-    def score_matrix(self, a: Sequence[str], b: Sequence[str], *_: object) -> np.ndarray:
-        return np.array([[self.scores.get(frozenset((x, y)), 0.0) for y in b] for x in a])
+    def score_matrix(self, a: Sequence[AnnotatedSentence], b: Sequence[AnnotatedSentence], *_: object) -> np.ndarray:
+        return np.array([[self.scores.get(frozenset((x.text, y.text)), 0.0) for y in b] for x in a])
 
 
 def story(*sentence_lists: tuple[str, ...]) -> list[ComparedArticle]:
@@ -30,7 +31,7 @@ def story(*sentence_lists: tuple[str, ...]) -> list[ComparedArticle]:
 def test_every_sentence_is_in_exactly_one_claim() -> None:
     articles = story(("a1", "a2", "a3"), ("b1", "b2"), ("c1",))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("b1", "c1")): 0.8, frozenset(("a1", "c1")): 0.7})
-    alignment = align_claims(articles, scorer, 0.5)
+    alignment = align_claims(annotate(articles), scorer, 0.5)
     refs = [ref for claim in alignment.claims for ref in claim.sentences]
     assert sorted(refs) == sorted({SentenceRef(a.id, i) for a in articles for i in range(len(a.article.sentences))})
     assert len(refs) == len(set(refs))
@@ -40,7 +41,7 @@ def test_status_is_shared_partial_or_unique_by_coverage() -> None:
     articles = story(("a1", "a2", "a3"), ("b1", "b2"), ("c1",))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("b1", "c1")): 0.8, frozenset(("a1", "c1")): 0.7,
                           frozenset(("a2", "b2")): 0.6})
-    claims = align_claims(articles, scorer, 0.5).claims
+    claims = align_claims(annotate(articles), scorer, 0.5).claims
     assert [(claim.status, len(claim.sentences)) for claim in claims] == [("shared", 3), ("partial", 2), ("unique", 1)]
     assert claims[0].text in {"a1", "b1", "c1"}
 
@@ -48,14 +49,14 @@ def test_status_is_shared_partial_or_unique_by_coverage() -> None:
 def test_a_group_never_holds_two_sentences_of_one_article() -> None:
     articles = story(("a1", "a2"), ("b1",))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b1")): 0.85})
-    for claim in align_claims(articles, scorer, 0.5).claims:
+    for claim in align_claims(annotate(articles), scorer, 0.5).claims:
         assert len({ref.article for ref in claim.sentences}) == len(claim.sentences)
 
 
 def test_matching_is_one_to_one_strongest_first() -> None:
     articles = story(("a1", "a2"), ("b1", "b2"))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a1", "b2")): 0.8, frozenset(("a2", "b2")): 0.7})
-    groups = [set(claim.sentences) for claim in align_claims(articles, scorer, 0.5).claims]
+    groups = [set(claim.sentences) for claim in align_claims(annotate(articles), scorer, 0.5).claims]
     assert {SentenceRef(1, 0), SentenceRef(2, 0)} in groups
     assert {SentenceRef(1, 1), SentenceRef(2, 1)} in groups
 
@@ -64,14 +65,14 @@ def test_a_chain_of_topical_neighbours_does_not_merge_different_facts() -> None:
     # a1~b1 and b1~c1 are strong, but a1 and c1 state different facts (score 0).
     articles = story(("a1",), ("b1",), ("c1",))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("b1", "c1")): 0.55})
-    groups = sorted(len(claim.sentences) for claim in align_claims(articles, scorer, 0.5).claims)
+    groups = sorted(len(claim.sentences) for claim in align_claims(annotate(articles), scorer, 0.5).claims)
     assert groups == [1, 2]
 
 
 def test_mutual_best_matches_above_the_mutual_threshold_are_the_same_claim() -> None:
     articles = story(("a1", "a2"), ("b1", "b2"))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b2")): 0.3})
-    alignment = align_claims(articles, scorer, 0.5, mutual_threshold=0.2)
+    alignment = align_claims(annotate(articles), scorer, 0.5, mutual_threshold=0.2)
     assert sorted((p.a, p.b) for p in alignment.aligned_pairs) == [
         (SentenceRef(1, 0), SentenceRef(2, 0)),
         (SentenceRef(1, 1), SentenceRef(2, 1)),
@@ -82,12 +83,12 @@ def test_a_weak_pair_that_is_not_a_mutual_best_match_is_only_related() -> None:
     # b1 is a2's best match, but a1 is b1's: a2~b1 is related, not the same claim.
     articles = story(("a1", "a2"), ("b1",))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b1")): 0.3})
-    alignment = align_claims(articles, scorer, 0.5, mutual_threshold=0.2)
+    alignment = align_claims(annotate(articles), scorer, 0.5, mutual_threshold=0.2)
     assert [(p.a, p.b) for p in alignment.aligned_pairs] == [(SentenceRef(1, 0), SentenceRef(2, 0))]
     assert [(p.a, p.b) for p in alignment.related_pairs] == [(SentenceRef(1, 1), SentenceRef(2, 0))]
 
 
 def test_articles_without_sentences_are_harmless() -> None:
     articles = story(("a1",), ())
-    claims = align_claims(articles, TableScorer({}), 0.5).claims
+    claims = align_claims(annotate(articles), TableScorer({}), 0.5).claims
     assert [(c.status, c.text) for c in claims] == [("unique", "a1")]

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import newsprism
+from newsprism.comparison.annotate import annotate, annotate_sentence
 from newsprism.comparison.conflicts import (
     SentencePair,
     candidate_pairs,
@@ -33,9 +34,11 @@ def pair(
 ) -> SentencePair:
     first, second = articles
     return SentencePair(
-        SentenceRef(first, 0), SentenceRef(second, 0), text_a, text_b, SOURCES[first], SOURCES[second],
-        published[0], published[1], aligned, similarity,
-    )  # fmt: skip
+        annotate_sentence(SentenceRef(first, 0), text_a, SOURCES[first], published[0]),
+        annotate_sentence(SentenceRef(second, 0), text_b, SOURCES[second], published[1]),
+        aligned,
+        similarity,
+    )
 
 
 FIGURE_CONFLICTS: list[tuple[str, str]] = [
@@ -270,13 +273,11 @@ def planted_pairs(story: dict[str, Any], planted: dict[str, Any]) -> list[Senten
         article_id, article = articles[source]
         index = next(i for i, sentence in enumerate(article.sentences) if phrase in sentence)
         refs.append((article_id, index, article))
-    return [
-        SentencePair(
-            SentenceRef(id_a, index_a), SentenceRef(id_b, index_b), a.sentences[index_a], b.sentences[index_b],
-            a.source, b.source, a.published_date, b.published_date, True, 0.9,
-        )  # fmt: skip
-        for (id_a, index_a, a), (id_b, index_b, b) in itertools.combinations(refs, 2)
+    sentences = [
+        annotate_sentence(SentenceRef(article_id, index), article.sentences[index], article.source, article.published_date)
+        for article_id, index, article in refs
     ]
+    return [SentencePair(a, b, True, 0.9) for a, b in itertools.combinations(sentences, 2)]
 
 
 PLANTED_FIGURES = [
@@ -291,7 +292,7 @@ def test_each_planted_figure_conflict_is_found_as_one_conflict(story: dict[str, 
     pairs = planted_pairs(story, planted)
     conflicts = find_figure_conflicts(pairs)
     assert len(conflicts) == 1
-    expected = {ref for each in pairs for ref in (each.a, each.b)}
+    expected = {sentence.ref for each in pairs for sentence in (each.a, each.b)}
     assert set(conflicts[0].sentences) == expected
     assert len(conflicts[0].values) == len(planted["values"])
 
@@ -331,7 +332,7 @@ def test_candidate_pairs_join_sentences_that_count_the_same_kind_of_thing() -> N
         ("About 5,000 people joined the march.", "More than 80 rioters were arrested."),
         ("Dozens of protesters were arrested.", "Rain fell for four days."),
     )
-    assert candidate_pairs(articles) == [
+    assert candidate_pairs(annotate(articles)) == [
         (SentenceRef(1, 0), SentenceRef(2, 1)),
         (SentenceRef(1, 0), SentenceRef(3, 0)),
         (SentenceRef(2, 1), SentenceRef(3, 0)),
@@ -340,11 +341,11 @@ def test_candidate_pairs_join_sentences_that_count_the_same_kind_of_thing() -> N
 
 def test_candidate_pairs_passed_as_related_find_conflicts_a_same_claim_score_would_miss() -> None:
     articles = compared(("Police said 14 officers had been injured.",), ("Rioters hurt 23 officers, police said.",))
+    story = annotate(articles)
     pairs = [
-        SentencePair(a, b, articles[0].article.sentences[0], articles[1].article.sentences[0],
-                     SOURCES[1], SOURCES[2], None, None, aligned=False, similarity=0.02)
-        for a, b in candidate_pairs(articles)
-    ]  # fmt: skip
+        SentencePair(story.sentence(a), story.sentence(b), aligned=False, similarity=0.02)
+        for a, b in candidate_pairs(story)
+    ]
     assert [conflict.description for conflict in find_figure_conflicts(pairs)] == [
         "Injured: Meridian Wire says 14 officers; The Daily Clarion says 23 officers"
     ]

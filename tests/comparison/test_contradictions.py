@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
+from newsprism.comparison.annotate import annotate_sentence
+from newsprism.comparison.conflicts import SentencePair
 from newsprism.comparison.contradictions import find_statement_conflicts
 from newsprism.models import SentenceRef
 
 
-@dataclass(frozen=True)
-class Pair:
-    text_a: str
-    text_b: str
-    aligned: bool = True
-    a: SentenceRef = SentenceRef(1, 0)
-    b: SentenceRef = SentenceRef(2, 0)
-    source_a: str = "Meridian Wire"
-    source_b: str = "The Harbor Gazette"
+def Pair(text_a: str, text_b: str, aligned: bool = True) -> SentencePair:  # noqa: N802 (reads as a record)
+    return SentencePair(
+        annotate_sentence(SentenceRef(1, 0), text_a, "Meridian Wire", None),
+        annotate_sentence(SentenceRef(2, 0), text_b, "The Harbor Gazette", None),
+        aligned,
+        0.9,
+    )
 
 
 @pytest.mark.parametrize(

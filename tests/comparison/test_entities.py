@@ -8,11 +8,16 @@ from typing import Any
 import pytest
 
 import newsprism
+from newsprism.comparison.annotate import annotate
 from newsprism.comparison.entities import core_title, descriptors, extract_entities, name_skeleton, same_name
 from newsprism.models import Article, ComparedArticle, Entity, EntityType
 from newsprism.nlp.ner import Mention
 from newsprism.nlp.sentences import split_sentences
 from tests.helpers import EXAMPLES
+
+
+def entities_of(articles: list[ComparedArticle]) -> list[Entity]:
+    return extract_entities(annotate(articles))
 
 PLANTED = json.loads((EXAMPLES / "planted.json").read_text(encoding="utf-8"))
 
@@ -83,7 +88,7 @@ def test_name_skeleton_folds_transliteration(word: str, skeleton: str) -> None:
 
 
 def test_spellings_across_outlets_become_one_entity() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story(
             "Interior Minister Tariq Haddadi said the port would reopen.",
             "Interior Minister Tareq Hadadi defended the police operation on Saturday.",
@@ -96,7 +101,7 @@ def test_spellings_across_outlets_become_one_entity() -> None:
 
 
 def test_a_middle_initial_does_not_make_another_person() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story(
             "Former adviser Michael T. Flynn pleaded guilty on Friday. Flynn met the judge.",
             "Michael Flynn, the former national security adviser, left the court.",
@@ -106,14 +111,14 @@ def test_a_middle_initial_does_not_make_another_person() -> None:
 
 
 def test_a_junior_is_not_his_father() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story("President Donald Trump spoke on Monday. The lawsuit names Donald Trump Jr. as a defendant.")
     )
     assert _entity(entities, "Donald Trump") is not _entity(entities, "Donald Trump Jr.")
 
 
 def test_a_surname_in_an_article_naming_nobody_in_full_is_the_most_named_person() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story(
             "President Donald Trump spoke on Monday. The lawsuit names Donald Trump Jr. as a defendant.",
             "Donald Trump said the case was a hoax.",
@@ -124,14 +129,14 @@ def test_a_surname_in_an_article_naming_nobody_in_full_is_the_most_named_person(
 
 
 def test_an_acronym_with_and_without_dots_is_one_entity() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story("Agents of the F.B.I. searched the office.", "The FBI declined to comment on the search.")
     )
     assert _entity(entities, "FBI") is _entity(entities, "F.B.I.")
 
 
 def test_two_spellings_inside_one_article_stay_two_people() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story("Maria Lind met Maria Land in Vaskor on Tuesday, and Maria Land thanked her.")
     )
     assert _entity(entities, "Maria Lind") is not _entity(entities, "Maria Land")
@@ -141,7 +146,7 @@ def test_two_spellings_inside_one_article_stay_two_people() -> None:
 
 
 def test_a_surname_alone_is_the_person_named_in_full() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story("Foreign Minister Maria Lind flew to Vaskor on Tuesday. Lind told reporters the talks had failed.")
     )
     entity = _entity(entities, "Maria Lind")
@@ -151,7 +156,7 @@ def test_a_surname_alone_is_the_person_named_in_full() -> None:
 
 
 def test_two_people_sharing_a_surname_keep_their_own_mentions() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story(
             "Foreign Minister Maria Lind flew to Vaskor on Tuesday. Lind told reporters the talks had failed.",
             "The farmer Erik Lind said his fields were dry. Lind said he had not seen rain since March.",
@@ -178,20 +183,20 @@ def test_two_people_sharing_a_surname_keep_their_own_mentions() -> None:
     ],
 )
 def test_similar_names_of_different_referents_stay_apart(text: str, apart: tuple[str, str]) -> None:
-    entities = extract_entities(_story(text))
+    entities = entities_of(_story(text))
     first, second = (_entity(entities, name) for name in apart)
     assert first is not second
 
 
 def test_a_family_name_written_first_is_the_person_named_in_full() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story("North Korean leader Kim Jong Un met the envoy in Pyongyang. Kim said the talks went well.")
     )
     assert "Kim" in _entity(entities, "Kim Jong Un").variants
 
 
 def test_a_city_and_an_organisation_named_after_it_keep_their_types() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story("Police in Port Asha arrested 62 people. The Port Asha Dockworkers' Union said the march was peaceful.")
     )
     assert _entity(entities, "Port Asha").type == "PLACE"
@@ -200,7 +205,7 @@ def test_a_city_and_an_organisation_named_after_it_keep_their_types() -> None:
 
 def test_a_country_the_model_calls_a_person_is_a_place() -> None:
     # spaCy sm tags "Casmerra" PERSON here; the demonym and "into Casmerra" say otherwise.
-    entities = extract_entities(
+    entities = entities_of(
         _story(
             "Casmerra has asked for talks. Casmerran officials say the flow of the Mirel into Casmerra has dropped.",
             "Casmerra has so far refused to accept any cut larger than a tenth.",
@@ -220,13 +225,13 @@ def test_a_country_the_model_calls_a_person_is_a_place() -> None:
     ],
 )
 def test_a_title_bound_to_a_person_counts_as_her_mention(text: str) -> None:
-    entity = _entity(extract_entities(_story(text)), "Maria Lind")
+    entity = _entity(entities_of(_story(text)), "Maria Lind")
     assert entity.mentions == {0: 2}
     assert "the interior minister" in entity.variants
 
 
 def test_a_title_counts_only_in_the_article_that_binds_it() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story(
             "Interior Minister Maria Lind visited the port on Saturday.",
             "The interior minister said the damage was severe.",
@@ -236,7 +241,7 @@ def test_a_title_counts_only_in_the_article_that_binds_it() -> None:
 
 
 def test_a_title_held_by_two_people_in_one_article_counts_for_neither() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story(
             "Foreign Minister Maria Lind met Foreign Minister Erik Berg in Vaskor. The foreign minister said talks would go on."
         )
@@ -324,7 +329,7 @@ def test_descriptors_of_a_name(sentence: str, name: str, others: tuple[str, ...]
 
 
 def test_labels_are_kept_per_article() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story(
             "Interior Minister Maria Lind visited the port on Saturday.",
             "Maria Lind, a former union organiser, visited the port on Saturday.",
@@ -334,7 +339,7 @@ def test_labels_are_kept_per_article() -> None:
 
 
 def test_entities_come_most_mentioned_first() -> None:
-    entities = extract_entities(
+    entities = entities_of(
         _story("Maria Lind flew to Vaskor. Lind met farmers in Vaskor. Lind left Vaskor on Friday.")
     )
     totals = [sum(entity.mentions.values()) for entity in entities]
@@ -342,7 +347,7 @@ def test_entities_come_most_mentioned_first() -> None:
 
 
 def test_a_story_without_names_has_no_entities() -> None:
-    assert extract_entities(_story("It rained all night and the river rose.")) == []
+    assert entities_of(_story("It rained all night and the river rose.")) == []
 
 
 # --- the example stories --------------------------------------------------------------------------
@@ -362,7 +367,7 @@ VARIANT_CASES = [
 @pytest.mark.parametrize(("slug", "planted"), VARIANT_CASES, ids=[p["entity"] for _, p in VARIANT_CASES])
 def test_every_planted_spelling_ends_up_in_one_entity(slug: str, planted: dict[str, Any]) -> None:
     compared, ids = _example_story(slug)
-    entity = _entity(extract_entities(compared), planted["entity"])
+    entity = _entity(entities_of(compared), planted["entity"])
     assert set(planted["variants"].values()) <= set(entity.variants)
     assert entity.name == planted["entity"]
     assert set(entity.mentions) == {ids[source] for source in planted["variants"]}
@@ -370,7 +375,7 @@ def test_every_planted_spelling_ends_up_in_one_entity(slug: str, planted: dict[s
 
 def test_the_example_interior_minister_is_counted_by_title_too() -> None:
     compared, ids = _example_story("port-asha-clashes")
-    entity = _entity(extract_entities(compared), "Tariq Haddadi")
+    entity = _entity(entities_of(compared), "Tariq Haddadi")
     assert "the interior minister" in entity.variants
     assert entity.mentions[ids["The Harbor Gazette"]] == 2  # "Interior Minister Tariq Haddadi", "the interior minister"
     assert all("interior minister" in labels for labels in entity.labels.values())
@@ -392,15 +397,15 @@ def test_the_example_interior_minister_is_counted_by_title_too() -> None:
 )
 def test_example_entities_get_their_type(slug: str, name: str, entity_type: str) -> None:
     compared, _ = _example_story(slug)
-    assert _entity(extract_entities(compared), name).type == entity_type
+    assert _entity(entities_of(compared), name).type == entity_type
 
 
 def test_the_example_outlets_label_the_foreign_minister_their_own_way() -> None:
     compared, ids = _example_story("mirel-water-call")
-    labels = _entity(extract_entities(compared), "Helena Lind").labels
+    labels = _entity(entities_of(compared), "Helena Lind").labels
     assert labels[ids["The Daily Clarion"]] == ("tough-talking foreign minister",)
     assert labels[ids["Meridian Wire"]] == ("Casmerra's foreign minister",)
 
 
 def test_no_articles_no_entities() -> None:
-    assert extract_entities([]) == []
+    assert entities_of([]) == []

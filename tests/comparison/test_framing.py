@@ -12,11 +12,11 @@ import pytest
 import newsprism
 from newsprism.comparison.framing import (
     MIN_PSEUDO_COUNT,
-    MIN_Z,
     distinctive_terms,
     informative_prior,
     log_odds_z,
 )
+from newsprism.comparison.options import FRAMING_MIN_Z
 from newsprism.models import Article, ComparedArticle, Framing
 from newsprism.nlp.sentences import split_sentences
 from tests.helpers import EXAMPLES
@@ -214,7 +214,7 @@ def test_example_framings_carry_the_datelines(story: dict[str, Any]) -> None:
         assert framing.article == article.id
         assert framing.dateline == article.article.dateline
         for term, z in framing.distinctive_terms:
-            assert term == term.lower() and z > MIN_Z
+            assert term == term.lower() and z > FRAMING_MIN_Z
 
 
 def test_no_articles_no_framings() -> None:

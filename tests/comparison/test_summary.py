@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from newsprism.comparison.annotate import annotate
 from newsprism.comparison.summary import summarise
-from newsprism.models import Article, Claim, ComparedArticle, Framing, SentenceRef
+from newsprism.models import Article, Claim, ComparedArticle, Framing, SentenceRef, SummarySentence
+
+
+def summary_of(
+    articles: list[ComparedArticle], claims: Sequence[Claim], framing: Sequence[Framing] = (), length: int = 6
+) -> list[SummarySentence]:
+    return summarise(annotate(articles), claims, framing, length)
 
 WIRE = (
     "The Ostra river flooded the north bank of Lorvenne on Tuesday after four days of rain.",
@@ -36,13 +45,13 @@ CLAIMS = [
 
 
 def test_consensus_comes_first_and_cites_every_outlet() -> None:
-    summary = summarise(ARTICLES, CLAIMS, length=4)
+    summary = summary_of(ARTICLES, CLAIMS, length=4)
     assert summary[0].sources == (1, 2)
     assert summary[1].sources == (1, 2)
 
 
 def test_unique_facts_are_attributed_to_their_outlet() -> None:
-    summary = summarise(ARTICLES, CLAIMS, length=4)
+    summary = summary_of(ARTICLES, CLAIMS, length=4)
     unique_lines = [line for line in summary if len(line.sources) == 1]
     assert {line.text for line in unique_lines} == {
         "According to Meridian Wire, the regional government released 2 million crowns in emergency aid on Wednesday.",
@@ -52,14 +61,14 @@ def test_unique_facts_are_attributed_to_their_outlet() -> None:
 
 def test_every_sentence_has_sources_and_the_length_is_respected() -> None:
     for length in (1, 2, 3, 4):
-        summary = summarise(ARTICLES, CLAIMS, length=length)
+        summary = summary_of(ARTICLES, CLAIMS, length=length)
         assert len(summary) == length
         assert all(line.sources for line in summary)
 
 
 def test_the_least_loaded_wording_represents_a_shared_claim() -> None:
     framing = [Framing(2, (("raging", 3.1), ("swallowed", 2.5), ("terrified", 2.4)))]
-    summary = summarise(ARTICLES, CLAIMS, framing, length=2)
+    summary = summary_of(ARTICLES, CLAIMS, framing, length=2)
     assert summary[0].text == WIRE[0]
     assert "terrified" not in summary[1].text
 
@@ -67,17 +76,17 @@ def test_the_least_loaded_wording_represents_a_shared_claim() -> None:
 def test_names_keep_their_capital_after_according_to() -> None:
     sentences = ("Lind warned that time was running out.", "The call was made by Foreign Minister Maria Lind.")
     articles = [ComparedArticle(1, Article(source="Meridian Wire", title="t", text=sentences[0], sentences=sentences))]
-    [line] = summarise(articles, [Claim(1, "unique", sentences[0], (SentenceRef(1, 0),))], length=1)
+    [line] = summary_of(articles, [Claim(1, "unique", sentences[0], (SentenceRef(1, 0),))], length=1)
     assert line.text == "According to Meridian Wire, Lind warned that time was running out."
 
 
 def test_a_summary_is_never_longer_than_half_the_claims() -> None:
-    assert len(summarise(ARTICLES, CLAIMS[:4], length=6)) == 2
-    assert len(summarise(ARTICLES, CLAIMS, length=6)) == 4
+    assert len(summary_of(ARTICLES, CLAIMS[:4], length=6)) == 2
+    assert len(summary_of(ARTICLES, CLAIMS, length=6)) == 4
 
 
 def test_no_claims_no_summary() -> None:
-    assert summarise(ARTICLES, [], length=5) == []
+    assert summary_of(ARTICLES, [], length=5) == []
 
 
 def _story(*articles: tuple[str, tuple[str, ...]]) -> list[ComparedArticle]:
@@ -92,7 +101,7 @@ def test_a_direct_quote_does_not_represent_a_shared_claim() -> None:
     plain = ("The mayor said on Tuesday night that the Ostra dam would hold.",)
     articles = _story(("Meridian Wire", quoted), ("The Daily Clarion", plain))
     claim = Claim(1, "shared", quoted[0], (SentenceRef(1, 0), SentenceRef(2, 0)))
-    [line] = summarise(articles, [claim], length=1)
+    [line] = summary_of(articles, [claim], length=1)
     assert line.text == plain[0]
     assert line.sources == (1, 2)
 
@@ -111,7 +120,7 @@ def test_the_wording_closest_to_the_whole_story_represents_a_shared_claim() -> N
         Claim(1, "shared", clarion[0], (SentenceRef(1, 0), SentenceRef(2, 0))),
         Claim(2, "shared", wire[1], (SentenceRef(1, 1), SentenceRef(2, 1))),
     ]
-    assert summarise(articles, claims, length=1)[0].text == wire[0]
+    assert summary_of(articles, claims, length=1)[0].text == wire[0]
 
 
 def test_a_fact_every_outlet_reports_comes_before_one_only_some_report() -> None:
@@ -133,7 +142,7 @@ def test_a_fact_every_outlet_reports_comes_before_one_only_some_report() -> None
         Claim(2, "shared", a[0], (SentenceRef(1, 0), SentenceRef(2, 0), SentenceRef(3, 0))),
         Claim(3, "unique", c[1], (SentenceRef(3, 1),)),
     ]
-    summary = summarise(articles, claims, length=3)  # three claims: at most two summary sentences
+    summary = summary_of(articles, claims, length=3)  # three claims: at most two summary sentences
     assert [line.sources for line in summary] == [(1, 2, 3), (1, 2)]
 
 
@@ -151,7 +160,7 @@ def test_an_outlets_lead_fact_is_chosen_over_its_later_ones() -> None:
         Claim(2, "unique", wire[1], (SentenceRef(1, 1),)),
         Claim(3, "unique", wire[2], (SentenceRef(1, 2),)),
     ]
-    summary = summarise(articles, claims, length=2)
+    summary = summary_of(articles, claims, length=2)
     assert summary[1].text == (
         "According to Meridian Wire, the regional government released 2 million crowns in emergency aid."
     )
@@ -169,13 +178,13 @@ def test_a_fact_already_in_the_summary_is_not_repeated() -> None:
         Claim(2, "unique", clarion[0], (SentenceRef(2, 0),)),  # an unaligned restatement
         Claim(3, "unique", clarion[1], (SentenceRef(2, 1),)),
     ]
-    summary = summarise(articles, claims, length=3)
+    summary = summary_of(articles, claims, length=3)
     assert len(summary) == 2
     assert summary[1].text == "According to The Daily Clarion, rescuers pulled a pensioner from a roof."
 
 
 def test_consensus_sentences_carry_no_according_to() -> None:
-    summary = summarise(ARTICLES, CLAIMS, length=4)
+    summary = summary_of(ARTICLES, CLAIMS, length=4)
     assert not any(line.text.startswith("According to") for line in summary if len(line.sources) > 1)
 
 
@@ -186,5 +195,5 @@ def test_a_sentence_opening_on_a_pronoun_does_not_represent_a_claim_when_another
         ComparedArticle(1, Article(source="Vaskor Post", title="t", text=first[0], sentences=first)),
         ComparedArticle(2, Article(source="Evening Star", title="t", text=second[0], sentences=second)),
     ]
-    [line] = summarise(articles, [Claim(1, "shared", first[0], (SentenceRef(1, 0), SentenceRef(2, 0)))], length=1)
+    [line] = summary_of(articles, [Claim(1, "shared", first[0], (SentenceRef(1, 0), SentenceRef(2, 0)))], length=1)
     assert line.text == second[0]

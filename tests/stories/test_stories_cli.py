@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import Result
 
-from newsprism.comparison.pipeline import CompareOptions
+from newsprism.comparison.options import CompareOptions
 from newsprism.corpus import Corpus
 from tests.helpers import EXAMPLES, write
 

@@ -5,7 +5,7 @@ taken, strongest first and one-to-one within each article pair: pairs above the 
 threshold (calibrated on MSRP), and pairs that are each other's best match in the two
 articles above a lower mutual threshold. Outlets paraphrase one another far more loosely than
 MSRP's sentence pairs, and inside one story the mutual-best constraint does the work a high
-threshold does on isolated pairs (see MUTUAL_THRESHOLD). Links join groups that never hold two
+threshold does on isolated pairs (see options.MUTUAL_THRESHOLD). Links join groups that never hold two
 sentences of one article; a join must also be supported on average by the members already in
 both groups (most cross pairs related, their mean near the link floor), so a chain A~B~C does
 not merge A and C when they state different facts.
@@ -20,12 +20,10 @@ from typing import Protocol
 
 import numpy as np
 
-from newsprism.models import Claim, ClaimStatus, ComparedArticle, SentenceRef
+from newsprism.comparison.annotate import AnnotatedSentence, AnnotatedStory
+from newsprism.comparison.options import MUTUAL_THRESHOLD
+from newsprism.models import Claim, ClaimStatus, SentenceRef
 
-# Mutual best matches at or above this score are the same claim. On the example stories' planted
-# facts (tests/analysis/test_alignment_examples.py), 0.15 links 59 % of the pairs that state one
-# fact in different words and 1 of 60 planted unique facts; 0.10 links 65 % and 3 of 60.
-MUTUAL_THRESHOLD = 0.15
 # A join of two groups needs the mean score over all their cross pairs to reach this share of
 # the lower link threshold.
 GROUP_SUPPORT_RATIO = 0.75
@@ -36,8 +34,8 @@ RELATED_THRESHOLD = 0.1
 class PairScorer(Protocol):
     def score_matrix(
         self,
-        sentences_a: Sequence[str],
-        sentences_b: Sequence[str],
+        sentences_a: Sequence[AnnotatedSentence],
+        sentences_b: Sequence[AnnotatedSentence],
         embeddings_a: np.ndarray | None = None,
         embeddings_b: np.ndarray | None = None,
     ) -> np.ndarray: ...
@@ -94,7 +92,7 @@ class _Groups:
 
 
 def align_claims(
-    articles: Sequence[ComparedArticle],
+    story: AnnotatedStory,
     scorer: PairScorer,
     threshold: float,
     embeddings: dict[int, np.ndarray] | None = None,
@@ -102,16 +100,14 @@ def align_claims(
 ) -> Alignment:
     """Group every sentence of every article into exactly one claim."""
     embeddings = embeddings or {}
-    refs = [SentenceRef(item.id, index) for item in articles for index in range(len(item.article.sentences))]
+    articles = story.articles
+    refs = [sentence.ref for sentence in story.sentences()]
     texts = {item.id: item.article.sentences for item in articles}
     matrices: dict[tuple[int, int], np.ndarray] = {}
     for first, second in combinations(articles, 2):
-        if first.article.sentences and second.article.sentences:
+        if first.sentences and second.sentences:
             matrices[(first.id, second.id)] = scorer.score_matrix(
-                first.article.sentences,
-                second.article.sentences,
-                embeddings.get(first.id),
-                embeddings.get(second.id),
+                first.sentences, second.sentences, embeddings.get(first.id), embeddings.get(second.id)
             )
 
     def score(x: SentenceRef, y: SentenceRef) -> float:

@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
+from newsprism.comparison.annotate import AnnotatedSentence, AnnotatedStory
+from newsprism.comparison.options import CLAIM_THRESHOLD
 from newsprism.lang.en.calendar import DAY_PARTS, MONTH_NAMES, MONTH_WORDS, WEEKDAY_NAMES, WEEKDAY_WORDS
-from newsprism.lang.en.names import NOT_NAME_WORDS
 from newsprism.lang.en.stop_words import CORE_FUNCTION_WORDS
-from newsprism.models import ComparedArticle, Conflict, SentenceRef
-from newsprism.nlp.figures import Figure, extract_figures
-from newsprism.nlp.temporal import DateMention, extract_dates
+from newsprism.models import Conflict, SentenceRef
+from newsprism.nlp.figures import Figure
+from newsprism.nlp.temporal import DateMention
+from newsprism.nlp.tokens import LATIN_WORD
 
 # From this same-claim score up, related sentences are tied closely enough to compare any figures they share.
 RELATED_MIN_SIMILARITY = 0.3
 # Words either side of a date that tell which happening it dates.
 DATE_CONTEXT_WORDS = 6
-_CONTEXT_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 # Words that say nothing of which happening a date dates: function words and other time words.
 # Prepositions of time and order stay: "after the vote" and "before the vote" date different happenings.
 _CONTEXT_STOP_WORDS = (
@@ -32,9 +31,6 @@ _CONTEXT_STOP_WORDS = (
     | WEEKDAY_WORDS
     | DAY_PARTS
 )
-# Aligned pairs scoring below this were linked as mutual best matches only: their figures are compared
-# only when the sentences do not name different actors (the calibrated same-claim threshold).
-STRONG_ALIGNMENT = 0.48
 # Two related sentences naming this many of the same people or places report the same event.
 MIN_SHARED_ACTORS = 2
 
@@ -47,36 +43,16 @@ _EVENT_LABELS = {
     "cost": "Cost",
 }  # fmt: skip
 _KIND_LABELS = {"money": "Amount", "percent": "Share", "duration": "Duration", "measure": "Measure"}
-_CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:['’]s)?")
-_PLACE = re.compile(
-    r"\b(?:in|at|near|outside|across|on)\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?"
-    r"(?:(?:ancient\s+|port\s+|southern\s+|northern\s+)?(?:town|city|village|island|province|region|district"
-    r"|state|county|port)\s+of\s+)?(?P<place>[A-Z][\w-]*)"
-)
 
 
 @dataclass(frozen=True)
 class SentencePair:
     """Two sentences from different articles that may report the same thing, from the alignment stage."""
 
-    a: SentenceRef
-    b: SentenceRef
-    text_a: str
-    text_b: str
-    source_a: str  # outlet name, for descriptions
-    source_b: str
-    published_a: date | None
-    published_b: date | None
+    a: AnnotatedSentence
+    b: AnnotatedSentence
     aligned: bool  # True when both sentences were put in the same claim group
     similarity: float  # calibrated same-claim score in [0, 1]
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    ref: SentenceRef
-    text: str
-    source: str
-    published: date | None
 
 
 class _Components:
@@ -135,26 +111,29 @@ class _Components:
 # --- Figures ------------------------------------------------------------------------------------
 
 
-def find_figure_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
+def find_figure_conflicts(
+    pairs: Sequence[SentencePair], claim_threshold: float = CLAIM_THRESHOLD
+) -> list[Conflict]:
     """Figures for the same quantity of the same event that cannot all be true, one Conflict per quantity."""
-    sentences = _sentences(pairs)
     components = _Components()
     for pair in pairs:
-        if pair.a.article == pair.b.article or not _about_same_event(pair):
+        if pair.a.ref.article == pair.b.ref.article or not _about_same_event(pair, claim_threshold):
             continue
-        figures_a, figures_b = extract_figures(pair.text_a), extract_figures(pair.text_b)
+        figures_a, figures_b = pair.a.figures, pair.b.figures
         tied = pair.aligned or _tied_by_context(pair)
         for index_a, index_b in _matched_figures(figures_a, figures_b, pair.aligned, tied):
             figure_a, figure_b = figures_a[index_a], figures_b[index_b]
             disagree = not _ranges_overlap(figure_a, figure_b)
-            components.link((pair.a, index_a), (pair.b, index_b), disagree, (figure_a.event, figure_b.event))
+            events = (figure_a.event, figure_b.event)
+            components.link((pair.a.ref, index_a), (pair.b.ref, index_b), disagree, events)
     groups = components.groups_in_disagreement()
+    sentences = _sentences(pairs)
     conflicts = [_figure_conflict(group, components, sentences) for group in groups]
     return sorted(conflicts, key=lambda conflict: conflict.sentences)
 
 
 def _matched_figures(
-    figures_a: list[Figure], figures_b: list[Figure], aligned: bool, tied: bool
+    figures_a: Sequence[Figure], figures_b: Sequence[Figure], aligned: bool, tied: bool
 ) -> list[tuple[int, int]]:
     """Pairs of figures that count the same thing, each figure used once, best matches first."""
     candidates = []
@@ -244,7 +223,9 @@ def _ranges_overlap(a: Figure, b: Figure) -> bool:
 
 
 def _figure_conflict(
-    group: list[tuple[SentenceRef, int]], components: _Components, sentences: dict[SentenceRef, _Sentence]
+    group: list[tuple[SentenceRef, int]],
+    components: _Components,
+    sentences: dict[SentenceRef, AnnotatedSentence],
 ) -> Conflict:
     # An article with several figures in the group is shown by the one most in dispute.
     by_article: dict[int, tuple[SentenceRef, int]] = {}
@@ -257,7 +238,7 @@ def _figure_conflict(
     phrases: dict[int, str] = {}
     figures: list[Figure] = []
     for article, (ref, index) in sorted(by_article.items()):
-        figure = extract_figures(sentences[ref].text)[index]
+        figure = sentences[ref].figures[index]
         figures.append(figure)
         phrases[article] = _as_quoted(figure)
         values[str(article)] = {
@@ -308,57 +289,47 @@ def find_date_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
     sentences = _sentences(pairs)
     components = _Components()
     for pair in pairs:
-        if pair.a.article == pair.b.article:
+        if pair.a.ref.article == pair.b.ref.article:
             continue
         if not pair.aligned and not _same_actors(pair):
             continue
-        if _places_contradict(pair.text_a, pair.text_b):
+        if _places_contradict(pair.a, pair.b):
             continue
         verdict = _pair_days_disagree(pair)
         if verdict is not None:
-            components.link(pair.a, pair.b, verdict)
+            components.link(pair.a.ref, pair.b.ref, verdict)
     conflicts = [_date_conflict(group, sentences) for group in components.groups_in_disagreement()]
     return sorted(conflicts, key=lambda conflict: conflict.sentences)
 
 
-def _same_happening(text_a: str, day_a: DateMention, text_b: str, day_b: DateMention) -> bool:
+def _same_happening(
+    a: AnnotatedSentence, day_a: DateMention, b: AnnotatedSentence, day_b: DateMention
+) -> bool:
     """Two dates can only disagree about one happening: the words around them must have something in
     common ("Lind spoke on Tuesday to Vantolin" / "rang Vantolin late on Monday"), unlike a lead's
     "criticism ... on Wednesday" beside another lead's "told her counterpart by phone on Tuesday"."""
-    return bool(_context_words(text_a, day_a.span) & _context_words(text_b, day_b.span))
+    return bool(_context_words(a.text, day_a.span) & _context_words(b.text, day_b.span))
 
 
 def _context_words(text: str, span: tuple[int, int]) -> frozenset[str]:
-    before = _CONTEXT_WORD.findall(text[: span[0]])[-DATE_CONTEXT_WORDS:]
-    after = _CONTEXT_WORD.findall(text[span[1] :])[:DATE_CONTEXT_WORDS]
+    before = LATIN_WORD.findall(text[: span[0]])[-DATE_CONTEXT_WORDS:]
+    after = LATIN_WORD.findall(text[span[1] :])[:DATE_CONTEXT_WORDS]
     return frozenset(word.casefold() for word in before + after) - _CONTEXT_STOP_WORDS
 
 
 def _same_actors(pair: SentencePair) -> bool:
-    shared = _names(pair.text_a) & _names(pair.text_b)
+    shared = pair.a.names & pair.b.names
     return len(shared) >= MIN_SHARED_ACTORS and pair.similarity >= RELATED_MIN_SIMILARITY / 2
-
-
-@lru_cache(maxsize=8192)
-def _event_days(text: str, published: date | None) -> tuple[DateMention, ...]:
-    """Days the sentence says something happened on (not days on which something was merely said)."""
-    return tuple(
-        mention
-        for mention in extract_dates(text, published)
-        if mention.granularity == "day"
-        and not mention.reporting
-        and (mention.date or mention.weekday is not None or mention.day_of_month is not None)
-    )
 
 
 def _pair_days_disagree(pair: SentencePair) -> bool | None:
     """True when no day of one sentence can be a day of the other; None when they cannot be compared."""
-    days_a, days_b = _event_days(pair.text_a, pair.published_a), _event_days(pair.text_b, pair.published_b)
+    days_a, days_b = pair.a.event_days, pair.b.event_days
     verdicts = [
         None
-        if _later_development(first, pair.published_b)
-        or _later_development(second, pair.published_a)
-        or not _same_happening(pair.text_a, first, pair.text_b, second)
+        if _later_development(first, pair.b.published)
+        or _later_development(second, pair.a.published)
+        or not _same_happening(pair.a, first, pair.b, second)
         else _same_day(first, second)
         for first in days_a
         for second in days_b
@@ -396,7 +367,7 @@ def _weekdays(mention: DateMention) -> set[int]:
     return {mention.weekday, (mention.weekday + 1) % 7} if mention.time == "night" else {mention.weekday}
 
 
-def _date_conflict(group: list[SentenceRef], sentences: dict[SentenceRef, _Sentence]) -> Conflict:
+def _date_conflict(group: list[SentenceRef], sentences: dict[SentenceRef, AnnotatedSentence]) -> Conflict:
     values: dict[str, Any] = {}
     phrases: dict[int, str] = {}
     sources: dict[int, str] = {}
@@ -404,7 +375,7 @@ def _date_conflict(group: list[SentenceRef], sentences: dict[SentenceRef, _Sente
         if str(ref.article) in values:
             continue
         sentence = sentences[ref]
-        mention = _event_days(sentence.text, sentence.published)[0]
+        mention = sentence.event_days[0]
         values[str(ref.article)] = {
             "text": mention.text,
             "date": mention.date.isoformat() if mention.date else None,
@@ -429,12 +400,8 @@ def _day_phrase(mention: DateMention) -> str:
 # --- Shared -------------------------------------------------------------------------------------
 
 
-def _sentences(pairs: Iterable[SentencePair]) -> dict[SentenceRef, _Sentence]:
-    sentences: dict[SentenceRef, _Sentence] = {}
-    for pair in pairs:
-        sentences.setdefault(pair.a, _Sentence(pair.a, pair.text_a, pair.source_a, pair.published_a))
-        sentences.setdefault(pair.b, _Sentence(pair.b, pair.text_b, pair.source_b, pair.published_b))
-    return sentences
+def _sentences(pairs: Iterable[SentencePair]) -> dict[SentenceRef, AnnotatedSentence]:
+    return {sentence.ref: sentence for pair in pairs for sentence in (pair.a, pair.b)}
 
 
 def _who_says_what(phrases: dict[int, str], sources: dict[int, str]) -> str:
@@ -457,41 +424,45 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _about_same_event(pair: SentencePair) -> bool:
-    """Whether two sentences can be about one event: never when set in other places, days or years."""
-    if _places_contradict(pair.text_a, pair.text_b):
+def _about_same_event(pair: SentencePair, claim_threshold: float) -> bool:
+    """Whether two sentences can be about one event: never when set in other places, days or years.
+
+    Aligned pairs scoring below the claim threshold were linked as mutual best matches only: their figures
+    are compared only when the sentences do not name different actors.
+    """
+    if _places_contradict(pair.a, pair.b):
         return False
-    weakly_tied = not pair.aligned or pair.similarity < STRONG_ALIGNMENT
-    if weakly_tied and _actors_differ(pair.text_a, pair.text_b):
+    weakly_tied = not pair.aligned or pair.similarity < claim_threshold
+    if weakly_tied and _actors_differ(pair.a, pair.b):
         return False
     if _pair_days_disagree(pair) is True:
         return False
-    years_a, months_a = _periods(pair.text_a, pair.published_a)
-    years_b, months_b = _periods(pair.text_b, pair.published_b)
+    years_a, months_a = _periods(pair.a)
+    years_b, months_b = _periods(pair.b)
     if (years_a and years_b and not years_a & years_b) or (months_a and months_b and not months_a & months_b):
         return False
     # "A quake in September killed seven" is background to "ten were killed on Sunday".
     return pair.aligned or bool(years_a or months_a) == bool(years_b or months_b)
 
 
-def _actors_differ(text_a: str, text_b: str) -> bool:
+def _actors_differ(a: AnnotatedSentence, b: AnnotatedSentence) -> bool:
     """Each sentence names someone the other does not, and they share at most one name: "McCain would
     cut $882 billion from Medicare" and "Obama has cut $716 billion from Medicare" count different cuts."""
-    names_a, names_b = _names(text_a), _names(text_b)
+    names_a, names_b = a.names, b.names
     return bool(names_a - names_b) and bool(names_b - names_a) and len(names_a & names_b) <= 1
 
 
 def _tied_by_context(pair: SentencePair) -> bool:
     """Related sentences that share a name ('Port Asha', 'Lind') or score high enough as the same claim."""
-    return pair.similarity >= RELATED_MIN_SIMILARITY or bool(_names(pair.text_a) & _names(pair.text_b))
+    return pair.similarity >= RELATED_MIN_SIMILARITY or bool(pair.a.names & pair.b.names)
 
 
-@lru_cache(maxsize=8192)
-def _periods(text: str, published: date | None) -> tuple[frozenset[int], frozenset[int]]:
+def _periods(sentence: AnnotatedSentence) -> tuple[frozenset[int], frozenset[int]]:
     """Years and months the sentence names ('in 2003', 'in September'), unless they are the story's own."""
+    published = sentence.published
     years: set[int] = set()
     months: set[int] = set()
-    for mention in extract_dates(text, published):
+    for mention in sentence.dates:
         if mention.granularity not in ("month", "year") or (mention.relative and mention.month is None):
             continue
         if published is not None and mention.date is not None:
@@ -506,47 +477,27 @@ def _periods(text: str, published: date | None) -> tuple[frozenset[int], frozens
     return frozenset(years), frozenset(months)
 
 
-@lru_cache(maxsize=8192)
-def _names(text: str) -> frozenset[str]:
-    """Capitalised words other than the sentence's first: the people, places and bodies it names."""
-    names = set()
-    for match in _CAPITALISED.finditer(text):
-        word = match.group(0).removesuffix("'s").removesuffix("’s").casefold()
-        if match.start() == 0 or word in NOT_NAME_WORDS:
-            continue
-        names.add(word)
-    return frozenset(names)
-
-
-def _places_contradict(text_a: str, text_b: str) -> bool:
+def _places_contradict(a: AnnotatedSentence, b: AnnotatedSentence) -> bool:
     """Both sentences set the event somewhere ('in Lorvenne') and neither names the other's place."""
-    places_a, places_b = _places(text_a), _places(text_b)
-    if not places_a or not places_b:
+    if not a.places or not b.places:
         return False
-    return not (places_a & _names(text_b)) and not (places_b & _names(text_a))
-
-
-@lru_cache(maxsize=8192)
-def _places(text: str) -> frozenset[str]:
-    return frozenset(match["place"].casefold() for match in _PLACE.finditer(text)) - NOT_NAME_WORDS
+    return not (a.places & b.names) and not (b.places & a.names)
 
 
 # --- Candidates ---------------------------------------------------------------------------------
 
 
-def candidate_pairs(articles: Sequence[ComparedArticle]) -> list[tuple[SentenceRef, SentenceRef]]:
+def candidate_pairs(story: AnnotatedStory) -> list[tuple[SentenceRef, SentenceRef]]:
     """Sentences of different articles that state a figure for the same kind of thing ("arrested", "m3/s").
 
     A same-claim score falls when two sentences give different numbers, which is exactly when they conflict;
     these pairs, passed back as related SentencePairs, let such conflicts be found whatever the score.
     """
     by_key: dict[tuple[str, str], list[SentenceRef]] = defaultdict(list)
-    for item in articles:
-        for index, sentence in enumerate(item.article.sentences):
-            keys = {_figure_key(figure) for figure in extract_figures(sentence)}
-            for key in keys:
-                if key is not None:
-                    by_key[key].append(SentenceRef(item.id, index))
+    for sentence in story.sentences():
+        for key in {_figure_key(figure) for figure in sentence.figures}:
+            if key is not None:
+                by_key[key].append(sentence.ref)
     pairs: set[tuple[SentenceRef, SentenceRef]] = set()
     for refs in by_key.values():
         for first, second in itertools.combinations(refs, 2):

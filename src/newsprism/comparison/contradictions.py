@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Sequence, Set
 
+from newsprism.comparison.conflicts import SentencePair
 from newsprism.lang.en.stop_words import CORE_FUNCTION_WORDS
-from newsprism.models import Conflict, SentenceRef
+from newsprism.models import Conflict
 
-_WORD = re.compile(r"[a-z][a-z'-]*|\d[\d,.]*")
 _NEGATIONS = frozenset(
     "not no never nobody nothing none neither nor cannot n't without denied denies deny denying "
     "refused refuses rejected rejects".split()
@@ -40,30 +38,14 @@ _OPPOSITES = {
 MIN_SHARED_CONTENT = 0.6
 
 
-class AlignedPair(Protocol):
-    @property
-    def a(self) -> SentenceRef: ...
-    @property
-    def b(self) -> SentenceRef: ...
-    @property
-    def text_a(self) -> str: ...
-    @property
-    def text_b(self) -> str: ...
-    @property
-    def source_a(self) -> str: ...
-    @property
-    def source_b(self) -> str: ...
-    @property
-    def aligned(self) -> bool: ...
-
-
-def find_statement_conflicts(pairs: Sequence[AlignedPair]) -> list[Conflict]:
+def find_statement_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
     """Aligned sentences where one negates, or states the opposite of, what the other says."""
     conflicts = []
     for pair in pairs:
         if not pair.aligned:
             continue
-        words_a, words_b = _words(pair.text_a), _words(pair.text_b)
+        a, b = pair.a, pair.b
+        words_a, words_b = a.terms, b.terms
         content_a = words_a - CORE_FUNCTION_WORDS - _NEGATIONS
         content_b = words_b - CORE_FUNCTION_WORDS - _NEGATIONS
         if not content_a or not content_b:
@@ -80,19 +62,15 @@ def find_statement_conflicts(pairs: Sequence[AlignedPair]) -> list[Conflict]:
         conflicts.append(
             Conflict(
                 kind="statement",
-                description=f'{pair.source_a}: "{pair.text_a}" {pair.source_b}: "{pair.text_b}" ({reason})',
-                sentences=(pair.a, pair.b),
-                values={str(pair.a.article): pair.text_a, str(pair.b.article): pair.text_b},
+                description=f'{a.source}: "{a.text}" {b.source}: "{b.text}" ({reason})',
+                sentences=(a.ref, b.ref),
+                values={str(a.ref.article): a.text, str(b.ref.article): b.text},
             )
         )
     return conflicts
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower().replace("n't", " n't")))
-
-
-def _opposite_words(only_a: set[str], only_b: set[str]) -> tuple[str, str] | None:
+def _opposite_words(only_a: Set[str], only_b: Set[str]) -> tuple[str, str] | None:
     for word_a in sorted(only_a):
         for word_b in sorted(only_b):
             if frozenset((word_a, word_b)) in _OPPOSITES:

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from wordfreq import word_frequency
 
+from newsprism.comparison.options import DEFAULT_FRAMING_TERMS, FRAMING_MIN_Z
 from newsprism.lang.en.stop_words import CONTRACTION_STEMS, STOP_WORDS
 from newsprism.lang.en.titles import ADDRESS_ABBREVIATIONS
 from newsprism.models import Article, ComparedArticle, Framing
@@ -38,10 +39,6 @@ PRIOR_WEIGHT = 3.0
 # Pseudo-counts every term gets on top: keeps words English seldom uses ("yobs", "rioters") from
 # carrying a near-zero prior, whose variance would bury them.
 MIN_PSEUDO_COUNT = 0.2
-# One-sided 5 %: only "uses more" is asked. With ~300-word articles a word one outlet uses twice
-# and four others never use scores z ~ 1.8, so the two-sided 1.96 would report almost nothing.
-MIN_Z = 1.645
-DEFAULT_TOP = 10
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _DIGIT = re.compile(r"\d")
@@ -64,8 +61,8 @@ class _Tokens:
 def distinctive_terms(
     articles: Sequence[ComparedArticle],
     background: Mapping[str, float] | None = None,
-    top: int = DEFAULT_TOP,
-    min_z: float = MIN_Z,
+    top: int = DEFAULT_FRAMING_TERMS,
+    min_z: float = FRAMING_MIN_Z,
 ) -> list[Framing]:
     """Per article, the words and two-word phrases it uses markedly more than the other articles.
 

@@ -1,13 +1,14 @@
-"""The comparison of one story's coverage: the orchestrator that runs every analyser once."""
+"""The comparison of one story's coverage: the orchestrator that reads the story once and runs every
+analyser."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from newsprism.comparison.align import Alignment, ScoredPair, align_claims
+from newsprism.comparison.annotate import AnnotatedSentence, AnnotatedStory, annotate
 from newsprism.comparison.conflicts import (
     SentencePair,
     candidate_pairs,
@@ -17,20 +18,13 @@ from newsprism.comparison.conflicts import (
 from newsprism.comparison.contradictions import find_statement_conflicts
 from newsprism.comparison.entities import extract_entities
 from newsprism.comparison.framing import distinctive_terms
-from newsprism.comparison.quotes import extract_quotes, find_quote_conflicts, match_quotes
-from newsprism.comparison.similarity import CLAIM_THRESHOLD, ClaimScorer
-from newsprism.comparison.summary import DEFAULT_LENGTH, summarise
+from newsprism.comparison.options import CompareOptions
+from newsprism.comparison.quotes import find_quote_conflicts, match_quotes
+from newsprism.comparison.similarity import score_evidence
+from newsprism.comparison.summary import summarise
 from newsprism.comparison.timeline import build_timeline
 from newsprism.models import Article, ComparedArticle, Comparison, Conflict, StoredArticle
 from newsprism.nlp.embeddings import Embedder, default_embedder
-
-DEFAULT_FRAMING_TERMS = 10
-
-
-@dataclass(frozen=True)
-class CompareOptions:
-    summary_length: int = DEFAULT_LENGTH
-    framing_terms: int = DEFAULT_FRAMING_TERMS
 
 
 class Comparer:
@@ -38,44 +32,46 @@ class Comparer:
 
     def __init__(self, embedder: Embedder | None = None) -> None:
         self.embedder = embedder or default_embedder()
-        self.scorer = _FigureBlindScorer(ClaimScorer(self.embedder))
 
     def compare(
         self,
         articles: Iterable[Article | ComparedArticle | StoredArticle],
         options: CompareOptions = CompareOptions(),
     ) -> Comparison:
-        compared = as_compared(articles)
-        embeddings = self._embed(compared)
-        alignment = align_claims(compared, self.scorer, CLAIM_THRESHOLD, embeddings)
+        story = annotate(as_compared(articles))
+        compared = story.compared
+        scorer = _FigureBlindScorer(self.embedder)
+        alignment = align_claims(
+            story, scorer, options.claim_threshold, self._embed(story), options.mutual_threshold
+        )
         sources = {item.id: item.article.source for item in compared}
-        quotes = match_quotes([quote for item in compared for quote in extract_quotes(item)])
-        pairs = _sentence_pairs(compared, alignment)
+        quotes = match_quotes([quote for sentence in story.sentences() for quote in sentence.quotes])
+        pairs = _sentence_pairs(story, alignment)
         conflicts: list[Conflict] = [
-            *find_figure_conflicts(pairs),
+            *find_figure_conflicts(pairs, options.claim_threshold),
             *find_date_conflicts(pairs),
             *find_quote_conflicts(quotes, sources),
             *find_statement_conflicts(pairs),
         ]
-        framing = distinctive_terms(compared, top=options.framing_terms)
+        framing = distinctive_terms(compared, top=options.framing_terms, min_z=options.framing_min_z)
         return Comparison(
-            articles=tuple(compared),
+            articles=compared,
             claims=alignment.claims,
             conflicts=tuple(conflicts),
             quotes=tuple(quotes),
-            entities=tuple(extract_entities(compared)),
+            entities=tuple(extract_entities(story)),
             framing=tuple(framing),
-            summary=tuple(summarise(compared, alignment.claims, framing, options.summary_length)),
-            timeline=tuple(build_timeline(compared, alignment.claims)),
+            summary=tuple(summarise(story, alignment.claims, framing, options.summary_length)),
+            timeline=tuple(build_timeline(story, alignment.claims, options.timeline_events)),
         )
 
-    def _embed(self, articles: Sequence[ComparedArticle]) -> dict[int, np.ndarray]:
+    def _embed(self, story: AnnotatedStory) -> dict[int, np.ndarray]:
         """All sentences of the story in one batch: the model runs once per story."""
-        sentences = [sentence for item in articles for sentence in item.article.sentences]
+        sentences = [sentence.text for sentence in story.sentences()]
         vectors = self.embedder.embed(sentences) if sentences else np.zeros((0, 0), dtype=np.float32)
         embeddings, start = {}, 0
-        for item in articles:
-            count = len(item.article.sentences)
+        for item in story.articles:
+            count = len(item.sentences)
             embeddings[item.id] = vectors[start : start + count]
             start += count
         return embeddings
@@ -85,18 +81,26 @@ class _FigureBlindScorer:
     """Outlets that give different figures for one fact still state the same claim: alignment
     ignores the figures, and the conflict finders then compare them."""
 
-    def __init__(self, scorer: ClaimScorer) -> None:
-        self.scorer = scorer
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
 
     def score_matrix(
         self,
-        sentences_a: Sequence[str],
-        sentences_b: Sequence[str],
+        sentences_a: Sequence[AnnotatedSentence],
+        sentences_b: Sequence[AnnotatedSentence],
         embeddings_a: np.ndarray | None = None,
         embeddings_b: np.ndarray | None = None,
     ) -> np.ndarray:
-        return self.scorer.score_matrix(
-            sentences_a, sentences_b, embeddings_a, embeddings_b, ignore_figures=True
+        if embeddings_a is None:
+            embeddings_a = self.embedder.embed([sentence.text for sentence in sentences_a])
+        if embeddings_b is None:
+            embeddings_b = self.embedder.embed([sentence.text for sentence in sentences_b])
+        return score_evidence(
+            [sentence.evidence for sentence in sentences_a],
+            [sentence.evidence for sentence in sentences_b],
+            embeddings_a,
+            embeddings_b,
+            ignore_figures=True,
         )
 
 
@@ -132,32 +136,17 @@ def as_compared(articles: Iterable[Article | ComparedArticle | StoredArticle]) -
     return compared
 
 
-def _sentence_pairs(articles: Sequence[ComparedArticle], alignment: Alignment) -> list[SentencePair]:
+def _sentence_pairs(story: AnnotatedStory, alignment: Alignment) -> list[SentencePair]:
     """Aligned and related pairs, plus pairs whose figures count the same thing whatever their score."""
-    by_id = {item.id: item.article for item in articles}
     scored_pairs = [(p, True) for p in alignment.aligned_pairs] + [
         (p, False) for p in alignment.related_pairs
     ]
     seen = {(p.a, p.b) for p, _ in scored_pairs}
-    for a, b in candidate_pairs(articles):
+    for a, b in candidate_pairs(story):
         if a.article != b.article and (a, b) not in seen and (b, a) not in seen:
             scored_pairs.append((ScoredPair(a, b, alignment.score(a, b)), False))
             seen.add((a, b))
-    pairs = []
-    for scored, aligned in scored_pairs:
-        first, second = by_id[scored.a.article], by_id[scored.b.article]
-        pairs.append(
-            SentencePair(
-                a=scored.a,
-                b=scored.b,
-                text_a=first.sentences[scored.a.index],
-                text_b=second.sentences[scored.b.index],
-                source_a=first.source,
-                source_b=second.source,
-                published_a=first.published_date,
-                published_b=second.published_date,
-                aligned=aligned,
-                similarity=scored.score,
-            )
-        )
-    return pairs
+    return [
+        SentencePair(story.sentence(scored.a), story.sentence(scored.b), aligned, scored.score)
+        for scored, aligned in scored_pairs
+    ]

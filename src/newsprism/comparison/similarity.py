@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from newsprism.comparison.options import CLAIM_THRESHOLD
 from newsprism.lang.en.numbers import SMALL_NUMBERS
 from newsprism.lang.en.stop_words import FUNCTION_WORDS
 from newsprism.nlp.embeddings import Embedder, default_embedder
@@ -57,8 +58,6 @@ COEFFICIENTS: dict[str, float] = {
     "name_conflict": -0.0731,
     "length_ratio": 1.1909,
 }
-# The score that maximises accuracy on MSRP (see bench/align_msrp.py).
-CLAIM_THRESHOLD = 0.48
 
 _WEIGHTS = np.array([COEFFICIENTS[name] for name in FEATURES])
 
@@ -310,23 +309,13 @@ class ClaimScorer:
         *,
         ignore_figures: bool = False,
     ) -> np.ndarray:
-        """Return the (len(a), len(b)) matrix of calibrated claim scores; given embeddings skip the model.
-
-        With ignore_figures, differing figures do not lower the score: the score then says "same claim but
-        for the figures", which is how a conflict stage finds sentences whose figures it should compare.
-        """
+        """Return the (len(a), len(b)) matrix of calibrated claim scores (see score_evidence); given
+        embeddings skip the model."""
         vectors_a = self._vectors(sentences_a, embeddings_a)
         vectors_b = self._vectors(sentences_b, embeddings_b)
-        if not sentences_a or not sentences_b:
-            return np.zeros((len(sentences_a), len(sentences_b)))
-        cosine = (vectors_a @ vectors_b.T).astype(np.float64)
-        counts = _grid_counts(
-            [sentence_evidence(s) for s in sentences_a], [sentence_evidence(s) for s in sentences_b]
-        )
-        features = _features(counts, cosine)
-        if ignore_figures:
-            features[..., [FEATURES.index("number_conflict"), FEATURES.index("number_one_sided")]] = 0.0
-        return score_features(features)
+        evidence_a = [sentence_evidence(sentence) for sentence in sentences_a]
+        evidence_b = [sentence_evidence(sentence) for sentence in sentences_b]
+        return score_evidence(evidence_a, evidence_b, vectors_a, vectors_b, ignore_figures=ignore_figures)
 
     def _vectors(self, sentences: Sequence[str], embeddings: np.ndarray | None) -> np.ndarray:
         """Return the given embeddings after a shape check, or embed the sentences."""
@@ -337,6 +326,28 @@ class ClaimScorer:
                 f"expected {len(sentences)} embedding rows, got an array of shape {embeddings.shape}"
             )
         return embeddings
+
+
+def score_evidence(
+    evidence_a: Sequence[SentenceEvidence],
+    evidence_b: Sequence[SentenceEvidence],
+    vectors_a: np.ndarray,
+    vectors_b: np.ndarray,
+    *,
+    ignore_figures: bool = False,
+) -> np.ndarray:
+    """The (len(a), len(b)) matrix of calibrated claim scores of sentences already read and embedded.
+
+    With ignore_figures, differing figures do not lower the score: the score then says "same claim but for
+    the figures", which is how a conflict stage finds sentences whose figures it should compare.
+    """
+    if not evidence_a or not evidence_b:
+        return np.zeros((len(evidence_a), len(evidence_b)))
+    cosine = (vectors_a @ vectors_b.T).astype(np.float64)
+    features = _features(_grid_counts(evidence_a, evidence_b), cosine)
+    if ignore_figures:
+        features[..., [FEATURES.index("number_conflict"), FEATURES.index("number_one_sided")]] = 0.0
+    return score_features(features)
 
 
 _default_scorer: ClaimScorer | None = None

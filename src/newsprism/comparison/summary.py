@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.comparison.annotate import AnnotatedSentence, AnnotatedStory
 from newsprism.config import DEFAULT_SUMMARY_LENGTH
 from newsprism.lang.en.stop_words import COMMON_FUNCTION_WORDS
-from newsprism.models import Claim, ComparedArticle, Framing, SentenceRef, SummarySentence
+from newsprism.models import Claim, Framing, SentenceRef, SummarySentence
 from newsprism.nlp.frequency import english_zipf
 
 DEFAULT_LENGTH = DEFAULT_SUMMARY_LENGTH
@@ -43,7 +44,6 @@ OUT_OF_RANGE_LENGTH_PENALTY = 0.5
 LEAD_WEIGHT = 0.3  # position counts, but a fact near the top is not worth much more than a central one
 
 _CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'-]*")
-_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _STARTS_WITH_QUOTE = re.compile(r'^\s*["\']')
 # A sentence opening on a pronoun needs the sentence before it, which the summary does not carry.
 _STARTS_WITH_PRONOUN = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|That|These|Those|We)\b")
@@ -60,12 +60,13 @@ class _Candidate:
 class _StoryVectors:
     """Unit bag-of-content-words vectors of every sentence, and the story's centroid."""
 
-    def __init__(self, texts: dict[int, tuple[str, ...]]) -> None:
+    def __init__(self, story: AnnotatedStory) -> None:
         vocabulary: dict[str, int] = {}
         rows = {
-            (article, index): [vocabulary.setdefault(word, len(vocabulary)) for word in _content_words(text)]
-            for article, sentences in texts.items()
-            for index, text in enumerate(sentences)
+            (sentence.ref.article, sentence.ref.index): [
+                vocabulary.setdefault(word, len(vocabulary)) for word in _content_words(sentence)
+            ]
+            for sentence in story.sentences()
         }
         self._row = {key: number for number, key in enumerate(rows)}
         matrix = np.zeros((len(rows), max(len(vocabulary), 1)))
@@ -83,7 +84,7 @@ class _StoryVectors:
 
 
 def summarise(
-    articles: Sequence[ComparedArticle],
+    story: AnnotatedStory,
     claims: Sequence[Claim],
     framing: Sequence[Framing] = (),
     length: int = DEFAULT_LENGTH,
@@ -96,26 +97,27 @@ def summarise(
     length = min(length, max(MIN_LENGTH, math.ceil(len(claims) * MAX_CLAIM_SHARE)))
     if length <= 0 or not claims:
         return []
+    articles = story.articles
     texts = {item.id: item.article.sentences for item in articles}
     sources = {item.id: item.article.source for item in articles}
     loaded = SENSATIONAL_WORDS | {term for outlet in framing for term, _ in outlet.distinctive_terms}
-    vectors = _StoryVectors(texts)
+    vectors = _StoryVectors(story)
     consensus = sorted(
         (
-            _consensus_candidate(claim, texts, loaded, vectors, len(articles))
+            _consensus_candidate(claim, story, loaded, vectors, len(articles))
             for claim in claims
             if len(_articles(claim)) > 1
         ),
         key=lambda candidate: -candidate.salience,
     )
-    uniques = [_unique_candidate(claim, texts, vectors) for claim in claims if len(_articles(claim)) == 1]
+    uniques = [_unique_candidate(claim, story, vectors) for claim in claims if len(_articles(claim)) == 1]
 
     chosen: list[_Candidate] = []
     consensus_slots = math.ceil(length * CONSENSUS_SHARE) if uniques else length
-    _take(consensus, consensus_slots, chosen)
-    _take(_round_robin(uniques, [item.id for item in articles]), length - len(chosen), chosen)
+    _take(consensus, consensus_slots, chosen, story)
+    _take(_round_robin(uniques, [item.id for item in articles]), length - len(chosen), chosen, story)
     if len(chosen) < length:  # few outlets or few unique facts: fill with more consensus
-        _take(consensus, length - len(chosen), chosen)
+        _take(consensus, length - len(chosen), chosen, story)
 
     names = {
         word for sentences in texts.values() for s in sentences for word in _CAPITALISED_INSIDE.findall(s)
@@ -133,8 +135,8 @@ def _articles(claim: Claim) -> tuple[int, ...]:
     return tuple(sorted({ref.article for ref in claim.sentences}))
 
 
-def _content_words(sentence: str) -> list[str]:
-    return [word for word in _WORD.findall(sentence.lower()) if word not in COMMON_FUNCTION_WORDS]
+def _content_words(sentence: AnnotatedSentence) -> list[str]:
+    return [word for word in sentence.words if word not in COMMON_FUNCTION_WORDS]
 
 
 def _normalised(vectors: np.ndarray) -> np.ndarray:
@@ -142,14 +144,14 @@ def _normalised(vectors: np.ndarray) -> np.ndarray:
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
-def _lead(ref: SentenceRef, texts: dict[int, tuple[str, ...]]) -> float:
+def _lead(ref: SentenceRef, story: AnnotatedStory) -> float:
     """0 for the first sentence of an article, towards 1 for its last."""
-    return ref.index / max(len(texts[ref.article]), 1)
+    return ref.index / max(len(story.article(ref.article).sentences), 1)
 
 
 def _consensus_candidate(
     claim: Claim,
-    texts: dict[int, tuple[str, ...]],
+    story: AnnotatedStory,
     loaded: Set[str],
     vectors: _StoryVectors,
     article_count: int,
@@ -159,8 +161,8 @@ def _consensus_candidate(
     claim_centroid = _normalised(np.sum([vectors.of(ref) for ref in claim.sentences], axis=0))
 
     def wording(ref: SentenceRef) -> float:
-        sentence = texts[ref.article][ref.index]
-        words = _WORD.findall(sentence.lower())
+        sentence = story.sentence(ref).text
+        words = story.sentence(ref).words
         return (
             0.5 * float(vectors.of(ref) @ claim_centroid)
             + 0.5 * vectors.centrality(ref)
@@ -168,30 +170,30 @@ def _consensus_candidate(
             - QUOTE_PENALTY * bool(_STARTS_WITH_QUOTE.match(sentence))
             - PRONOUN_PENALTY * bool(_STARTS_WITH_PRONOUN.match(sentence))
             - OUT_OF_RANGE_LENGTH_PENALTY * (not MIN_WORDS <= len(words) <= MAX_WORDS)
-            - 0.1 * _lead(ref, texts)
+            - 0.1 * _lead(ref, story)
         )
 
     best = max(claim.sentences, key=wording)
     support = len(_articles(claim)) / article_count
-    earliest = min(_lead(ref, texts) for ref in claim.sentences)
+    earliest = min(_lead(ref, story) for ref in claim.sentences)
     salience = (
         support
         + float(claim_centroid @ vectors.centroid)
         - LEAD_WEIGHT * earliest
-        - PRONOUN_PENALTY * bool(_STARTS_WITH_PRONOUN.match(texts[best.article][best.index]))
+        - PRONOUN_PENALTY * bool(_STARTS_WITH_PRONOUN.match(story.sentence(best).text))
     )
-    return _Candidate(best, texts[best.article][best.index], _articles(claim), salience)
+    return _Candidate(best, story.sentence(best).text, _articles(claim), salience)
 
 
-def _unique_candidate(claim: Claim, texts: dict[int, tuple[str, ...]], vectors: _StoryVectors) -> _Candidate:
+def _unique_candidate(claim: Claim, story: AnnotatedStory, vectors: _StoryVectors) -> _Candidate:
     """Salience of a fact one outlet alone reports: central to the story, near the top, a full
     sentence rather than a quotation."""
     ref = claim.sentences[0]
-    sentence = texts[ref.article][ref.index]
-    words = len(_WORD.findall(sentence.lower()))
+    sentence = story.sentence(ref).text
+    words = len(story.sentence(ref).words)
     salience = (
         vectors.centrality(ref)
-        - _lead(ref, texts)
+        - _lead(ref, story)
         - QUOTE_PENALTY * bool(_STARTS_WITH_QUOTE.match(sentence))
         - PRONOUN_PENALTY * bool(_STARTS_WITH_PRONOUN.match(sentence))
         - 1.0 * (not MIN_WORDS <= words <= MAX_WORDS)
@@ -213,20 +215,21 @@ def _round_robin(candidates: Iterable[_Candidate], article_order: list[int]) -> 
     return ordered
 
 
-def _take(candidates: list[_Candidate], slots: int, chosen: list[_Candidate]) -> None:
+def _take(candidates: list[_Candidate], slots: int, chosen: list[_Candidate], story: AnnotatedStory) -> None:
     """Move up to `slots` candidates into `chosen`, in order, skipping ones that repeat a chosen one."""
     taken = 0
     for candidate in list(candidates):
         if taken >= slots:
             break
         candidates.remove(candidate)
-        if any(_overlap(candidate.text, other.text) >= REDUNDANT_OVERLAP for other in chosen):
+        sentence = story.sentence(candidate.ref)
+        if any(_overlap(sentence, story.sentence(other.ref)) >= REDUNDANT_OVERLAP for other in chosen):
             continue
         chosen.append(candidate)
         taken += 1
 
 
-def _overlap(first: str, second: str) -> float:
+def _overlap(first: AnnotatedSentence, second: AnnotatedSentence) -> float:
     words_a = set(_content_words(first))
     words_b = set(_content_words(second))
     if not words_a or not words_b:

@@ -6,22 +6,26 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from newsprism.models import Claim, ComparedArticle, SentenceRef, TimelineEvent
-from newsprism.nlp.temporal import dated_events
+from newsprism.comparison.annotate import AnnotatedStory
+from newsprism.comparison.options import MAX_TIMELINE_EVENTS
+from newsprism.models import Claim, TimelineEvent
+from newsprism.nlp.temporal import event_day
 
-MAX_EVENTS = 20
 
-
-def build_timeline(articles: Sequence[ComparedArticle], claims: Sequence[Claim]) -> list[TimelineEvent]:
+def build_timeline(
+    story: AnnotatedStory, claims: Sequence[Claim], max_events: int = MAX_TIMELINE_EVENTS
+) -> list[TimelineEvent]:
     """One entry per (date, claim): the claim's text, dated as its outlets date it, oldest first."""
     claim_of = {ref: claim for claim in claims for ref in claim.sentences}
     # (claim, date) -> the sentences that date that claim so, in article order
     dated: dict[tuple[int, date], list[tuple[int, str]]] = defaultdict(list)
-    for item in articles:
-        for event_date, index in dated_events(item.id, item.article.sentences, item.article.published_date):
-            claim = claim_of.get(SentenceRef(item.id, index))
-            if claim is not None:
-                dated[(claim.id, event_date)].append((item.id, item.article.sentences[index]))
+    for sentence in story.sentences():
+        day = event_day(sentence.dates)
+        if day is None or day.date is None:
+            continue
+        claim = claim_of.get(sentence.ref)
+        if claim is not None:
+            dated[(claim.id, day.date)].append((sentence.ref.article, sentence.text))
     by_id = {claim.id: claim for claim in claims}
     events = []
     for (claim_id, event_date), sentences in dated.items():
@@ -32,6 +36,6 @@ def build_timeline(articles: Sequence[ComparedArticle], claims: Sequence[Claim])
         events.append(TimelineEvent(date=event_date.isoformat(), text=text, sources=sources))
     # Claims that most outlets report come first when the list must be cut.
     events.sort(key=lambda event: (-len(event.sources), event.date))
-    kept = events[:MAX_EVENTS]
+    kept = events[:max_events]
     kept.sort(key=lambda event: (event.date, -len(event.sources)))
     return kept

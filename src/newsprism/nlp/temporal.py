@@ -120,6 +120,17 @@ def dated_events(article_id: int, sentences: Sequence[str], published: date | No
     return events
 
 
+def event_days(mentions: Sequence[DateMention]) -> tuple[DateMention, ...]:
+    """The days a sentence says something happened on, not the days on which something was merely said."""
+    return tuple(
+        mention
+        for mention in mentions
+        if mention.granularity == "day"
+        and not mention.reporting
+        and (mention.date or mention.weekday is not None or mention.day_of_month is not None)
+    )
+
+
 def event_day(mentions: Sequence[DateMention]) -> DateMention | None:
     """The resolved day a sentence is about: the first that is not merely when something was said."""
     days = [mention for mention in mentions if mention.granularity == "day" and mention.date is not None]

@@ -178,7 +178,8 @@ def create_app(db: Path) -> FastAPI:
     @app.post("/api/compare")
     def api_compare(request: CompareRequest) -> dict[str, Any]:
         """Compare the given articles (nothing is stored): claims, conflicts, quotes, summary, ..."""
-        from newsprism.comparison.pipeline import CompareOptions, compare
+        from newsprism.comparison.options import CompareOptions
+        from newsprism.comparison.pipeline import compare
 
         articles = [
             build_article(

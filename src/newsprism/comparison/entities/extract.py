@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 
+from newsprism.comparison.annotate import AnnotatedStory
 from newsprism.comparison.entities.grouping import group_occurrences
 from newsprism.comparison.entities.labels import collect_labels, count_title_mentions
 from newsprism.comparison.entities.occurrences import (
@@ -15,12 +15,13 @@ from newsprism.comparison.entities.occurrences import (
     missed_occurrences,
 )
 from newsprism.comparison.entities.types import StoryContext, entity_type_of
-from newsprism.models import ComparedArticle, Entity
+from newsprism.models import Entity
 
 
-def extract_entities(articles: Sequence[ComparedArticle]) -> list[Entity]:
+def extract_entities(story: AnnotatedStory) -> list[Entity]:
     """One Entity per person, organisation or place of the story, most mentioned first."""
-    occurrences = drop_capitalised_common_words(find_occurrences(articles))
+    articles = story.compared
+    occurrences = drop_capitalised_common_words(find_occurrences(story))
     if not occurrences:
         return []
     occurrences += missed_occurrences(articles, occurrences)

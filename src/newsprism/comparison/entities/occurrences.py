@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsprism.comparison.annotate import AnnotatedStory
 from newsprism.models import ComparedArticle, EntityType
 from newsprism.nlp.frequency import english_zipf
-from newsprism.nlp.ner import Mention, mentions
+from newsprism.nlp.ner import Mention
 
 COMMON_WORD_ZIPF = 3.5
 OPENERS = "\"'“‘("
@@ -45,17 +46,15 @@ class EntityDraft:
     type: EntityType = "OTHER"
 
 
-def find_occurrences(articles: Sequence[ComparedArticle]) -> list[Occurrence]:
-    """Every named mention of every article's sentences, from one batched NER pass."""
-    places = [(article.id, index) for article in articles for index in range(len(article.article.sentences))]
-    texts = [sentence for article in articles for sentence in article.article.sentences]
+def find_occurrences(story: AnnotatedStory) -> list[Occurrence]:
+    """Every named mention of every sentence of the story, as the named-entity model found them."""
     found: list[Occurrence] = []
-    for (article_id, index), text, sentence_mentions in zip(places, texts, mentions(texts), strict=True):
-        for mention in sentence_mentions:
+    for sentence in story.sentences():
+        article_id, index = sentence.ref.article, sentence.ref.index
+        for mention in sentence.mentions:
             surface = _SPACE.sub(" ", mention.text.translate(_STRAIGHT_QUOTES))
-            found.append(
-                Occurrence(article_id, index, text, mention, surface.casefold(), tuple(surface.split()))
-            )
+            key, tokens = surface.casefold(), tuple(surface.split())
+            found.append(Occurrence(article_id, index, sentence.text, mention, key, tokens))
     return found
 
 
