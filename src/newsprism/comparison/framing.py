@@ -32,6 +32,7 @@ from newsprism.comparison.options import DEFAULT_FRAMING_TERMS, FRAMING_MIN_Z
 from newsprism.lang.en.stop_words import CONTRACTION_STEMS, STOP_WORDS
 from newsprism.lang.en.titles import ADDRESS_ABBREVIATIONS
 from newsprism.models import Article, ComparedArticle, Framing
+from newsprism.nlp.tokens import ALPHANUMERIC_RUN, JOINED_WORD
 
 # Pseudo-counts spread by English frequency, per term of an article of mean length: "police" or
 # "officials said" get tens, so a common word needs a large difference to count as an outlet's choice.
@@ -40,10 +41,8 @@ PRIOR_WEIGHT = 3.0
 # carrying a near-zero prior, whose variance would bury them.
 MIN_PSEUDO_COUNT = 0.2
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r"[.!?;:]")
-_SOURCE_WORD = re.compile(r"[^\W_]+")
 _OPENING_QUOTES = ('"', "“", "'", "‘", "(")
 # Endings after an apostrophe that leave the word before it ("Lind's", "don't", "they're").
 _CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
@@ -176,7 +175,7 @@ def _article_tokens(article: ComparedArticle, names: frozenset[str]) -> _Tokens:
         for clause in _CLAUSE_BREAK.split(sentence):
             previous: str | None = None
             previous_end = 0
-            for match in _WORD.finditer(clause):
+            for match in JOINED_WORD.finditer(clause):
                 term = _term(match.group())
                 if term is None or term in own_name or _is_name(clause, match, term, names):
                     previous = None
@@ -203,7 +202,7 @@ def _term(word: str) -> str | None:
 
 def _source_words(source: str) -> frozenset[str]:
     """Lowercased words of an outlet's name ("The Harbor Gazette", "harbor-gazette")."""
-    words = {word.lower() for word in _SOURCE_WORD.findall(source)}
+    words = {word.lower() for word in ALPHANUMERIC_RUN.findall(source)}
     return frozenset(words - STOP_WORDS_LOWER)
 
 
@@ -221,7 +220,7 @@ def _name_words(articles: Iterable[Article]) -> frozenset[str]:
     for article in articles:
         for sentence in article.sentences:
             for clause in _CLAUSE_BREAK.split(sentence):
-                for match in _WORD.finditer(clause):
+                for match in JOINED_WORD.finditer(clause):
                     term = _term(match.group())
                     if term is None:
                         continue

@@ -19,6 +19,7 @@ from newsprism.comparison.options import CLAIM_THRESHOLD
 from newsprism.lang.en.numbers import SMALL_NUMBERS
 from newsprism.lang.en.stop_words import FUNCTION_WORDS
 from newsprism.nlp.embeddings import Embedder, default_embedder
+from newsprism.nlp.tokens import WORD_OR_NUMBER
 
 FEATURES: tuple[str, ...] = (
     "cosine",  # MiniLM sentence-embedding cosine
@@ -61,7 +62,6 @@ COEFFICIENTS: dict[str, float] = {
 
 _WEIGHTS = np.array([COEFFICIENTS[name] for name in FEATURES])
 
-_TOKEN = re.compile(r"[^\W_]+(?:[.,'][^\W_]+)*")
 _NUMBER = re.compile(r"(?P<digits>\d+(?:[.,]\d+)*)(?:st|nd|rd|th|s|m|bn|k)?")
 _DIGIT = re.compile(r"\d")
 # "one" is as often a pronoun as a figure; the claim model was fitted with "two" to "twelve".
@@ -117,7 +117,7 @@ def sentence_evidence(sentence: str) -> SentenceEvidence:
     numbers: set[str] = set()
     names: set[str] = set()
     words: set[str] = set()
-    tokens = _TOKEN.findall(sentence)
+    tokens = WORD_OR_NUMBER.findall(sentence)
     for position, token in enumerate(tokens):
         number = _NUMBER.fullmatch(token)
         if number:

@@ -7,13 +7,13 @@ processes (CRC32 word codes, fixed-seed permutations), so they can be stored and
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
 
+from newsprism.nlp.tokens import ALPHANUMERIC_RUN
 from newsprism.stories.options import NearDuplicateOptions
 
 SHINGLE_WORDS = 5
@@ -23,7 +23,6 @@ BANDS = 32  # of 4 rows each: pairs above ~0.5 Jaccard share a band with high pr
 # templates ("we have sent you a verification email…") that would link unrelated stories.
 MIN_COPY_WORDS = 80
 _SEED = 20260316
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 _generator = np.random.default_rng(_SEED)
 # Multiply-shift hashing: (a * x + b) mod 2**64 (uint64 arithmetic wraps), top 32 bits; a odd.
@@ -36,7 +35,7 @@ _SHINGLE_BASE = np.uint64(0x9E3779B97F4A7C15)
 
 def words_of(text: str) -> list[str]:
     """The lower-cased words shingles are made of."""
-    return _WORD.findall(text.casefold())
+    return ALPHANUMERIC_RUN.findall(text.casefold())
 
 
 def shingle_hashes(words: list[str]) -> np.ndarray:

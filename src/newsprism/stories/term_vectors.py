@@ -10,7 +10,6 @@ float32 weights, sorted by hash, so a story's summed vector is two small arrays.
 from __future__ import annotations
 
 import math
-import re
 import zlib
 from collections import Counter
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from newsprism.nlp.frequency import english_zipf
+from newsprism.nlp.tokens import TERM
 
 # Enough of an article for its names and specifics; later paragraphs drift into background.
 MAX_CHARS = 3000
@@ -36,7 +36,6 @@ NAME_BOOST = 2.0
 # A story keeps its heaviest words only, so its memory stays bounded however many articles join it.
 MAX_STORY_TERMS = 400
 
-_WORD = re.compile(r"[^\W\d_][\w'-]*[^\W_]|\d[\d,.]*\d|\d")
 _EMPTY_IDS = np.zeros(0, dtype=np.uint32)
 _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float32)
 
@@ -105,7 +104,7 @@ class TermVector:
 def term_vector(text: str) -> TermVector:
     """The unit-length vector of an article's rarer words: (1 + log count) x English rarity, x NAME_BOOST for
     a word written with a capital somewhere in the text."""
-    words = _WORD.findall(text[:MAX_CHARS])
+    words = TERM.findall(text[:MAX_CHARS])
     counts = Counter(word.casefold() for word in words)
     names = {word.casefold() for word in words if word[0].isupper()}
     weighted: dict[int, float] = {}
