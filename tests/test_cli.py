@@ -145,18 +145,50 @@ def test_show_prints_the_article_and_json_has_sentences(filled: Callable[..., Re
     assert " ".join(s["text"] for s in detail["sentences"]).split() == detail["text"].split()
 
 
-def test_show_of_a_missing_id_is_one_line_and_exit_1(cli: Callable[..., Result]) -> None:
-    result = cli("show", "999")
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "999"], "no article with id 999"),
+        (["compare", "998", "999"], "no article with id 998"),
+        (["story", "999"], "no story with id 999"),
+        (["report", "--story", "999", "-o", "site"], "no story with id 999"),
+    ],
+)
+def test_an_unknown_id_is_one_line_and_exit_1(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli(*args)
     assert result.exit_code == 1
-    assert result.stderr == "error: no article with id 999\n"
+    assert result.stderr == f"error: {message}\n"
+    assert result.stdout == ""
 
 
-def test_a_database_that_is_not_one_is_one_line(cli: Callable[..., Result], tmp_path: Path) -> None:
+# Every command, with the arguments that make it open its database.
+EVERY_COMMAND = [
+    ["ingest", str(STORIES / "lorvenne-flood")],
+    ["articles"],
+    ["show", "1"],
+    ["compare", "1", "2"],
+    ["cluster"],
+    ["stories"],
+    ["story", "1"],
+    ["report", "-o", "site"],
+    ["serve"],
+]
+
+
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=lambda args: args[0])
+def test_a_database_that_is_not_one_is_one_line_and_exit_1_from_every_command(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
     fake = write(tmp_path / "fake.db", "not a database " * 200)
-    result = cli("articles", db=fake)
+    command, *rest = args
+    result = cli(command, "--db", str(fake), *rest, db=None)
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"error: {fake}: not a usable newsprism database")
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr == f"error: {fake}: not a usable newsprism database (file is not a database)\n"
+    assert result.stdout == ""
 
 
 def test_version(cli: Callable[..., Result]) -> None:

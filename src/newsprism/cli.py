@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
 import sys
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, ParamSpec
 
 import typer
 from rich.console import Console, RenderableType
@@ -122,6 +124,22 @@ def _fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+_Params = ParamSpec("_Params")
+
+
+def _errors_as_one_line(command: Callable[_Params, None]) -> Callable[_Params, None]:
+    """Turn the command's NewsprismError into `error: <message>` on stderr and exit status 1."""
+
+    @functools.wraps(command)
+    def run(*args: _Params.args, **kwargs: _Params.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except NewsprismError as error:
+            _fail(str(error))
+
+    return run
+
+
 def _parse_size(text: str) -> int:
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*", text.lower())
     if not match:
@@ -185,6 +203,7 @@ def _progress_bar(show: bool) -> Progress | None:
 
 
 @app.command()
+@_errors_as_one_line
 def ingest(
     paths: Annotated[
         list[str],
@@ -255,16 +274,13 @@ def ingest(
         options = ReadOptions(max_bytes=_parse_size(max_bytes), field_map=parse_field_map(field_map or []))
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--map") from None
-    try:
-        with Corpus(db) as corpus:
-            progress = _progress_bar(show=len(paths) > 1 or any(Path(p).is_dir() for p in paths))
-            listener = _TerminalListener(progress)
-            copies = NearDuplicateOptions(copy_threshold) if find_copies else None
-            stories = ClusterOptions() if cluster else None
-            with progress or nullcontext():
-                report = corpus.ingest(paths, options, listener, copies, stories)
-    except NewsprismError as error:
-        _fail(str(error))
+    with Corpus(db) as corpus:
+        progress = _progress_bar(show=len(paths) > 1 or any(Path(p).is_dir() for p in paths))
+        listener = _TerminalListener(progress)
+        copies = NearDuplicateOptions(copy_threshold) if find_copies else None
+        stories = ClusterOptions() if cluster else None
+        with progress or nullcontext():
+            report = corpus.ingest(paths, options, listener, copies, stories)
     if output_format is ReportFormat.json:
         payload = {
             "ingested": list(report.ingested),
@@ -283,6 +299,7 @@ def ingest(
 
 
 @app.command()
+@_errors_as_one_line
 def articles(
     db: DbOption = Path(DEFAULT_DB),
     source: Annotated[str | None, typer.Option(help="Only this outlet (exact name, any case).")] = None,
@@ -308,11 +325,8 @@ def articles(
     if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", since):
         raise typer.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD", param_hint="--since")
     query = ArticleQuery(source=source, since=since, search=search, limit=limit or None)
-    try:
-        with Corpus(db) as corpus:
-            found = list(corpus.articles(query))
-    except NewsprismError as error:
-        _fail(str(error))
+    with Corpus(db) as corpus:
+        found = list(corpus.articles(query))
     if output_format is ListFormat.json:
         sys.stdout.write(articles_json(found) + "\n")
     elif output_format is ListFormat.csv:
@@ -324,6 +338,7 @@ def articles(
 
 
 @app.command()
+@_errors_as_one_line
 def show(
     article_id: Annotated[
         int, typer.Argument(metavar="ID", help="The article's id (see `newsprism articles`).")
@@ -340,11 +355,8 @@ def show(
       newsprism show 3
       newsprism show 3 --format json
     """
-    try:
-        with Corpus(db) as corpus:
-            stored = corpus.get(article_id)
-    except NewsprismError as error:
-        _fail(str(error))
+    with Corpus(db) as corpus:
+        stored = corpus.get(article_id)
     if output_format is ShowFormat.json:
         sys.stdout.write(json.dumps(article_detail(stored), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -352,6 +364,7 @@ def show(
 
 
 @app.command()
+@_errors_as_one_line
 def compare(
     items: Annotated[
         list[str],
@@ -390,14 +403,11 @@ def compare(
     from newsprism.present.comparison_markdown import comparison_markdown
     from newsprism.present.comparison_terminal import comparison_view
 
-    try:
-        articles = _articles_to_compare(items, db)
-        if len(articles) < 2:
-            _fail(f"compare needs at least two articles; found {len(articles)}")
-        with _spinner("comparing"):
-            comparison = compare_articles(articles, CompareOptions(summary_length=length))
-    except NewsprismError as error:
-        _fail(str(error))
+    articles = _articles_to_compare(items, db)
+    if len(articles) < 2:
+        _fail(f"compare needs at least two articles; found {len(articles)}")
+    with _spinner("comparing"):
+        comparison = compare_articles(articles, CompareOptions(summary_length=length))
     if output_format is CompareFormat.text and output is None:
         stdout.print(comparison_view(comparison))
         return
@@ -411,6 +421,7 @@ def compare(
 
 
 @app.command()
+@_errors_as_one_line
 def cluster(
     db: DbOption = Path(DEFAULT_DB),
     rebuild: Annotated[
@@ -432,19 +443,17 @@ def cluster(
       newsprism cluster
       newsprism cluster --rebuild
     """
-    try:
-        with Corpus(db) as corpus:
-            progress = _progress_bar(show=True)
-            listener = _TerminalListener(progress)
-            with progress or nullcontext():
-                report = corpus.recluster(listener=listener) if rebuild else corpus.cluster(listener=listener)
-    except NewsprismError as error:
-        _fail(str(error))
+    with Corpus(db) as corpus:
+        progress = _progress_bar(show=True)
+        listener = _TerminalListener(progress)
+        with progress or nullcontext():
+            report = corpus.recluster(listener=listener) if rebuild else corpus.cluster(listener=listener)
     if Verbosity.level >= 1:
         stdout.print(f"placed {report.articles} articles, new stories {report.new_stories}", markup=False)
 
 
 @app.command()
+@_errors_as_one_line
 def stories(
     db: DbOption = Path(DEFAULT_DB),
     since: Annotated[
@@ -476,16 +485,13 @@ def stories(
     if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", since):
         raise typer.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD", param_hint="--since")
     query = StoryQuery(since=since, min_sources=1 if include_all else min_sources, limit=limit or None)
-    try:
-        with Corpus(db) as corpus:
-            _cluster_pending(corpus)
-            if output_format is StoryListFormat.json:
-                write_stories_json(corpus.stories(query), sys.stdout)
-                sys.stdout.write("\n")
-                return
-            found = list(corpus.stories(query))
-    except NewsprismError as error:
-        _fail(str(error))
+    with Corpus(db) as corpus:
+        _cluster_pending(corpus)
+        if output_format is StoryListFormat.json:
+            write_stories_json(corpus.stories(query), sys.stdout)
+            sys.stdout.write("\n")
+            return
+        found = list(corpus.stories(query))
     if found:
         stdout.print(stories_table(found))
     else:
@@ -494,6 +500,7 @@ def stories(
 
 
 @app.command()
+@_errors_as_one_line
 def story(
     story_id: Annotated[int, typer.Argument(metavar="ID", help="The story's id (see `newsprism stories`).")],
     db: DbOption = Path(DEFAULT_DB),
@@ -524,13 +531,10 @@ def story(
     from newsprism.present.comparison_terminal import comparison_view
     from newsprism.serialization import comparison_dict
 
-    try:
-        with Corpus(db) as corpus:
-            _cluster_pending(corpus)
-            with _spinner("comparing"):
-                result = corpus.compare_story(story_id, CompareOptions(summary_length=length))
-    except NewsprismError as error:
-        _fail(str(error))
+    with Corpus(db) as corpus:
+        _cluster_pending(corpus)
+        with _spinner("comparing"):
+            result = corpus.compare_story(story_id, CompareOptions(summary_length=length))
     heading = story_heading(result)
     if output_format is CompareFormat.text and output is None:
         stdout.print(heading, "", comparison_view(result.comparison))
@@ -549,6 +553,7 @@ def story(
 
 
 @app.command()
+@_errors_as_one_line
 def report(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Folder to write the site into (made if missing).")
@@ -601,7 +606,7 @@ def report(
                     if progress and task is not None:
                         progress.advance(task)
         index = write_report_site(results, output)
-    except (NewsprismError, OSError) as error:
+    except OSError as error:  # an output folder that cannot be written: one line too
         _fail(str(error))
     if Verbosity.level >= 1:
         pages = f"{len(results)} story page{'' if len(results) == 1 else 's'}"
@@ -610,6 +615,7 @@ def report(
 
 
 @app.command()
+@_errors_as_one_line
 def serve(
     db: DbOption = Path(DEFAULT_DB),
     host: Annotated[
@@ -631,11 +637,8 @@ def serve(
 
     from newsprism.web.app import create_app
 
-    try:
-        with Corpus(db) as corpus:
-            _cluster_pending(corpus)
-    except NewsprismError as error:
-        _fail(str(error))
+    with Corpus(db) as corpus:
+        _cluster_pending(corpus)
     if Verbosity.level >= 1:
         stderr.print(f"newsprism is serving {db} on http://{host}:{port}/ (Ctrl+C stops it)", markup=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
