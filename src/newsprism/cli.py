@@ -396,7 +396,7 @@ def compare(
       newsprism compare 3 7 12 --format html -o story.html
       newsprism compare examples/stories/mirel-water-call --format json
     """
-    from newsprism.comparison.pipeline import CompareOptions
+    from newsprism.comparison.options import CompareOptions
     from newsprism.comparison.pipeline import compare as compare_articles
     from newsprism.present.comparison_html import comparison_html
     from newsprism.present.comparison_json import comparison_json
@@ -525,7 +525,7 @@ def story(
       newsprism story 12 --format html -o story-12.html
       newsprism story 12 --format json
     """
-    from newsprism.comparison.pipeline import CompareOptions
+    from newsprism.comparison.options import CompareOptions
     from newsprism.present.comparison_html import comparison_html
     from newsprism.present.comparison_markdown import comparison_markdown
     from newsprism.present.comparison_terminal import comparison_view
@@ -584,7 +584,7 @@ def report(
       newsprism report --since 2026-03-01 -o report
       newsprism report --story 12 -o story-12
     """
-    from newsprism.comparison.pipeline import CompareOptions
+    from newsprism.comparison.options import CompareOptions
     from newsprism.present.report_site import write_report_site
 
     if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", since):

@@ -16,7 +16,7 @@ from tokenizers import Tokenizer
 
 from newsprism.errors import NewsprismError
 from newsprism.files import replaced_atomically
-from newsprism.nlp.embeddings import DISABLED_OPTIMIZERS, embed_batch, load_session
+from newsprism.nlp.onnx_session import DISABLED_OPTIMIZERS, embed_batch, load_session
 
 if TYPE_CHECKING:
     import onnx

@@ -1,0 +1,58 @@
+"""The MiniLM ONNX graph on onnxruntime: a session on the CPU, and a batch of encodings run through it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+from tokenizers import Encoding
+
+from newsprism.errors import NewsprismError
+
+
+def embed_batch(session: ort.InferenceSession, encodings: Sequence[Encoding]) -> np.ndarray:
+    """Run the model on one batch of encodings and mean-pool its token vectors into unit vectors."""
+    width = max(len(encoding.ids) for encoding in encodings)
+    input_ids = np.zeros((len(encodings), width), dtype=np.int64)
+    attention_mask = np.zeros((len(encodings), width), dtype=np.int64)
+    for row, encoding in enumerate(encodings):
+        input_ids[row, : len(encoding.ids)] = encoding.ids
+        attention_mask[row, : len(encoding.ids)] = 1
+    (hidden,) = session.run(
+        ["last_hidden_state"],
+        {
+            "input_ids": input_ids,
+            "attention_mask": attention_mask,
+            "token_type_ids": np.zeros_like(input_ids),
+        },
+    )
+    mask = attention_mask.astype(np.float32)
+    pooled = np.matmul(mask[:, None, :], hidden)[:, 0, :] / np.maximum(mask.sum(axis=1, keepdims=True), 1.0)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+# onnxruntime 1.32's fused SkipLayerNormalization is slower than the Add and LayerNormalization it replaces:
+# without it the optimised model embeds ~30 % faster, on 1 thread as on 2.
+DISABLED_OPTIMIZERS = ["SkipLayerNormFusion"]
+
+
+def load_session(path: Path, threads: int) -> ort.InferenceSession:
+    """Open the ONNX model on the CPU with a fixed number of intra-op threads."""
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # Spinning workers win 2-3 % on an idle machine but lose a third of the speed when anything else runs.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    try:
+        return ort.InferenceSession(
+            str(path),
+            sess_options=options,
+            providers=["CPUExecutionProvider"],
+            disabled_optimizers=DISABLED_OPTIMIZERS,
+        )
+    except Exception as error:  # onnxruntime raises its own untyped errors for unreadable files
+        raise NewsprismError(f"The embedding model at {path} could not be loaded: {error}") from error
