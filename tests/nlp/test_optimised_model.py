@@ -13,24 +13,11 @@ import pytest
 
 from newsprism.nlp.embeddings import EMBEDDING_DIM, Embedder
 from newsprism.nlp.optimised_model import _apply_onnxruntime_rewrites, optimised_model_name
+from tests.nlp.test_embeddings import MEANING_CASES
+from tests.nlp.test_embeddings import SENTENCES as EMBEDDER_SENTENCES
 
-SENTENCES = [
-    "Police fired tear gas at protesters in Port Asha on Friday night.",
-    "More than 4,000 residents were evacuated overnight.",
-    "The finance ministry said it would release 12 million marks.",
-    "Shares in the company fell sharply.",
-    "Lind is due to brief the parliamentary foreign affairs committee on Thursday, her office said, "
-    "and opposition deputies have asked for the full text of the draft accord.",
-    "The river burst its banks after four days of heavy rain.",
-    "After four days of torrential rain the river flooded over its banks.",
-    "The central bank left interest rates unchanged on Thursday.",
-    "Police arrested 62 people after the march.",
-    "Sixty-two people were detained by police following the demonstration.",
-    "The new stadium will seat 40,000 spectators.",
-    "The minister phoned her counterpart on Tuesday.",
-    "On Tuesday the minister called her opposite number.",
-    "Heavy snow closed the mountain pass.",
-]
+# The embedder's test sentences and its paraphrase cases, in that order.
+SENTENCES = EMBEDDER_SENTENCES + [sentence for case in MEANING_CASES for sentence in case]
 
 
 @pytest.fixture(scope="module")
