@@ -82,7 +82,7 @@ def test_statement_terms_split_off_a_negation_and_keep_numbers_whole() -> None:
 
 
 # What the record reads; analysers must take it from the record, not call these again.
-READERS = {"extract_figures", "extract_dates", "mentions", "sentence_evidence", "extract_quotes", "dated_events"}
+READERS = {"extract_figures", "extract_dates", "mentions", "sentence_evidence", "extract_quotes"}
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsprism.nlp.temporal import DateMention, dated_events, extract_dates
+from newsprism.nlp.temporal import DateMention, event_day, extract_dates
 
 TUESDAY_10_MARCH = date(2026, 3, 10)
 WEDNESDAY_11_MARCH = date(2026, 3, 11)
@@ -158,15 +158,21 @@ def test_counts_verbs_and_decades_are_not_dates(sentence: str) -> None:
     assert extract_dates(sentence, TUESDAY_10_MARCH) == []
 
 
-def test_dated_events_give_each_sentence_the_day_it_happened() -> None:
+def _event_date(sentence: str, published: date | None) -> date | None:
+    day = event_day(extract_dates(sentence, published))
+    return day.date if day is not None else None
+
+
+def test_the_event_day_of_a_sentence_is_when_it_happened_not_when_it_was_said() -> None:
     sentences = [
         "Police fired tear gas on Friday night, and 62 people were arrested, police said on Saturday.",
         "About 5,000 people joined the march.",
         "Police said on Saturday that 14 officers had been injured.",
         "The terminal dates from 1961.",
     ]
-    assert dated_events(7, sentences, date(2026, 3, 21)) == [(date(2026, 3, 20), 0), (date(2026, 3, 21), 2)]
+    published = date(2026, 3, 21)
+    assert [_event_date(s, published) for s in sentences] == [date(2026, 3, 20), None, date(2026, 3, 21), None]
 
 
-def test_dated_events_need_a_publication_date_for_relative_days() -> None:
-    assert dated_events(7, ["Lind spoke to him on Tuesday."], None) == []
+def test_a_relative_day_has_no_event_date_without_a_publication_date() -> None:
+    assert _event_date("Lind spoke to him on Tuesday.", None) is None

@@ -110,16 +110,6 @@ def extract_dates(sentence: str, published: date | None) -> list[DateMention]:
     return list(_extract_dates(sentence, published))
 
 
-def dated_events(article_id: int, sentences: Sequence[str], published: date | None) -> list[tuple[date, int]]:
-    """(event day, sentence index) for each sentence of article `article_id` that names a day."""
-    events: list[tuple[date, int]] = []
-    for index, sentence in enumerate(sentences):
-        day = event_day(extract_dates(sentence, published))
-        if day is not None and day.date is not None:
-            events.append((day.date, index))
-    return events
-
-
 def event_days(mentions: Sequence[DateMention]) -> tuple[DateMention, ...]:
     """The days a sentence says something happened on, not the days on which something was merely said."""
     return tuple(

@@ -217,7 +217,6 @@ class StoryBuilder:
                 computed.append((batch[index].id, vector))
         return np.stack([row for row in rows if row is not None]), computed
 
-
     def _load_stories_for(self, signals: list[StorySignals]) -> None:
         """Bring into memory every stored story these articles could join; forget the rest."""
         assert self._clusterer is not None
