@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DIR := build/demo
 DEMO_DB := $(DEMO_DIR)/newsprism.db
 
-.PHONY: demo test lint check-install lock install install-test install-lint bench clean
+.PHONY: demo test lint check-install lock install install-test install-lint bench model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,15 @@ bench: install
 	$(BIN)/python $(PIP_INSTALL) -e '.[bench]'
 	$(BIN)/python bench/ingest.py
 
+# Retrains the same-claim model (src/newsprism/nlp/models/claim_pairs.onnx) from ../shared/data: seeded,
+# ~25 min on 2 idle cores. torch==2.13.0 is the CPU wheel on this project's machines (pip's find-links);
+# elsewhere add --index-url https://download.pytorch.org/whl/cpu, or pip takes a CUDA build of several GB.
+model: install
+	$(BIN)/python $(PIP_INSTALL) -e '.[train]'
+	$(BIN)/python -m training
+	$(BIN)/python bench/align_msrp.py
+	$(BIN)/python bench/sts.py
+
 # What a user gets from the wheel: built from the working tree, installed with the tested versions into a
 # new venv (pip as python3 -m venv gives it), it must carry the tokenizer and templates and compare a story.
 CHECK_DIR := build/check-install
@@ -112,7 +121,7 @@ lock:
 	rm -rf $(LOCK_DIR)
 	$(PYTHON) -m venv $(LOCK_DIR)/venv
 	$(LOCK_DIR)/venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(LOCK_DIR)/venv/bin/python -m pip install --quiet --disable-pip-version-check '.[test,lint,bench]'
+	$(LOCK_DIR)/venv/bin/python -m pip install --quiet --disable-pip-version-check '.[test,lint,bench,train]'
 	{ echo "# The tested versions of newsprism's dependencies, extras included, on $$(uname -sm) with" \
 	    "$$($(LOCK_DIR)/venv/bin/python -V)."; \
 	  echo "# Written by make lock from pyproject.toml's ranges; every make target installs with it."; \

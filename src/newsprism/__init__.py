@@ -17,7 +17,7 @@ from newsprism.version import __version__
 if TYPE_CHECKING:
     from newsprism.comparison.options import CompareOptions
     from newsprism.comparison.pipeline import Comparer, compare
-    from newsprism.comparison.similarity import claim_similarity, same_claim
+    from newsprism.comparison.similarity import claim_similarity, same_claim, sentence_similarity
     from newsprism.corpus import Corpus
     from newsprism.ingest import read
     from newsprism.listeners import IngestListener
@@ -43,6 +43,7 @@ __all__ = [
     "CompareOptions",
     "same_claim",
     "claim_similarity",
+    "sentence_similarity",
 ]
 
 # The comparison stack loads numpy, onnxruntime and spaCy, the corpus the readers and the clusterer:
@@ -57,6 +58,7 @@ _LAZY = {
     "CompareOptions": "newsprism.comparison.options",
     "same_claim": "newsprism.comparison.similarity",
     "claim_similarity": "newsprism.comparison.similarity",
+    "sentence_similarity": "newsprism.comparison.similarity",
 }
 
 __getattr__ = lazy_attributes(__name__, _LAZY)

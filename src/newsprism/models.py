@@ -153,6 +153,9 @@ class Claim:
     status: ClaimStatus
     text: str  # the most representative of its sentences
     sentences: tuple[SentenceRef, ...]
+    # Other claims about the same measured quantity (people displaced, deaths, money) that are not the same
+    # claim: their figures and scope differ, and a figure conflict between them says how.
+    related: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

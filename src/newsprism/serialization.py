@@ -45,7 +45,13 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
             for item in comparison.articles
         ],
         "claims": [
-            {"id": claim.id, "status": claim.status, "text": claim.text, "sentences": _refs(claim.sentences)}
+            {
+                "id": claim.id,
+                "status": claim.status,
+                "text": claim.text,
+                "sentences": _refs(claim.sentences),
+                "related": list(claim.related),
+            }
             for claim in comparison.claims
         ],
         "conflicts": [
@@ -103,7 +109,7 @@ def comparison_from_dict(data: Mapping[str, Any], articles: Mapping[int, Article
     return Comparison(
         articles=tuple(ComparedArticle(item["id"], articles[item["id"]]) for item in data["articles"]),
         claims=tuple(
-            Claim(item["id"], item["status"], item["text"], refs(item["sentences"]))
+            Claim(item["id"], item["status"], item["text"], refs(item["sentences"]), tuple(item["related"]))
             for item in data["claims"]
         ),
         conflicts=tuple(

@@ -69,23 +69,44 @@ def test_a_chain_of_topical_neighbours_does_not_merge_different_facts() -> None:
     assert groups == [1, 2]
 
 
-def test_mutual_best_matches_above_the_mutual_threshold_are_the_same_claim() -> None:
+def test_being_each_others_best_match_is_not_enough_for_a_link() -> None:
+    # a2 and b2 are each other's best match, but their score is under the threshold: related, not one claim.
     articles = story(("a1", "a2"), ("b1", "b2"))
     scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b2")): 0.3})
-    alignment = align_claims(annotate(articles), scorer, 0.5, mutual_threshold=0.2)
-    assert sorted((p.a, p.b) for p in alignment.aligned_pairs) == [
-        (SentenceRef(1, 0), SentenceRef(2, 0)),
-        (SentenceRef(1, 1), SentenceRef(2, 1)),
-    ]
-
-
-def test_a_weak_pair_that_is_not_a_mutual_best_match_is_only_related() -> None:
-    # b1 is a2's best match, but a1 is b1's: a2~b1 is related, not the same claim.
-    articles = story(("a1", "a2"), ("b1",))
-    scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b1")): 0.3})
-    alignment = align_claims(annotate(articles), scorer, 0.5, mutual_threshold=0.2)
+    alignment = align_claims(annotate(articles), scorer, 0.5)
     assert [(p.a, p.b) for p in alignment.aligned_pairs] == [(SentenceRef(1, 0), SentenceRef(2, 0))]
-    assert [(p.a, p.b) for p in alignment.related_pairs] == [(SentenceRef(1, 1), SentenceRef(2, 0))]
+    assert [(p.a, p.b) for p in alignment.related_pairs] == [(SentenceRef(1, 1), SentenceRef(2, 1))]
+
+
+class TableJudge:
+    """Same-claim probabilities from a table; records which pairs it was asked about."""
+
+    def __init__(self, probabilities: dict[frozenset[str], float]) -> None:
+        self.probabilities = probabilities
+        self.asked: list[frozenset[str]] = []
+
+    def same_claim(self, pairs: Sequence[tuple[AnnotatedSentence, AnnotatedSentence]]) -> np.ndarray:
+        keys = [frozenset((a.text, b.text)) for a, b in pairs]
+        self.asked.extend(keys)
+        return np.array([self.probabilities.get(key, 0.0) for key in keys])
+
+
+def test_the_judge_decides_the_links_not_the_quick_score() -> None:
+    # a1~b1 look alike to the quick score but the judge says they are different claims; a2~b2 the other way.
+    articles = story(("a1", "a2"), ("b1", "b2"))
+    scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b2")): 0.3})
+    judge = TableJudge({frozenset(("a1", "b1")): 0.2, frozenset(("a2", "b2")): 0.8})
+    alignment = align_claims(annotate(articles), scorer, 0.5, judge=judge)
+    assert [(p.a, p.b) for p in alignment.aligned_pairs] == [(SentenceRef(1, 1), SentenceRef(2, 1))]
+
+
+def test_the_judge_is_asked_only_about_candidates_above_the_floor() -> None:
+    articles = story(("a1", "a2"), ("b1", "b2"))
+    scorer = TableScorer({frozenset(("a1", "b1")): 0.9, frozenset(("a2", "b2")): 0.05})
+    judge = TableJudge({frozenset(("a2", "b2")): 0.99})
+    alignment = align_claims(annotate(articles), scorer, 0.5, judge=judge)
+    assert judge.asked == [frozenset(("a1", "b1"))]
+    assert alignment.aligned_pairs == ()
 
 
 def test_articles_without_sentences_are_harmless() -> None:

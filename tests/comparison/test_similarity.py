@@ -1,4 +1,7 @@
-"""Tests of the claim score: paraphrases are the same claim; other facts and changed figures are not."""
+"""Tests of the claim scores: paraphrases are the same claim; other facts and changed figures are not.
+
+Two scores: the trained pair model's probability (claim_similarity, same_claim, ClaimJudge: what decides a
+link) and the quick score (ClaimScorer: cosine and lexical evidence, the alignment's candidate filter)."""
 
 from __future__ import annotations
 
@@ -8,8 +11,10 @@ from typing import Any
 import numpy as np
 import pytest
 
+from newsprism.comparison.options import QUICK_CLAIM_THRESHOLD
 from newsprism.comparison.similarity import (
     CLAIM_THRESHOLD,
+    ClaimJudge,
     ClaimScorer,
     claim_similarity,
     same_claim,
@@ -132,15 +137,20 @@ def test_a_changed_figure_is_not_the_same_claim(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), DIFFERENT_FIGURES, ids=_ids(DIFFERENT_FIGURES))
-def test_ignoring_figures_a_changed_figure_is_the_same_claim(scorer: ClaimScorer, a: str, b: str) -> None:
-    assert scorer.score_matrix([a], [b], ignore_figures=True)[0, 0] >= CLAIM_THRESHOLD
+def test_ignoring_figures_a_changed_figure_is_the_same_claim(a: str, b: str) -> None:
+    assert ClaimJudge(figure_blind=True).score_texts([(a, b)])[0] >= CLAIM_THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT_FIGURES, ids=_ids(DIFFERENT_FIGURES))
+def test_to_the_quick_score_ignoring_figures_a_changed_figure_is_the_same_claim(
+    scorer: ClaimScorer, a: str, b: str
+) -> None:
+    assert scorer.score_matrix([a], [b], ignore_figures=True)[0, 0] >= QUICK_CLAIM_THRESHOLD
 
 
 @pytest.mark.parametrize(("a", "b"), DIFFERENT_FACTS, ids=_ids(DIFFERENT_FACTS))
-def test_ignoring_figures_a_different_fact_is_still_not_the_same_claim(
-    scorer: ClaimScorer, a: str, b: str
-) -> None:
-    assert scorer.score_matrix([a], [b], ignore_figures=True)[0, 0] < CLAIM_THRESHOLD
+def test_ignoring_figures_a_different_fact_is_still_not_the_same_claim(a: str, b: str) -> None:
+    assert ClaimJudge(figure_blind=True).score_texts([(a, b)])[0] < CLAIM_THRESHOLD
 
 
 def test_scores_are_probabilities() -> None:
@@ -213,12 +223,12 @@ def test_content_words_are_stemmed_without_stopwords() -> None:
     assert evidence.content == {"river", "flood", "village", "stop", "train", "official"}
 
 
-def test_score_matrix_agrees_with_claim_similarity(scorer: ClaimScorer) -> None:
+def test_the_quick_score_matrix_agrees_with_its_pair_scores(scorer: ClaimScorer) -> None:
     sentences_a = [a for a, _ in ALL_PAIRS]
     sentences_b = [b for _, b in ALL_PAIRS]
     matrix = scorer.score_matrix(sentences_a, sentences_b)
     every_pair = [(a, b) for a in sentences_a for b in sentences_b]
-    expected = np.array(claim_similarity(every_pair)).reshape(len(sentences_a), len(sentences_b))
+    expected = scorer.score_pairs(every_pair).reshape(len(sentences_a), len(sentences_b))
     np.testing.assert_allclose(matrix, expected, atol=1e-6)
 
 
@@ -273,8 +283,16 @@ def test_a_planted_unique_fact_is_no_other_outlets_claim(
     scorer: ClaimScorer, story: dict[str, Any], fact: dict[str, Any]
 ) -> None:
     others = _other_outlets_sentences(story, fact["source"])
-    scores = scorer.score_matrix([straight(fact["sentence"])], others)[0]
-    assert scores.max() < CLAIM_THRESHOLD, others[int(scores.argmax())]
+    sentence = straight(fact["sentence"])
+    candidates = _closest(scorer, sentence, others)
+    probabilities = ClaimJudge(figure_blind=True).score_texts([(sentence, other) for other in candidates])
+    assert probabilities.max() < CLAIM_THRESHOLD, candidates[int(probabilities.argmax())]
+
+
+def _closest(scorer: ClaimScorer, sentence: str, others: list[str], count: int = 5) -> list[str]:
+    """The others the quick score ranks closest to the sentence: the ones alignment would ask the model about."""
+    quick = scorer.score_matrix([sentence], others)[0]
+    return [others[i] for i in np.argsort(-quick, kind="stable")[:count]]
 
 
 SHARED_FACTS = [(story, fact) for story in PLANTED["stories"] for fact in story["planted"]["shared_facts"]]
@@ -299,6 +317,5 @@ def test_a_planted_shared_fact_is_found_in_at_least_two_outlets(
     scorer: ClaimScorer, story: dict[str, Any], fact: dict[str, Any]
 ) -> None:
     sentences = sorted({straight(sentence) for sentence in fact["sentences"].values()})
-    scores = scorer.score_matrix(sentences, sentences)
-    np.fill_diagonal(scores, 0.0)
-    assert scores.max() >= CLAIM_THRESHOLD
+    pairs = [(a, b) for a in sentences for b in sentences if a < b]
+    assert ClaimJudge(figure_blind=True).score_texts(pairs).max() >= CLAIM_THRESHOLD

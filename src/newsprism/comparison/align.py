@@ -1,13 +1,12 @@
 """Claim alignment: group the sentences of a story's articles into claims (one fact each).
 
-Every pair of articles gets a matrix of calibrated same-claim scores. Two kinds of link are
-taken, strongest first and one-to-one within each article pair: pairs above the claim
-threshold (calibrated on MSRP), and pairs that are each other's best match in the two
-articles above a lower mutual threshold. Outlets paraphrase one another far more loosely than
-MSRP's sentence pairs, and inside one story the mutual-best constraint does the work a high
-threshold does on isolated pairs (see options.MUTUAL_THRESHOLD). Links join groups that never hold two
-sentences of one article; a join must also be supported on average by the members already in
-both groups (most cross pairs related, their mean near the link floor), so a chain A~B~C does
+Built for precision: a wrong "both outlets report this" costs a reader more than a missed link. Each pair
+of articles gets a matrix of quick same-claim scores (embedding cosine and lexical evidence); the pairs
+that score best for each sentence are candidates, and the trained cross-encoder (nlp/pair_model.py) judges
+each candidate. A link needs the judge's probability at or above the claim threshold: being the best
+available match is never enough. Links are taken strongest first, one-to-one within each article pair, and
+join groups that never hold two sentences of one article; a join must also be supported by the members
+already in both groups (most cross pairs related, their mean near the threshold), so a chain A~B~C does
 not merge A and C when they state different facts.
 """
 
@@ -21,14 +20,18 @@ from typing import Protocol
 import numpy as np
 
 from newsprism.comparison.annotate import AnnotatedSentence, AnnotatedStory
-from newsprism.comparison.options import MUTUAL_THRESHOLD
 from newsprism.models import Claim, ClaimStatus, SentenceRef
 
-# A join of two groups needs the mean score over all their cross pairs to reach this share of
-# the lower link threshold.
+# A join of two groups needs the mean score over all their cross pairs to reach this share of the threshold.
 GROUP_SUPPORT_RATIO = 0.75
-# Pairs below the link thresholds but above this are "related": candidates for conflicts.
+# Pairs below the claim threshold but with a quick score above this are "related": candidates for conflicts.
 RELATED_THRESHOLD = 0.1
+# Candidates for the judge: for each sentence, its best matches in each other article (by quick score) at or
+# above the floor; at most CANDIDATES_PER_SENTENCE on average over the story, the best first, so that the
+# judge's time grows with the story's sentences, not with their pairs.
+CANDIDATE_FLOOR = 0.2
+CANDIDATES_PER_ROW = 2
+CANDIDATES_PER_SENTENCE = 3.0
 
 
 class PairScorer(Protocol):
@@ -39,6 +42,10 @@ class PairScorer(Protocol):
         embeddings_a: np.ndarray | None = None,
         embeddings_b: np.ndarray | None = None,
     ) -> np.ndarray: ...
+
+
+class PairJudge(Protocol):
+    def same_claim(self, pairs: Sequence[tuple[AnnotatedSentence, AnnotatedSentence]]) -> np.ndarray: ...
 
 
 @dataclass(frozen=True)
@@ -96,9 +103,12 @@ def align_claims(
     scorer: PairScorer,
     threshold: float,
     embeddings: dict[int, np.ndarray] | None = None,
-    mutual_threshold: float = MUTUAL_THRESHOLD,
+    judge: PairJudge | None = None,
 ) -> Alignment:
-    """Group every sentence of every article into exactly one claim."""
+    """Group every sentence of every article into exactly one claim.
+
+    Without a judge the scorer's own scores decide the links (a scorer that is its own judge).
+    """
     embeddings = embeddings or {}
     articles = story.articles
     refs = [sentence.ref for sentence in story.sentences()]
@@ -109,19 +119,25 @@ def align_claims(
             matrices[(first.id, second.id)] = scorer.score_matrix(
                 first.sentences, second.sentences, embeddings.get(first.id), embeddings.get(second.id)
             )
+    judged = _judge(story, matrices, judge, len(refs))
 
     def score(x: SentenceRef, y: SentenceRef) -> float:
+        """The judge's probability where it was asked, else the quick score."""
+        if (x, y) in judged:
+            return judged[(x, y)]
+        if (y, x) in judged:
+            return judged[(y, x)]
         if (x.article, y.article) in matrices:
             return float(matrices[(x.article, y.article)][x.index, y.index])
         return float(matrices[(y.article, x.article)][y.index, x.index])
 
     groups = _Groups(refs)
-    for link in _one_to_one_links(matrices, threshold, mutual_threshold):
+    for link in _one_to_one_links(judged, threshold):
         root_a, root_b = groups.find(link.a), groups.find(link.b)
         if root_a == root_b or groups.articles(root_a) & groups.articles(root_b):
             continue
         cross = [score(x, y) for x in groups.members[root_a] for y in groups.members[root_b]]
-        if _supported(cross, min(threshold, mutual_threshold)):
+        if _supported(cross, threshold):
             groups.union(link.a, link.b)
 
     article_order = {item.id: position for position, item in enumerate(articles)}
@@ -130,47 +146,72 @@ def align_claims(
     aligned: list[ScoredPair] = []
     related: list[ScoredPair] = []
     for (id_a, id_b), matrix in matrices.items():
-        for i, j in zip(*np.nonzero(matrix >= min(RELATED_THRESHOLD, mutual_threshold)), strict=True):
+        for i, j in zip(*np.nonzero(matrix >= RELATED_THRESHOLD), strict=True):
             a, b = SentenceRef(id_a, int(i)), SentenceRef(id_b, int(j))
             pair = ScoredPair(a, b, float(matrix[i, j]))
             (aligned if claim_of[a] == claim_of[b] else related).append(pair)
     return Alignment(tuple(claims), tuple(aligned), tuple(related), matrices)
 
 
-def _supported(cross_scores: list[float], link_floor: float) -> bool:
+def _judge(
+    story: AnnotatedStory,
+    matrices: dict[tuple[int, int], np.ndarray],
+    judge: PairJudge | None,
+    sentence_count: int,
+) -> dict[tuple[SentenceRef, SentenceRef], float]:
+    """The judge's same-claim probability of each candidate pair (the quick score itself without a judge)."""
+    candidates = _candidates(matrices, round(CANDIDATES_PER_SENTENCE * sentence_count))
+    if judge is None:
+        return {(a, b): quick for quick, a, b in candidates}
+    pairs = [(story.sentence(a), story.sentence(b)) for _, a, b in candidates]
+    probabilities = judge.same_claim(pairs) if pairs else np.zeros(0)
+    return {(a, b): float(p) for (_, a, b), p in zip(candidates, probabilities, strict=True)}
+
+
+def _candidates(
+    matrices: dict[tuple[int, int], np.ndarray], budget: int
+) -> list[tuple[float, SentenceRef, SentenceRef]]:
+    """Pairs worth judging: among each sentence's best matches in another article, above the floor; the
+    best `budget` of them by quick score."""
+    found = []
+    for (id_a, id_b), matrix in matrices.items():
+        best = np.zeros_like(matrix, dtype=bool)
+        width = min(CANDIDATES_PER_ROW, matrix.shape[1])
+        height = min(CANDIDATES_PER_ROW, matrix.shape[0])
+        rows = np.arange(matrix.shape[0])[:, None]
+        columns = np.arange(matrix.shape[1])[None, :]
+        best[rows, np.argsort(-matrix, axis=1, kind="stable")[:, :width]] = True
+        best[np.argsort(-matrix, axis=0, kind="stable")[:height, :], columns] = True
+        for i, j in zip(*np.nonzero(best & (matrix >= CANDIDATE_FLOOR)), strict=True):
+            found.append((float(matrix[i, j]), SentenceRef(id_a, int(i)), SentenceRef(id_b, int(j))))
+    found.sort(key=lambda item: (-item[0], item[1], item[2]))
+    return found[: max(budget, 0)]
+
+
+def _supported(cross_scores: list[float], threshold: float) -> bool:
     """A join needs support from most members, not one strong link: a majority of the cross pairs
-    at least related, and their mean near the link floor."""
+    at least related, and their mean near the threshold."""
     related = sum(value >= RELATED_THRESHOLD for value in cross_scores)
     mean = sum(cross_scores) / len(cross_scores)
-    return related * 2 > len(cross_scores) and mean >= link_floor * GROUP_SUPPORT_RATIO
+    return related * 2 > len(cross_scores) and mean >= threshold * GROUP_SUPPORT_RATIO
 
 
 def _one_to_one_links(
-    matrices: dict[tuple[int, int], np.ndarray], threshold: float, mutual_threshold: float
+    judged: dict[tuple[SentenceRef, SentenceRef], float], threshold: float
 ) -> list[ScoredPair]:
-    """Strongest-first links, each sentence linked once per other article: pairs above the threshold,
-    and mutual best matches above the mutual threshold."""
+    """Judged pairs at or above the threshold, strongest first, each sentence linked once per other
+    article."""
+    ranked = sorted(
+        ((p, a, b) for (a, b), p in judged.items() if p >= threshold),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    used: set[tuple[SentenceRef, int]] = set()
     links = []
-    for (id_a, id_b), matrix in matrices.items():
-        row_best = matrix.argmax(axis=1)
-        col_best = matrix.argmax(axis=0)
-        mutual = np.zeros_like(matrix, dtype=bool)
-        rows_index = np.arange(matrix.shape[0])
-        is_mutual = col_best[row_best] == rows_index
-        mutual[rows_index[is_mutual], row_best[is_mutual]] = True
-        linkable = (matrix >= threshold) | (mutual & (matrix >= mutual_threshold))
-        rows, cols = np.nonzero(linkable)
-        order = np.argsort(-matrix[rows, cols], kind="stable")
-        used_rows: set[int] = set()
-        used_cols: set[int] = set()
-        for k in order:
-            i, j = int(rows[k]), int(cols[k])
-            if i in used_rows or j in used_cols:
-                continue
-            used_rows.add(i)
-            used_cols.add(j)
-            links.append(ScoredPair(SentenceRef(id_a, i), SentenceRef(id_b, j), float(matrix[i, j])))
-    links.sort(key=lambda link: -link.score)
+    for probability, a, b in ranked:
+        if (a, b.article) in used or (b, a.article) in used:
+            continue
+        used.update(((a, b.article), (b, a.article)))
+        links.append(ScoredPair(a, b, probability))
     return links
 
 

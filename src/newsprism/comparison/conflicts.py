@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from newsprism.comparison.annotate import AnnotatedSentence, AnnotatedStory
-from newsprism.comparison.options import CLAIM_THRESHOLD
+from newsprism.comparison.options import QUICK_CLAIM_THRESHOLD
 from newsprism.lang.en.calendar import DAY_PARTS, MONTH_NAMES, MONTH_WORDS, WEEKDAY_NAMES, WEEKDAY_WORDS
 from newsprism.lang.en.stop_words import CORE_FUNCTION_WORDS
 from newsprism.models import Conflict, SentenceRef
@@ -112,7 +112,7 @@ class _Components:
 
 
 def find_figure_conflicts(
-    pairs: Sequence[SentencePair], claim_threshold: float = CLAIM_THRESHOLD
+    pairs: Sequence[SentencePair], claim_threshold: float = QUICK_CLAIM_THRESHOLD
 ) -> list[Conflict]:
     """Figures for the same quantity of the same event that cannot all be true, one Conflict per quantity."""
     components = _Components()

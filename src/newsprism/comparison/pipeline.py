@@ -19,8 +19,9 @@ from newsprism.comparison.contradictions import find_statement_conflicts
 from newsprism.comparison.entities import extract_entities
 from newsprism.comparison.framing import distinctive_terms
 from newsprism.comparison.options import CompareOptions
+from newsprism.comparison.related import related_claims
 from newsprism.comparison.quotes import find_quote_conflicts, match_quotes
-from newsprism.comparison.similarity import score_evidence
+from newsprism.comparison.similarity import ClaimJudge, score_evidence
 from newsprism.comparison.summary import summarise
 from newsprism.comparison.timeline import build_timeline
 from newsprism.models import Article, ComparedArticle, Comparison, Conflict, StoredArticle
@@ -30,8 +31,9 @@ from newsprism.nlp.embeddings import Embedder, default_embedder
 class Comparer:
     """Compares stories with models loaded once; reuse one instance for many stories."""
 
-    def __init__(self, embedder: Embedder | None = None) -> None:
+    def __init__(self, embedder: Embedder | None = None, judge: ClaimJudge | None = None) -> None:
         self.embedder = embedder or default_embedder()
+        self.judge = judge or ClaimJudge(figure_blind=True)
 
     def compare(
         self,
@@ -41,28 +43,27 @@ class Comparer:
         story = annotate(as_compared(articles))
         compared = story.compared
         scorer = _FigureBlindScorer(self.embedder)
-        alignment = align_claims(
-            story, scorer, options.claim_threshold, self._embed(story), options.mutual_threshold
-        )
+        alignment = align_claims(story, scorer, options.claim_threshold, self._embed(story), self.judge)
         sources = {item.id: item.article.source for item in compared}
         quotes = match_quotes([quote for sentence in story.sentences() for quote in sentence.quotes])
         pairs = _sentence_pairs(story, alignment)
         conflicts: list[Conflict] = [
-            *find_figure_conflicts(pairs, options.claim_threshold),
+            *find_figure_conflicts(pairs),
             *find_date_conflicts(pairs),
             *find_quote_conflicts(quotes, sources),
             *find_statement_conflicts(pairs),
         ]
+        claims = related_claims(alignment.claims, conflicts)
         framing = distinctive_terms(compared, top=options.framing_terms, min_z=options.framing_min_z)
         return Comparison(
             articles=compared,
-            claims=alignment.claims,
+            claims=claims,
             conflicts=tuple(conflicts),
             quotes=tuple(quotes),
             entities=tuple(extract_entities(story)),
             framing=tuple(framing),
-            summary=tuple(summarise(story, alignment.claims, framing, options.summary_length)),
-            timeline=tuple(build_timeline(story, alignment.claims, options.timeline_events)),
+            summary=tuple(summarise(story, claims, framing, options.summary_length)),
+            timeline=tuple(build_timeline(story, claims, options.timeline_events)),
         )
 
     def _embed(self, story: AnnotatedStory) -> dict[int, np.ndarray]:

@@ -49,7 +49,8 @@ def comparison_markdown(comparison: Comparison) -> str:
         lines += ["", f"### {heading} ({len(claims)})", ""]
         for claim in claims:
             outlets = sorted({ref.article for ref in claim.sentences})
-            lines.append(f"- {claim.text} [{cite(outlets)}]")
+            related = f" (related: {', '.join(f'claim {number}' for number in claim.related)})" if claim.related else ""
+            lines.append(f"- {claim.text} [{cite(outlets)}]{related}")
 
     lines += ["", "## Quotes", ""]
     lines += _quote_lines(comparison.quotes, sources)

@@ -65,7 +65,10 @@ def comparison_view(comparison: Comparison) -> RenderableType:
             Text(MARKS[claim.status], style=style) if item.id in covered else Text("")
             for item in comparison.articles
         ]
-        matrix.add_row(str(claim.id), Text(text, style=style if claim.status != "partial" else ""), *marks)
+        row_text = Text(text, style=style if claim.status != "partial" else "")
+        if claim.related:
+            row_text.append(f"  ~ {', '.join(f'#{number}' for number in claim.related)}", style="dim")
+        matrix.add_row(str(claim.id), row_text, *marks)
     parts += [Rule(), matrix]
 
     if comparison.quotes:
