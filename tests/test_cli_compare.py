@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,7 +45,8 @@ def test_json_has_the_documented_shape(flood_json: dict) -> None:
     assert set(entity["mentions"]) <= ids
     assert set(flood_json["framing"]) == ids
     assert all("distinctive_terms" in item for item in flood_json["framing"].values())
-    assert all(set(line) >= {"text", "sources"} and line["sources"] for line in flood_json["summary"])
+    assert all(set(line) >= {"text", "sources", "claim"} and line["sources"] for line in flood_json["summary"])
+    assert {line["claim"] for line in flood_json["summary"]} <= {claim["id"] for claim in flood_json["claims"]}
     assert all(set(event) >= {"date", "text", "sources"} for event in flood_json["timeline"])
 
 
@@ -65,6 +67,18 @@ def test_each_format_writes_a_report_to_a_file(
     assert result.exit_code == 0, result.output
     assert marker in out.read_text(encoding="utf-8")
     assert f"wrote {out}" in result.stderr
+
+
+def test_each_summary_line_of_the_html_report_links_to_the_claim_it_summarises(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "report.html"
+    assert cli("compare", str(FLOOD), "--format", "html", "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    summary = html[html.index('id="summary-h"') : html.index('id="conflicts-h"')]
+    targets = re.findall(r'<a class="cite" href="#(claim-\d+)"', summary)
+    assert targets and len(targets) == summary.count("<li>")
+    assert all(f'<tr id="{target}"' in html for target in targets)
 
 
 def test_the_terminal_view_shows_the_coverage_matrix(cli: Callable[..., Result]) -> None:

@@ -69,7 +69,7 @@ FULL = Comparison(
         Entity("Ostra", "PLACE", ("Ostra",), {1: 1, 2: 1}, {}),
     ),
     framing=(Framing(1, (("terror", 2.5), ("raging", 1.75)), "LORVENNE"), Framing(2, (), None)),
-    summary=(SummarySentence("The Ostra rose and thousands left.", (1, 2)),),
+    summary=(SummarySentence("The Ostra rose and thousands left.", (1, 2), 1),),
     timeline=(TimelineEvent("2026-03-02", "The Ostra rose.", (1, 2)),),
 )
 EMPTY = Comparison(articles=(), claims=(), conflicts=(), quotes=(), entities=(), framing=(), summary=(), timeline=())
@@ -92,6 +92,14 @@ def test_the_fields_left_out_of_equality_read_back_too() -> None:
     assert [conflict.values for conflict in decoded.conflicts] == [{"1": 4000, "2": 3800}]
     assert [entity.mentions for entity in decoded.entities] == [{1: 2, 2: 1}, {1: 1, 2: 1}]
     assert [entity.labels for entity in decoded.entities] == [{1: ("PERSON",), 2: ("PERSON", "ORG")}, {}]
+
+
+def test_a_summary_sentence_cached_before_it_named_its_claim_reads_back_without_one() -> None:
+    data = json.loads(json.dumps(comparison_dict(FULL)))
+    assert data["summary"][0]["claim"] == 1
+    del data["summary"][0]["claim"]
+    [line] = comparison_from_dict(data, ARTICLES).summary
+    assert line == SummarySentence("The Ostra rose and thousands left.", (1, 2), None)
 
 
 def test_framing_scores_are_written_to_two_decimals_and_reread_as_written() -> None:

@@ -204,8 +204,11 @@ class Framing:
 
 @dataclass(frozen=True)
 class SummarySentence:
+    """One sentence of the neutral summary: a member sentence of one claim, citing the claim's outlets."""
+
     text: str
     sources: tuple[int, ...]  # article ids that support the sentence
+    claim: int | None = None  # id of the claim it summarises (None when read from an older cached comparison)
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,10 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
             }
             for item in comparison.framing
         },
-        "summary": [{"text": line.text, "sources": list(line.sources)} for line in comparison.summary],
+        "summary": [
+            {"text": line.text, "sources": list(line.sources), "claim": line.claim}
+            for line in comparison.summary
+        ],
         "timeline": [
             {"date": event.date, "text": event.text, "sources": list(event.sources)}
             for event in comparison.timeline
@@ -145,7 +148,11 @@ def comparison_from_dict(data: Mapping[str, Any], articles: Mapping[int, Article
             )
             for article, item in data["framing"].items()
         ),
-        summary=tuple(SummarySentence(item["text"], tuple(item["sources"])) for item in data["summary"]),
+        # "claim" is absent from comparisons cached before summary sentences named their claim.
+        summary=tuple(
+            SummarySentence(item["text"], tuple(item["sources"]), item.get("claim"))
+            for item in data["summary"]
+        ),
         timeline=tuple(
             TimelineEvent(item["date"], item["text"], tuple(item["sources"])) for item in data["timeline"]
         ),

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from newsprism.comparison.pipeline import Comparer
-from newsprism.models import Article, Comparison
+from newsprism.models import Article, Claim, Comparison, SentenceRef, SummarySentence
 from tests.helpers import EXAMPLES, read_planted, straight
 
 PLANTED = json.loads((EXAMPLES / "planted.json").read_text(encoding="utf-8"))
@@ -141,6 +141,39 @@ def test_the_summary_cites_every_sentence_and_starts_with_consensus(slug: str, c
     for line in summary:
         if len(line.sources) == 1:
             assert line.text.startswith("According to ")
+
+
+def summarised_claim(comparison: Comparison, line: SummarySentence) -> Claim:
+    [claim] = [claim for claim in comparison.claims if claim.id == line.claim]
+    return claim
+
+
+@pytest.mark.parametrize("slug", STORIES)
+def test_every_summary_sentence_cites_only_outlets_with_a_sentence_in_its_claim(
+    slug: str, comparisons: dict[str, Comparison]
+) -> None:
+    comparison = comparisons[slug]
+    for line in comparison.summary:
+        outlets = {ref.article for ref in summarised_claim(comparison, line).sentences}
+        assert line.sources and set(line.sources) <= outlets, line.text
+
+
+@pytest.mark.parametrize("slug", STORIES)
+def test_every_summary_sentence_is_a_sentence_of_its_claim(slug: str, comparisons: dict[str, Comparison]) -> None:
+    comparison = comparisons[slug]
+    sources = sources_of(comparison)
+    for line in comparison.summary:
+        claim = summarised_claim(comparison, line)
+        members = {article_sentence(comparison, ref) for ref in claim.sentences}
+        if len(line.sources) == 1:  # "According to <outlet>, " may lower-case the sentence's first word
+            text = line.text.removeprefix(f"According to {sources[line.sources[0]]}, ")
+            assert {text, text[:1].upper() + text[1:]} & members, line.text
+        else:
+            assert line.text in members
+
+
+def article_sentence(comparison: Comparison, ref: SentenceRef) -> str:
+    return next(item.article.sentences[ref.index] for item in comparison.articles if item.id == ref.article)
 
 
 @pytest.mark.parametrize("slug", STORIES)

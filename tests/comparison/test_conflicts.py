@@ -250,6 +250,54 @@ def test_a_date_conflict_gives_each_outlet_its_phrase_and_day() -> None:
     assert conflict.values["2"] == {"text": "late on Monday", "date": "2026-03-09", "weekday": "Monday", "sentence": 0}
 
 
+def test_sentences_that_give_the_same_day_agree_even_when_one_also_dates_something_else() -> None:
+    # Both give 15 December. The words around the two 15 Decembers differ ("elections ... planned" / "vote
+    # ... scheduled"), while those around the Clarion's "on Friday" (the board drew the districts) share
+    # "Kessaria" with the Wire's: the two sentences must not be found to disagree over the Friday.
+    same_day = pair("Elections in Kessaria planned for December 15, 2026 will be held on a two-party basis, the election board said.",
+                    "For the assembly vote, which is scheduled for December 15, 2026, the election board of the northern region of Kessaria drew the districts on Friday.")  # fmt: skip
+    assert find_date_conflicts([same_day]) == []
+
+
+def test_an_outlet_giving_the_others_day_does_not_contradict_them_with_the_day_of_another_happening() -> None:
+    published = date(2026, 6, 9)
+    wire = annotate_sentence(SentenceRef(1, 0), "Karl Mabry was sentenced on Monday for the death of Ilse Varn.", SOURCES[1], published)
+    clarion = [
+        annotate_sentence(SentenceRef(2, 0), "Karl Mabry received the sentence on Monday and must serve seven years.", SOURCES[2], published),
+        # The shooting months before, in a sentence naming the same people as the Wire's.
+        annotate_sentence(SentenceRef(2, 3), "Mabry pleaded guilty in April to killing Ilse Varn in the Jan. 1 shooting.", SOURCES[2], published),
+    ]  # fmt: skip
+    pairs = [SentencePair(wire, clarion[0], True, 0.8), SentencePair(wire, clarion[1], False, 0.4)]
+    assert find_date_conflicts(pairs) == []
+
+
+def test_a_date_conflict_shows_the_days_that_disagree() -> None:
+    # The Clarion's sentence first dates the log's publication; the outlets disagree on the call.
+    pairs = [pair("Lind spoke to Vantolin by phone on Tuesday.", "On Wednesday the foreign ministry published a call log showing Lind rang Vantolin late on Monday.",
+                  published=(date(2026, 3, 11), date(2026, 3, 11)))]  # fmt: skip
+    [conflict] = find_date_conflicts(pairs)
+    assert {value["text"] for value in conflict.values.values()} == {"on Tuesday", "late on Monday"}
+
+
+DAYS_FROM_THE_DAY_OF_WRITING = ["this morning", "today", "yesterday", "last night", "three days ago"]
+
+
+@pytest.mark.parametrize("words", DAYS_FROM_THE_DAY_OF_WRITING)
+def test_a_day_named_from_the_day_of_writing_is_not_set_against_another_claims_day(words: str) -> None:
+    # Related sentences naming the same people: the Clarion's news of its own day is another happening.
+    related = pair("Lind met Vantolin in Arvel on Monday.", f"Lind and Vantolin spoke in Arvel {words}.",
+                   aligned=False, similarity=0.25, published=(date(2026, 3, 11), date(2026, 3, 11)))  # fmt: skip
+    assert find_date_conflicts([related]) == []
+
+
+@pytest.mark.parametrize("words", DAYS_FROM_THE_DAY_OF_WRITING)
+def test_a_day_named_from_the_day_of_writing_conflicts_within_one_claim(words: str) -> None:
+    aligned = pair("Lind met Vantolin in Arvel on Monday.", f"Lind and Vantolin met in Arvel {words}.",
+                   published=(date(2026, 3, 11), date(2026, 3, 11)))  # fmt: skip
+    [conflict] = find_date_conflicts([aligned])
+    assert conflict.values["1"]["date"] == "2026-03-09" and conflict.values["2"]["text"] == words
+
+
 # --- The planted differences of the example stories ---------------------------------------------
 
 PLANTED = json.loads((EXAMPLES / "planted.json").read_text(encoding="utf-8"))

@@ -66,6 +66,13 @@ def test_every_sentence_has_sources_and_the_length_is_respected() -> None:
         assert all(line.sources for line in summary)
 
 
+def test_each_sentence_names_the_claim_it_summarises_and_cites_that_claims_outlets() -> None:
+    claims = {claim.id: claim for claim in CLAIMS}
+    for line in summary_of(ARTICLES, CLAIMS, length=4):
+        assert line.claim is not None
+        assert line.sources == tuple(sorted({ref.article for ref in claims[line.claim].sentences}))
+
+
 def test_the_least_loaded_wording_represents_a_shared_claim() -> None:
     framing = [Framing(2, (("raging", 3.1), ("swallowed", 2.5), ("terrified", 2.4)))]
     summary = summary_of(ARTICLES, CLAIMS, framing, length=2)

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from newsprism.comparison.annotate import AnnotatedSentence, AnnotatedStory
 from newsprism.comparison.options import QUICK_CLAIM_THRESHOLD
-from newsprism.lang.en.calendar import DAY_PARTS, MONTH_NAMES, MONTH_WORDS, WEEKDAY_NAMES, WEEKDAY_WORDS
+from newsprism.lang.en.calendar import (
+    DAY_PARTS,
+    MONTH_NAMES,
+    MONTH_WORDS,
+    RELATIVE_DAYS,
+    WEEKDAY_NAMES,
+    WEEKDAY_WORDS,
+)
 from newsprism.lang.en.stop_words import CORE_FUNCTION_WORDS
 from newsprism.models import Conflict, SentenceRef
 from newsprism.nlp.figures import Figure
@@ -280,26 +288,72 @@ def _as_quoted(figure: Figure) -> str:
 # --- Dates --------------------------------------------------------------------------------------
 
 
+# Days named from the day of writing ("this morning", "yesterday", "three days ago"): an outlet's own news of
+# its day, set against another outlet's day only within one claim, never across related sentences.
+_DAY_OF_WRITING = re.compile(
+    r"\b(?:" + "|".join(RELATIVE_DAYS) + r"|this\s+(?:afternoon|evening)|ago)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _DateLink:
+    """Two sentences compared for the day of one happening, and the two days that settled it."""
+
+    a: SentenceRef
+    b: SentenceRef
+    disagree: bool
+    days: tuple[DateMention, DateMention]
+
+    @property
+    def articles(self) -> frozenset[int]:
+        return frozenset((self.a.article, self.b.article))
+
+
 def find_date_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
     """Sentences about the same event that put it on different days, one Conflict per event.
 
     The same event: an aligned pair, or a related pair (same topic) whose sentences name the same
     two or more actors ("Lind spoke to Vantolin on Tuesday" / "Lind rang Vantolin late on Monday").
+    Linked sentences form an event; two outlets that give a day in common anywhere in it agree, so a
+    day one of them gives for another happening ("pleaded guilty to the Jan. 1 shooting") is no conflict.
     """
     sentences = _sentences(pairs)
-    components = _Components()
-    for pair in pairs:
-        if pair.a.ref.article == pair.b.ref.article:
-            continue
-        if not pair.aligned and not _same_actors(pair):
-            continue
-        if _places_contradict(pair.a, pair.b):
-            continue
-        verdict = _pair_days_disagree(pair)
-        if verdict is not None:
-            components.link(pair.a.ref, pair.b.ref, verdict)
-    conflicts = [_date_conflict(group, sentences) for group in components.groups_in_disagreement()]
+    links = sorted(
+        (link for pair in pairs if (link := _date_link(pair)) is not None), key=lambda link: (link.a, link.b)
+    )
+    events = _Components()
+    for link in links:
+        events.link(link.a, link.b, link.disagree)
+    conflicts = []
+    for event in events.groups_in_disagreement():
+        members = set(event)
+        inside = [link for link in links if link.a in members]
+        agreeing = {link.articles for link in inside if not link.disagree}
+        kept = [link for link in inside if not link.disagree or link.articles not in agreeing]
+        components = _Components()
+        for link in kept:
+            components.link(link.a, link.b, link.disagree)
+        conflicts += [_date_conflict(group, kept, sentences) for group in components.groups_in_disagreement()]
     return sorted(conflicts, key=lambda conflict: conflict.sentences)
+
+
+def _date_link(pair: SentencePair) -> _DateLink | None:
+    """Whether two sentences agree or disagree on the day of what they report; None when they cannot say."""
+    if pair.a.ref.article == pair.b.ref.article:
+        return None
+    if not pair.aligned and not _same_actors(pair):
+        return None
+    if _places_contradict(pair.a, pair.b):
+        return None
+    common = _common_day(pair)
+    if common is not None:
+        return _DateLink(pair.a.ref, pair.b.ref, False, common)
+    for first, second in _comparable_days(pair):
+        if not pair.aligned and (_DAY_OF_WRITING.search(first.text) or _DAY_OF_WRITING.search(second.text)):
+            continue
+        if _same_day(first, second) is False:
+            return _DateLink(pair.a.ref, pair.b.ref, True, (first, second))
+    return None
 
 
 def _same_happening(
@@ -324,21 +378,33 @@ def _same_actors(pair: SentencePair) -> bool:
 
 def _pair_days_disagree(pair: SentencePair) -> bool | None:
     """True when no day of one sentence can be a day of the other; None when they cannot be compared."""
-    days_a, days_b = pair.a.event_days, pair.b.event_days
-    verdicts = [
-        None
-        if _later_development(first, pair.b.published)
-        or _later_development(second, pair.a.published)
-        or not _same_happening(pair.a, first, pair.b, second)
-        else _same_day(first, second)
-        for first in days_a
-        for second in days_b
-    ]
-    if any(verdict is True for verdict in verdicts):
+    if _common_day(pair) is not None:
         return False
-    if any(verdict is False for verdict in verdicts):
+    if any(_same_day(first, second) is False for first, second in _comparable_days(pair)):
         return True
     return None
+
+
+def _common_day(pair: SentencePair) -> tuple[DateMention, DateMention] | None:
+    """A day both sentences give: then they do not disagree, whatever else each dates."""
+    for first in pair.a.event_days:
+        for second in pair.b.event_days:
+            if _same_day(first, second) is True:
+                return first, second
+    return None
+
+
+def _comparable_days(pair: SentencePair) -> Iterator[tuple[DateMention, DateMention]]:
+    """Days of the two sentences that can only disagree: they date one happening, which both outlets could
+    have reported when they went out."""
+    for first in pair.a.event_days:
+        for second in pair.b.event_days:
+            if (
+                not _later_development(first, pair.b.published)
+                and not _later_development(second, pair.a.published)
+                and _same_happening(pair.a, first, pair.b, second)
+            ):
+                yield first, second
 
 
 def _later_development(mention: DateMention, other_published: date | None) -> bool:
@@ -367,23 +433,29 @@ def _weekdays(mention: DateMention) -> set[int]:
     return {mention.weekday, (mention.weekday + 1) % 7} if mention.time == "night" else {mention.weekday}
 
 
-def _date_conflict(group: list[SentenceRef], sentences: dict[SentenceRef, AnnotatedSentence]) -> Conflict:
+def _date_conflict(
+    group: list[SentenceRef], links: Sequence[_DateLink], sentences: dict[SentenceRef, AnnotatedSentence]
+) -> Conflict:
+    members = set(group)
+    # Each outlet is shown by a day that disagrees with another outlet's, else by one that agrees.
+    shown: dict[int, tuple[SentenceRef, DateMention]] = {}
+    for disagree in (True, False):
+        for link in links:
+            if link.disagree is disagree and link.a in members:
+                for ref, mention in zip((link.a, link.b), link.days, strict=True):
+                    shown.setdefault(ref.article, (ref, mention))
     values: dict[str, Any] = {}
     phrases: dict[int, str] = {}
     sources: dict[int, str] = {}
-    for ref in group:
-        if str(ref.article) in values:
-            continue
-        sentence = sentences[ref]
-        mention = sentence.event_days[0]
-        values[str(ref.article)] = {
+    for article, (ref, mention) in sorted(shown.items()):
+        values[str(article)] = {
             "text": mention.text,
             "date": mention.date.isoformat() if mention.date else None,
             "weekday": WEEKDAY_NAMES[mention.weekday] if mention.weekday is not None else None,
             "sentence": ref.index,
         }
-        phrases[ref.article] = _day_phrase(mention)
-        sources[ref.article] = sentence.source
+        phrases[article] = _day_phrase(mention)
+        sources[article] = sentences[ref].source
     description = f"Date: {_who_says_what(phrases, sources)}"
     return Conflict("date", description, tuple(group), values)
 

@@ -51,6 +51,7 @@ _STARTS_WITH_PRONOUN = re.compile(r"^(?:He|She|They|It|His|Her|Their|Its|This|Th
 
 @dataclass(frozen=True)
 class _Candidate:
+    claim: int
     ref: SentenceRef
     text: str
     sources: tuple[int, ...]
@@ -127,7 +128,7 @@ def summarise(
         text = candidate.text
         if len(candidate.sources) == 1:
             text = _according_to(sources[candidate.sources[0]], text, names)
-        summary.append(SummarySentence(text, candidate.sources))
+        summary.append(SummarySentence(text, candidate.sources, candidate.claim))
     return summary
 
 
@@ -182,7 +183,7 @@ def _consensus_candidate(
         - LEAD_WEIGHT * earliest
         - PRONOUN_PENALTY * bool(_STARTS_WITH_PRONOUN.match(story.sentence(best).text))
     )
-    return _Candidate(best, story.sentence(best).text, _articles(claim), salience)
+    return _Candidate(claim.id, best, story.sentence(best).text, _articles(claim), salience)
 
 
 def _unique_candidate(claim: Claim, story: AnnotatedStory, vectors: _StoryVectors) -> _Candidate:
@@ -198,7 +199,7 @@ def _unique_candidate(claim: Claim, story: AnnotatedStory, vectors: _StoryVector
         - PRONOUN_PENALTY * bool(_STARTS_WITH_PRONOUN.match(sentence))
         - 1.0 * (not MIN_WORDS <= words <= MAX_WORDS)
     )
-    return _Candidate(ref, sentence, (ref.article,), salience)
+    return _Candidate(claim.id, ref, sentence, (ref.article,), salience)
 
 
 def _round_robin(candidates: Iterable[_Candidate], article_order: list[int]) -> list[_Candidate]:
