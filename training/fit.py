@@ -35,8 +35,6 @@ class FitOptions:
     warmup_share: float = 0.1
     seed: int = 20261207
     threads: int = 2
-    refine_epochs: int = 2
-    refine_learning_rate: float = 2e-5
 
 
 def minilm_folder() -> Path:
@@ -108,23 +106,6 @@ def fit(pairs: Sequence[LabelledPair], tokenizer: Tokenizer, options: FitOptions
     # halves the optimiser's work and keeps the rare words' vectors as they were.
     model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
     _train(model, pairs, tokenizer, options.epochs, options.learning_rate, options, random.Random(options.seed))
-    model.eval()
-    return model
-
-
-def refine(
-    model: CrossEncoder, pairs: Sequence[LabelledPair], tokenizer: Tokenizer, options: FitOptions = FitOptions()
-) -> CrossEncoder:
-    """A second, shorter stage on the same-claim pairs alone, at a lower rate: the first stage shares the
-    encoder with the similarity output, which leaves the same-claim decision under-fitted (MSRP validation F1
-    84.0 after it). Seeded on its own, so it can start from a saved first-stage model."""
-    torch.manual_seed(options.seed + 1)
-    torch.set_num_threads(options.threads)
-    model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
-    _train(
-        model, pairs, tokenizer, options.refine_epochs, options.refine_learning_rate, options,
-        random.Random(options.seed + 1),
-    )
     model.eval()
     return model
 

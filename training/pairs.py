@@ -162,11 +162,6 @@ def training_pairs(data: Path = DATA) -> list[LabelledPair]:
     return [*split.fit, *sts_train(data, held_out), *gva_negatives(data)]
 
 
-def same_claim_pairs(data: Path = DATA) -> list[LabelledPair]:
-    """The training pairs of the same-claim output alone (the second stage)."""
-    return [pair for pair in training_pairs(data) if pair.task == "same_claim"]
-
-
 def summary(pairs: list[LabelledPair]) -> str:
     """Counts per output, for the training log."""
     targets = {task: np.array([p.target for p in pairs if p.task == task]) for task in ("same_claim", "similarity")}

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from newsprism.config import DEFAULT_SUMMARY_LENGTH
 
-# The trained same-claim model's probability from which two sentences state one claim (nlp/pair_model.py):
-# chosen on MSRP's calibration split (training/pairs.py), never on its validation split.
+# The trained pair model's probability from which newsprism.same_claim says two sentences state one claim
+# (nlp/pair_model.py); its F1 on MSRP's calibration split (training/pairs.py) is flat from 0.4 to 0.55.
 CLAIM_THRESHOLD = 0.5
 # The quick score's threshold (similarity.ClaimScorer, cosine and lexical evidence, fitted on MSRP): a pair
 # of one claim below it is only loosely tied, so its figures are compared only when it names the same actors.
@@ -24,7 +24,8 @@ MAX_TIMELINE_EVENTS = 20
 class CompareOptions:
     """How sentences are aligned into claims, and how much of the findings is reported."""
 
-    claim_threshold: float = CLAIM_THRESHOLD  # same-claim probability that links two sentences
+    # Link probability from which two sentences are one claim; None: the link model's own (link_model.json).
+    claim_threshold: float | None = None
     summary_length: int = DEFAULT_SUMMARY_LENGTH  # sentences in the neutral summary
     framing_terms: int = DEFAULT_FRAMING_TERMS  # distinctive words and phrases per outlet, at most
     framing_min_z: float = FRAMING_MIN_Z  # log-odds z-score a word needs to be an outlet's own

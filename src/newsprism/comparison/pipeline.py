@@ -21,7 +21,8 @@ from newsprism.comparison.framing import distinctive_terms
 from newsprism.comparison.options import CompareOptions
 from newsprism.comparison.related import related_claims
 from newsprism.comparison.quotes import find_quote_conflicts, match_quotes
-from newsprism.comparison.similarity import ClaimJudge, score_evidence
+from newsprism.comparison.link_model import StoryLinkJudge
+from newsprism.comparison.similarity import score_evidence
 from newsprism.comparison.summary import summarise
 from newsprism.comparison.timeline import build_timeline
 from newsprism.models import Article, ComparedArticle, Comparison, Conflict, StoredArticle
@@ -31,9 +32,8 @@ from newsprism.nlp.embeddings import Embedder, default_embedder
 class Comparer:
     """Compares stories with models loaded once; reuse one instance for many stories."""
 
-    def __init__(self, embedder: Embedder | None = None, judge: ClaimJudge | None = None) -> None:
+    def __init__(self, embedder: Embedder | None = None) -> None:
         self.embedder = embedder or default_embedder()
-        self.judge = judge or ClaimJudge(figure_blind=True)
 
     def compare(
         self,
@@ -43,7 +43,12 @@ class Comparer:
         story = annotate(as_compared(articles))
         compared = story.compared
         scorer = _FigureBlindScorer(self.embedder)
-        alignment = align_claims(story, scorer, options.claim_threshold, self._embed(story), self.judge)
+        embeddings = self._embed(story)
+        judge = StoryLinkJudge(
+            story.sentences(), lambda sentence: embeddings[sentence.ref.article][sentence.ref.index]
+        )
+        threshold = judge.model.threshold if options.claim_threshold is None else options.claim_threshold
+        alignment = align_claims(story, scorer, threshold, embeddings, judge)
         sources = {item.id: item.article.source for item in compared}
         quotes = match_quotes([quote for sentence in story.sentences() for quote in sentence.quotes])
         pairs = _sentence_pairs(story, alignment)

@@ -187,6 +187,15 @@ def _features(counts: _PairCounts, cosine: np.ndarray) -> np.ndarray:
     return np.stack([np.asarray(columns[name], dtype=np.float64) for name in FEATURES], axis=-1)
 
 
+def pair_features_of(
+    evidence_a: Sequence[SentenceEvidence], evidence_b: Sequence[SentenceEvidence], cosine: np.ndarray
+) -> np.ndarray:
+    """The (len(pairs), len(FEATURES)) feature array of aligned pairs (evidence_a[i], evidence_b[i])."""
+    if not evidence_a:
+        return np.zeros((0, len(FEATURES)))
+    return _features(_pair_counts(evidence_a, evidence_b), np.asarray(cosine, dtype=np.float64))
+
+
 def score_features(
     features: np.ndarray, intercept: float = INTERCEPT, weights: np.ndarray = _WEIGHTS
 ) -> np.ndarray:
