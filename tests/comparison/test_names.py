@@ -82,6 +82,12 @@ ONE_NAME = [
     ("Βαρουφάκης", "Varoufakis"),
     ("Παπαδόπουλος", "Papadopoulos"),
     ("Ευάγγελος", "Evangelos"),
+    # English spellings, and what is no part of a name.
+    ("Betty Ford Center", "Betty Ford Centre"),
+    ("Kodak Theater", "Kodak Theatre"),
+    ("Academy Awards", "Academy Awards®"),
+    ("Rodger", "Rodger[59"),  # a footnote marker
+    ("Min Huang", "Min Haung"),  # a typing slip in a longer word
     # One spelling written twice, whatever the script.
     ("محمد", "محمد"),
     ("习近平", "习近平"),
@@ -101,6 +107,10 @@ TWO_NAMES = [
     ("Anna", "Hanna"),
     ("Ali", "Eli"),
     ("Sam", "Osama"),
+    ("Hill", "Hall"),
+    ("Bell", "Bella"),
+    ("Hank", "Huang"),
+    ("CBS", "Gibbs"),
     ("Yasser", "Asser"),
     ("Juan", "Yuan"),
     # The ending tells feminine from masculine names and surnames.
@@ -125,6 +135,7 @@ TWO_NAMES = [
     ("Maria Lind", "Maria Berg"),
     ("Maria Lind", "Helena Lind"),
     ("G7", "G20"),
+    ("79th Academy Awards", "85th Academy Awards"),
     # Names in other scripts, which once all folded to an empty key.
     ("Путин", "Зеленский"),
     ("Путин", "Медведев"),

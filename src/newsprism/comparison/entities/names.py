@@ -24,8 +24,12 @@ _ONE_SOUND = {
 }  # fmt: skip
 # "y" and "j" are vowels inside a word (Kyiv, Ilja / Ilya) and consonants opening one (Yasser, Jan).
 _ONE_SOUND_PATTERN = re.compile(r"tch|sch|ch|ck|ph|dh|th|kh|gh|ou|[cqwx]|(?<=.)[yj]")
-# The Arabic and Persian ending -a / -ah / -eh (Haniya / Haniyeh, Fatima / Fatemeh), English Sara / Sarah.
-_FINAL_VOWEL_H = re.compile(r"[ae]h$")
+# Endings spelled two ways: Arabic and Persian -a / -ah / -eh (Haniya / Haniyeh, Fatima / Fatemeh, and
+# English Sara / Sarah), British and American -re / -er (Centre / Center, Theatre / Theater).
+_SAME_ENDINGS = ((re.compile(r"[ae]h$"), "a"), (re.compile(r"(?<=[^aeiou])re$"), "er"))
+# Runs of letters and digits: a mark or symbol is no part of a name ("Awards®"), nor are digits set apart
+# from the letters ("Rodger[59", a footnote), while digits that open a word are ("79th", "G7", "20").
+_LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
 # Scripts that write every vowel, so that a transliteration can be compared letter by letter. Arabic and
 # Hebrew leave short vowels out (محمد has the letters of Muhammad and of Mahmoud), Indic scripts the
 # inherent "a", and a Chinese character is a whole syllable: there only one transliteration is one name.
@@ -79,13 +83,18 @@ def name_skeleton(word: str) -> str:
 def spelling_key(word: str) -> str:
     """Lowercase ASCII spelling, transliterated, with letters of one sound folded: "Tareq" -> "tarek"."""
     letters = _ONE_SOUND_PATTERN.sub(lambda match: _ONE_SOUND[match.group()], latin_letters(word))
-    return _FINAL_VOWEL_H.sub("a", _collapse_doubles(letters))
+    letters = _collapse_doubles(letters)
+    for ending, spelling in _SAME_ENDINGS:
+        letters = ending.sub(spelling, letters)
+    return letters
 
 
 @lru_cache(maxsize=16_384)
 def latin_letters(word: str) -> str:
     """The letters and digits of a word in lowercase ASCII: "Путин" -> "putin", "Øystein" -> "oystein"."""
-    return "".join(char for char in to_latin(word) if char.isascii() and char.isalnum())
+    runs = _LETTERS_AND_DIGITS.findall(word)
+    kept = "".join(run for index, run in enumerate(runs) if index == 0 or not run.isdigit())
+    return "".join(char for char in to_latin(kept) if char.isalnum())
 
 
 def letters_of(name: str) -> str:
@@ -154,7 +163,7 @@ def _spelling_distance(a: str, b: str) -> float:
 
 
 def _insertion_cost(word: str, index: int) -> float:
-    """A vowel beside another (Kiev / Kiv, Saeed / Said) costs half; any other letter one."""
+    """A vowel beside another costs half (Kiev / Kyiv, spelled "kiev" / "kiv"); any other letter one."""
     if word[index] not in VOWELS:
         return 1.0
     neighbours = word[max(index - 1, 0) : index] + word[index + 1 : index + 2]
