@@ -360,6 +360,9 @@ SAME_PERSON_CASES = [
     ("Mr. Steele", "Michael Steele", True),
     ("Bruno Kestel", "Tariq Haddadi", False),
     ("Pavla Renner", "Tilda Marr", False),
+    ("Владимир Путин", "Vladimir Putin", True),  # transliterated, not folded to nothing
+    ("Путин", "Путин", True),
+    ("Путин", "Зеленский", False),
 ]
 
 

@@ -3,8 +3,9 @@
 Mentions come from spaCy (nlp/ner.py) per sentence. Entities are then built in five steps:
 1. drop sentence-initial common words the model took for names ("Riot police ..."), and add the
    places where a name the model found elsewhere in the story stands unrecognised ("Lind said");
-2. merge spelling and transliteration variants (Tariq Haddadi / Tareq Hadadi, Qarvel / Karvel Dam):
-   names of as many words whose words fold to the same consonant skeleton, of one type, never two
+2. merge spelling and transliteration variants (Tariq Haddadi / Tareq Hadadi, Qarvel / Karvel Dam,
+   Путин / Putin): names of as many words whose words, transliterated to Latin letters, keep one
+   consonant skeleton and ending and change few letters (names.py), of one type, never two
    spellings inside one article (an outlet spells a name consistently, two spellings there are two
    referents); then a name with a middle initial into the same name without ("Michael T. Flynn"),
    never across "Jr." / "Sr.", and "F.B.I." into "FBI";

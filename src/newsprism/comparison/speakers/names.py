@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from newsprism.lang.en.titles import (
     PARTY_MEMBERS,
     title_key,
 )
-from newsprism.nlp.strings import edit_distance
+from newsprism.nlp.strings import edit_distance, to_latin
 
 # Capitalised words, with initials and honorifics ("Mr. Steele", "J. K. Rowling") and name particles.
 _NAME_TOKEN = r"[A-Z][\w'’-]*(?:\.(?=\s+[A-Z]))?"
@@ -113,6 +112,5 @@ def same_person(first: str, second: str) -> bool:
 
 
 def _name_key(name: str) -> tuple[str, ...]:
-    plain = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(char for char in plain if not unicodedata.combining(char))
-    return tuple(word for word in re.findall(r"[a-z0-9]+", plain) if word not in HONORIFICS)
+    # Transliterated, so that a name in Cyrillic or Greek (or with an "ø") keeps its letters.
+    return tuple(word for word in re.findall(r"[a-z0-9]+", to_latin(name)) if word not in HONORIFICS)
