@@ -70,7 +70,7 @@ test: install-test $(CHROMIUM)
 
 # No `ruff format --check` yet: the code is not formatted with it.
 lint: install-lint
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench training
 	$(BIN)/mypy src
 
 bench: install
@@ -83,6 +83,7 @@ bench: install
 model: install
 	$(BIN)/python $(PIP_INSTALL) -e '.[train]'
 	$(BIN)/python -m training
+	$(BIN)/python -m training.link_model
 	$(BIN)/python bench/align_msrp.py
 	$(BIN)/python bench/sts.py
 

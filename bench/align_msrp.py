@@ -136,11 +136,10 @@ def best_f1_threshold(scores: np.ndarray, labels: np.ndarray) -> float:
 def trained_model_report(data: Path) -> None:
     """The shipped same-claim model on MSRP's validation split; thresholds from the calibrate split."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from training.pairs import msrp_split
-
     from newsprism.comparison.options import CLAIM_THRESHOLD
     from newsprism.comparison.similarity import ClaimJudge
     from newsprism.nlp.embeddings import default_embedder
+    from training.pairs import msrp_split
 
     split = msrp_split(data)
     judge = ClaimJudge()
@@ -153,20 +152,31 @@ def trained_model_report(data: Path) -> None:
     embedder = default_embedder()
 
     def cosines(pairs: list) -> np.ndarray:  # type: ignore[type-arg]
-        return np.einsum("ij,ij->i", embedder.embed([p.a for p in pairs]), embedder.embed([p.b for p in pairs]))
+        return np.einsum(
+            "ij,ij->i", embedder.embed([p.a for p in pairs]), embedder.embed([p.b for p in pairs])
+        )
 
     cosine_threshold = best_threshold(cosines(split.calibrate), calibrate_labels)
     print(
         f"MSRP validation split: {len(labels)} pairs ({labels.sum()} same claim); thresholds chosen on the "
         f"calibrate split ({len(calibrate_labels)} pairs); neither was trained on"
     )
-    print(f"  trained model at CLAIM_THRESHOLD {CLAIM_THRESHOLD}:   {evaluate(validation >= CLAIM_THRESHOLD, labels)}")
+    print(
+        f"  trained model at CLAIM_THRESHOLD {CLAIM_THRESHOLD}: "
+        f"{evaluate(validation >= CLAIM_THRESHOLD, labels)}"
+    )
     for name, threshold in (
         ("accuracy", best_threshold(calibrate, calibrate_labels)),
         ("F1", best_f1_threshold(calibrate, calibrate_labels)),
     ):
-        print(f"  trained model, calibrate-best {name:8s} threshold {threshold:.2f}: {evaluate(validation >= threshold, labels)}")
-    print(f"  MiniLM cosine alone (threshold {cosine_threshold:.2f}):   {evaluate(cosines(split.validation) >= cosine_threshold, labels)}")
+        print(
+            f"  trained model, calibrate-best {name:8s} threshold {threshold:.2f}: "
+            f"{evaluate(validation >= threshold, labels)}"
+        )
+    print(
+        f"  MiniLM cosine alone (threshold {cosine_threshold:.2f}): "
+        f"{evaluate(cosines(split.validation) >= cosine_threshold, labels)}"
+    )
     print(f"  majority class (all same claim):          {evaluate(np.ones(len(labels), bool), labels)}")
     print(f"  {PUBLISHED}")
     f1 = evaluate(validation >= CLAIM_THRESHOLD, labels).f1
@@ -181,7 +191,9 @@ def main() -> None:
     parser.add_argument("--sts-train", type=Path, default=DEFAULT_TRAIN, help="STS-B train csv (for the fit)")
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--quick", action="store_true", help="cross-validate the quick score instead")
-    parser.add_argument("--fit", action="store_true", help="with --quick: print its constants for similarity.py")
+    parser.add_argument(
+        "--fit", action="store_true", help="with --quick: print its constants for similarity.py"
+    )
     args = parser.parse_args()
     if not args.quick:
         trained_model_report(args.data.parents[1])

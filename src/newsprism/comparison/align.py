@@ -121,23 +121,32 @@ def align_claims(
             )
     judged = _judge(story, matrices, judge, len(refs))
 
-    def score(x: SentenceRef, y: SentenceRef) -> float:
-        """The judge's probability where it was asked, else the quick score."""
-        if (x, y) in judged:
-            return judged[(x, y)]
-        if (y, x) in judged:
-            return judged[(y, x)]
+    def quick(x: SentenceRef, y: SentenceRef) -> float:
         if (x.article, y.article) in matrices:
             return float(matrices[(x.article, y.article)][x.index, y.index])
         return float(matrices[(y.article, x.article)][y.index, x.index])
+
+    def score(x: SentenceRef, y: SentenceRef) -> float:
+        """The judge's probability where it was asked, else the quick score."""
+        return judged.get((x, y), judged.get((y, x), quick(x, y)))
+
+    def judge_missing(pairs: list[tuple[SentenceRef, SentenceRef]]) -> None:
+        """Ask the judge about cross pairs a join depends on that were no candidates (the quick score is on
+        another scale: it cannot stand in for the judge's probability)."""
+        missing = [(x, y) for x, y in pairs if (x, y) not in judged and (y, x) not in judged]
+        if judge is None or not missing:
+            return
+        probabilities = judge.same_claim([(story.sentence(x), story.sentence(y)) for x, y in missing])
+        judged.update({pair: float(p) for pair, p in zip(missing, probabilities, strict=True)})
 
     groups = _Groups(refs)
     for link in _one_to_one_links(judged, threshold):
         root_a, root_b = groups.find(link.a), groups.find(link.b)
         if root_a == root_b or groups.articles(root_a) & groups.articles(root_b):
             continue
-        cross = [score(x, y) for x in groups.members[root_a] for y in groups.members[root_b]]
-        if _supported(cross, threshold):
+        cross_pairs = [(x, y) for x in groups.members[root_a] for y in groups.members[root_b]]
+        judge_missing(cross_pairs)
+        if _supported([score(x, y) for x, y in cross_pairs], threshold):
             groups.union(link.a, link.b)
 
     article_order = {item.id: position for position, item in enumerate(articles)}

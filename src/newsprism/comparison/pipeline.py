@@ -18,10 +18,10 @@ from newsprism.comparison.conflicts import (
 from newsprism.comparison.contradictions import find_statement_conflicts
 from newsprism.comparison.entities import extract_entities
 from newsprism.comparison.framing import distinctive_terms
-from newsprism.comparison.options import CompareOptions
-from newsprism.comparison.related import related_claims
-from newsprism.comparison.quotes import find_quote_conflicts, match_quotes
 from newsprism.comparison.link_model import StoryLinkJudge
+from newsprism.comparison.options import CompareOptions
+from newsprism.comparison.quotes import find_quote_conflicts, match_quotes
+from newsprism.comparison.related import related_claims
 from newsprism.comparison.similarity import score_evidence
 from newsprism.comparison.summary import summarise
 from newsprism.comparison.timeline import build_timeline

@@ -49,7 +49,11 @@ def comparison_markdown(comparison: Comparison) -> str:
         lines += ["", f"### {heading} ({len(claims)})", ""]
         for claim in claims:
             outlets = sorted({ref.article for ref in claim.sentences})
-            related = f" (related: {', '.join(f'claim {number}' for number in claim.related)})" if claim.related else ""
+            related = (
+                f" (related: {', '.join(f'claim {number}' for number in claim.related)})"
+                if claim.related
+                else ""
+            )
             lines.append(f"- {claim.text} [{cite(outlets)}]{related}")
 
     lines += ["", "## Quotes", ""]
