@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from newsprism.comparison.speakers.names import (
     MAX_NAME_WORDS,
-    NAME_RUN,
     TRAILING_NAME_RUN,
+    name_runs,
     strip_titles,
 )
 from newsprism.lang.en.people import PERSONAL_PRONOUNS
@@ -120,9 +120,9 @@ def _leading_names(segments: list[str]) -> tuple[str, ...]:
     """Names that open clauses (the clauses' subjects), in sentence order."""
     names = []
     for segment in segments:
-        run = NAME_RUN.match(segment)
-        if run and strip_titles(run.group().split()).tokens:
-            names.append(run.group())
+        runs = name_runs(segment)
+        if runs and runs[0][0] == 0 and strip_titles(segment[: runs[0][1]].split()).tokens:
+            names.append(segment[: runs[0][1]])
     return tuple(names)
 
 

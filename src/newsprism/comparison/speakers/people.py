@@ -14,6 +14,7 @@ from newsprism.comparison.speakers.names import (
     WORD,
     ReadName,
     is_organisation,
+    name_runs,
     read_name,
     strip_titles,
 )
@@ -386,13 +387,13 @@ def _last_before(person: _Person, at: Position) -> Position:
 def _runs(sentence: str) -> list[tuple[int, int]]:
     """Capitalised runs, cut after a possessive ("Kessaria's Karvel Dam" -> "Kessaria's", "Karvel Dam")."""
     spans: list[tuple[int, int]] = []
-    for match in NAME_RUN.finditer(sentence):
-        start = match.start()
-        for token in re.finditer(r"\S+", match.group()):
-            if POSSESSIVE.search(token.group()) and match.start() + token.end() < match.end():
-                spans.append((start, match.start() + token.end()))
-                start = match.start() + token.end() + 1
-        spans.append((start, match.end()))
+    for run_start, run_end in name_runs(sentence):
+        start = run_start
+        for token in re.finditer(r"\S+", sentence[run_start:run_end]):
+            if POSSESSIVE.search(token.group()) and run_start + token.end() < run_end:
+                spans.append((start, run_start + token.end()))
+                start = run_start + token.end() + 1
+        spans.append((start, run_end))
     return [(s, e) for s, e in spans if e > s]
 
 
