@@ -29,13 +29,16 @@ from difflib import SequenceMatcher
 
 from newsprism.comparison.speakers import (
     Attribution,
+    Organisations,
     People,
     attribution_after,
     attribution_before,
     is_direct,
+    is_organisation,
     same_person,
 )
 from newsprism.models import Article, ComparedArticle, Conflict, Quote, SentenceRef
+from newsprism.nlp.ner import Mention
 
 MIN_QUOTE_WORDS = 4
 MIN_MATCH_COVERAGE = 0.8
@@ -79,11 +82,17 @@ class _Span:
     kind: str = "double"
 
 
-def extract_quotes(article: ComparedArticle) -> list[Quote]:
-    """Every direct quotation in the article, with its speaker when the text says who it is."""
+def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] = ()) -> list[Quote]:
+    """Every direct quotation in the article, with its speaker when the text says who it is.
+
+    `named`: each sentence's named-entity mentions, as `annotate` reads them; without them the organisations
+    that "the ministry" may mean are read off capitalised runs alone.
+    """
     document = _document(article.article)
     spans = _join_split_quotes(document, _quote_spans(document))
-    people = People(_masked_sentences(document, spans, article.article.sentences))
+    masked = _masked_sentences(document, spans, article.article.sentences)
+    people = People(masked)
+    organisations = Organisations(masked, named)
     quotes: list[Quote] = []
     previous: tuple[_Span, str | None] | None = None
     for position, span in enumerate(spans):
@@ -103,14 +112,16 @@ def extract_quotes(article: ComparedArticle) -> list[Quote]:
         if attribution is not None:
             # A pronoun before the quotation ("He said Obama "…"") refers back from where it stands.
             where = _position(document, before_at) if is_before else at
-            speaker = people.resolve(attribution, where)
+            speaker = people.resolve(attribution, where) or organisations.resolve(attribution, where)
             how = _attribution_kind(attribution, speaker)
         elif previous is not None and _follows(document, previous[0], span, before):
             speaker = previous[1]
             how = "continued" if speaker else None
         else:
             speaker = None
-        if speaker is not None:
+        if speaker is not None and is_organisation(speaker.split()):
+            organisations.add_speaker(speaker, at)
+        elif speaker is not None:
             people.add_mention(speaker, (sentence, -1))
         quotes.append(
             Quote(speaker=speaker, text=text, article=article.id, sentence=sentence, attribution=how)
@@ -159,7 +170,7 @@ def _attribution_kind(attribution: Attribution, speaker: str | None) -> str | No
         return "named" if speaker else None
     phrase = attribution.phrases[0]
     first = phrase.split()[0].strip(" .,;:!?\"'").casefold() if phrase.split() else ""
-    if first in ("he", "she"):
+    if first in ("he", "she", "it"):
         return "pronoun"
     surname = speaker.split()[-1].casefold()
     return "named" if surname in phrase.casefold() else "title"

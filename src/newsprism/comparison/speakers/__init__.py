@@ -1,6 +1,7 @@
 """Who said a quotation: the attribution phrase next to it, resolved against the people an article names.
 
-Rules, all from the text (no NER model: a capitalised-name heuristic with lists of titles and roles):
+Rules, all from the text (a capitalised-name heuristic with lists of titles and roles; the named-entity
+model's organisations only tell which body "the ministry" is):
 - An attribution is a speech verb ("said", "told", "warned", "sobbed", …) with its subject ("Lind said",
   "the interior minister added") or, inverted, its object ("said Mayor Mirela Sandor, who …"), or
   "according to X". Before a quotation the subject of the last speech verb counts ("Lind said: …"); with
@@ -15,6 +16,11 @@ Rules, all from the text (no NER model: a capitalised-name heuristic with lists 
   title ("Mayor Mirela Sandor", "Maria Lind, the interior minister", "Lind, who heads the interior ministry").
 - A quotation that opens a sentence right after an attributed one, with no attribution of its own, keeps
   that speaker (see `quotes.py`). Names inside quotations are never antecedents.
+- An organisation speaks when the phrase ends with an organisation's head word ("the defence ministry
+  said", "a defence ministry statement said", "a statement from the defence ministry"): the fullest name
+  the article gives it ("the ministry" -> "Kessarian Defence Ministry"), else its words ("defence
+  ministry"). A bare head the article names no body for ("the group said") has no speaker; "it said" is
+  the organisation that spoke in that sentence or the one before.
 - Anything else ("said one", "police said", "a spokesman said") has no speaker.
 """
 
@@ -24,7 +30,17 @@ from newsprism.comparison.speakers.attribution import (
     attribution_before,
     is_direct,
 )
-from newsprism.comparison.speakers.names import same_person
+from newsprism.comparison.speakers.names import is_organisation, same_person
+from newsprism.comparison.speakers.organisations import Organisations
 from newsprism.comparison.speakers.people import People
 
-__all__ = ["Attribution", "People", "attribution_after", "attribution_before", "is_direct", "same_person"]
+__all__ = [
+    "Attribution",
+    "Organisations",
+    "People",
+    "attribution_after",
+    "attribution_before",
+    "is_direct",
+    "is_organisation",
+    "same_person",
+]

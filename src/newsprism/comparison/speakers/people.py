@@ -18,6 +18,7 @@ from newsprism.comparison.speakers.names import (
     read_name,
     strip_titles,
 )
+from newsprism.comparison.speakers.organisations import read_body
 from newsprism.lang.en.people import (
     ATTRIBUTION_ROLE_NOUNS,
     FEMALE_WORDS,
@@ -158,6 +159,8 @@ class People:
     def add_mention(self, name: str, at: Position) -> None:
         """Record that a quotation at `at` was attributed to `name` (it makes `name` the recent person)."""
         key = tuple(name.split())
+        if is_organisation(key):
+            return  # "the ministry said": no one "he" or "she" can mean
         person = self._people.get(key) or self._people.setdefault(key, _Person(key))
         person.mentions.append(at)
 
@@ -351,8 +354,8 @@ class People:
     def _by_title(self, phrase: str, at: Position) -> str | None:
         """The person the article describes with the title in `phrase`."""
         required, optional, head = _title_words(phrase)
-        if head is None:
-            return None
+        if head is None or read_body(phrase) is not None:
+            return None  # "the interior ministry" is the ministry, not its minister
         known_words = {word for p in self._people.values() for d in p.descriptors for word in d.words}
         required = required & known_words
         best: tuple[tuple[tuple[int, int], Position], _Person] | None = None
