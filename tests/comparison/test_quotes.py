@@ -10,7 +10,7 @@ import pytest
 import newsprism
 from newsprism.comparison.quotes import extract_quotes, find_quote_conflicts, match_quotes, omitted_words
 from newsprism.comparison.speakers import same_person
-from newsprism.models import Article, ComparedArticle, Quote
+from newsprism.models import Article, ComparedArticle, Conflict, Quote
 from newsprism.nlp.sentences import split_sentences
 from tests.helpers import EXAMPLES, straight
 
@@ -195,6 +195,8 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("a ministry is not its minister", 'Maria Lind, the interior minister, spoke. "There will be a full inquiry into the night," the interior ministry said.', "interior ministry"),
     ("an organisation that spoke is no antecedent of he", 'Bruno Kestel spoke. "The port will reopen," the Harbour Authority said. "We will be back next week with more people," he said.', "Bruno Kestel"),
     ("a bare organisation word the article names nothing for is None", '"The border will stay open to aid convoys," the group said.', None),
+    ("the next quoted clause of a sentence keeps its speaker", 'Jonas Vell spoke on Monday. Vell said the group has "no wish to escalate", but if attacked "the response will be severe".', "Jonas Vell"),
+    ("a capitalised word between two quotations may be another speaker", 'Vell called the talks "a waste of everyone\'s time", and Okafor the offer "a very poor joke indeed".', None),
     ("an unnamed speaker is None", '"They smile on the phone and then they close the sluice gates," said one.', None),
     ("a spokesman is None", '"Prices will keep rising for the rest of the year," a spokesman said.', None),
     ("plural speakers are None", 'Police said: "Officers came under attack from a violent group."', None),
@@ -318,6 +320,56 @@ def test_given_groups_are_used_as_they_are() -> None:
 def test_same_words_in_full_everywhere_is_no_conflict() -> None:
     quotes = [Quote("Ilya Varenko", FULL, 1, 5), Quote("Ilya Varenko", FULL, 2, 3)]
     assert find_quote_conflicts(quotes, {1: "A", 2: "B"}) == []
+
+
+# --- clauses an outlet drops ---------------------------------------------------------------------
+
+CLAUSES = 'Rebel commander Jonas Vell spoke on Monday. Vell said the group has "no wish to escalate", but if attacked "the response will be severe".'
+CLAUSE_SOURCES = {1: "Harbor Gazette", 2: "Meridian Wire"}
+
+
+def _clause_conflicts(full: str, other: str) -> list[Conflict]:
+    quotes = extract_quotes(_article(full, 1, "Harbor Gazette")) + extract_quotes(_article(other, 2, "Meridian Wire"))
+    return [c for c in find_quote_conflicts(match_quotes(quotes), CLAUSE_SOURCES) if "dropped_clauses" in c.values]
+
+
+def test_an_outlet_quoting_one_clause_of_a_speakers_sentence_drops_the_others() -> None:
+    [conflict] = _clause_conflicts(CLAUSES, 'Jonas Vell warned that "the response will be severe" if his fighters were attacked.')
+    assert conflict.kind == "quote"
+    assert conflict.values == {
+        "1": "no wish to escalate ... the response will be severe",
+        "2": "the response will be severe",
+        "omitted": {"2": "no wish to escalate"},
+        "clauses": {"1": ["no wish to escalate", "the response will be severe"]},
+        "dropped_clauses": {"2": ["no wish to escalate"]},
+    }
+    assert conflict.description == (
+        'Harbor Gazette quotes Jonas Vell: "no wish to escalate" and "the response will be severe"; '
+        'Meridian Wire drops the clause "no wish to escalate"'
+    )
+    assert [(ref.article, ref.index) for ref in conflict.sentences] == [(1, 1), (2, 0)]
+    assert json.loads(json.dumps(conflict.values)) == conflict.values
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        'Jonas Vell said his fighters had "no wish to escalate". He added: "The response will be severe."',
+        'Jonas Vell said the group had "no wish to escalate, but if attacked the response will be severe".',
+    ],
+    ids=["in two sentences", "in one quotation"],
+)
+def test_an_outlet_giving_every_clause_drops_none(other: str) -> None:
+    assert _clause_conflicts(CLAUSES, other) == []
+
+
+def test_an_outlet_not_quoting_the_speaker_drops_no_clause() -> None:
+    assert _clause_conflicts(CLAUSES, "Jonas Vell said his fighters would defend the valley.") == []
+
+
+def test_the_clause_another_outlet_credits_to_someone_else_is_no_dropped_clause() -> None:
+    other = '"The response will be severe," said Defence Minister Ana Pinto.'
+    assert _clause_conflicts(CLAUSES, other) == []
 
 
 # --- attribution conflicts -----------------------------------------------------------------------
