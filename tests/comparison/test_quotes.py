@@ -11,6 +11,7 @@ import newsprism
 from newsprism.comparison.quotes import extract_quotes, find_quote_conflicts, match_quotes, omitted_words
 from newsprism.comparison.speakers import same_person
 from newsprism.models import Article, ComparedArticle, Conflict, Quote
+from newsprism.nlp.ner import mentions
 from newsprism.nlp.sentences import split_sentences
 from tests.helpers import EXAMPLES, straight
 
@@ -22,8 +23,13 @@ def _article(text: str, article_id: int = 1, source: str = "Test Wire") -> Compa
     return ComparedArticle(article_id, Article(source=source, title="t", text=text, sentences=sentences))
 
 
+def _quotes(article: ComparedArticle) -> list[Quote]:
+    """The article's quotations as a comparison finds them, with the named-entity model's mentions."""
+    return extract_quotes(article, mentions(list(article.article.sentences)))
+
+
 def _found(text: str) -> list[tuple[str | None, str]]:
-    return [(quote.speaker, quote.text) for quote in extract_quotes(_article(text))]
+    return [(quote.speaker, quote.text) for quote in _quotes(_article(text))]
 
 
 
@@ -93,7 +99,7 @@ EXTRACTION_CASES: list[tuple[str, str, list[tuple[str | None, str]]]] = [
     (
         "two quotations in one sentence joined by prose are two quotations",
         'Renner called the plan "a betrayal of every docker in the city" and the lease "a gift to Saltmarsh Logistics and nobody else".',
-        [(None, "a betrayal of every docker in the city"), (None, "a gift to Saltmarsh Logistics and nobody else")],
+        [("Renner", "a betrayal of every docker in the city"), ("Renner", "a gift to Saltmarsh Logistics and nobody else")],
     ),
 ]
 
@@ -134,7 +140,7 @@ def test_sentence_is_where_the_quotation_opens() -> None:
         "The river rose overnight. Thousands were moved to shelters.\n\n"
         'Jana Petrik said: "We were told for years this would happen.\n\n"Now there will have to be money."'
     )
-    [quote] = extract_quotes(_article(text, article_id=7))
+    [quote] = _quotes(_article(text, article_id=7))
     assert (quote.article, quote.sentence) == (7, 2)
 
 
@@ -197,6 +203,13 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("a bare organisation word the article names nothing for is None", '"The border will stay open to aid convoys," the group said.', None),
     ("the next quoted clause of a sentence keeps its speaker", 'Jonas Vell spoke on Monday. Vell said the group has "no wish to escalate", but if attacked "the response will be severe".', "Jonas Vell"),
     ("a capitalised word between two quotations may be another speaker", 'Vell called the talks "a waste of everyone\'s time", and Okafor the offer "a very poor joke indeed".', None),
+    ("called: its subject puts the words", 'Robert Gibbs, a campaign aide, called the remarks "well over the line of decency".', "Robert Gibbs"),
+    ("what he called: the clause's subject", 'In his interview, Paul Ryan also hammered Obama for what he called his "utter failure when it comes to creating jobs."', "Paul Ryan"),
+    ("accused of: its subject", 'Rick Perry accused the administration of "waging a war on people of faith".', "Rick Perry"),
+    ("a passive characterising verb names no speaker", 'Obama was accused of "waging a war on people of faith".', None),
+    ("he -> one who took a stance in words, not the person mentioned first", 'With the moderator, Martha Raddatz, opening the debate, Paul Ryan criticized the administration. "This is becoming more troubling by the day," he said.', "Paul Ryan"),
+    ("a role capitalised at a sentence's start is no part of the name", 'Historian Alan Brinkley told reporters the reading may be "a bit of theater in the end".', "Alan Brinkley"),
+    ("an organisation's words inside a clause name no speaker", '"The talks covered all the bishops," a point the diocese office denied.', None),
     ("an unnamed speaker is None", '"They smile on the phone and then they close the sluice gates," said one.', None),
     ("a spokesman is None", '"Prices will keep rising for the rest of the year," a spokesman said.', None),
     ("plural speakers are None", 'Police said: "Officers came under attack from a violent group."', None),
@@ -208,7 +221,7 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
 
 @pytest.mark.parametrize(("text", "speaker"), [c[1:] for c in SPEAKER_CASES], ids=[c[0] for c in SPEAKER_CASES])
 def test_resolves_speaker(text: str, speaker: str | None) -> None:
-    quotes = extract_quotes(_article(text))
+    quotes = _quotes(_article(text))
     assert quotes, "no quotation found"
     assert quotes[-1].speaker == speaker
 
@@ -329,7 +342,7 @@ CLAUSE_SOURCES = {1: "Harbor Gazette", 2: "Meridian Wire"}
 
 
 def _clause_conflicts(full: str, other: str) -> list[Conflict]:
-    quotes = extract_quotes(_article(full, 1, "Harbor Gazette")) + extract_quotes(_article(other, 2, "Meridian Wire"))
+    quotes = _quotes(_article(full, 1, "Harbor Gazette")) + _quotes(_article(other, 2, "Meridian Wire"))
     return [c for c in find_quote_conflicts(match_quotes(quotes), CLAUSE_SOURCES) if "dropped_clauses" in c.values]
 
 
@@ -406,7 +419,7 @@ def test_a_speaker_this_tool_inferred_is_no_outlets_misattribution(inferred: str
     ],
 )
 def test_each_quote_says_how_its_speaker_was_found(text: str, attribution: str) -> None:
-    [quote] = extract_quotes(_article(text))
+    [quote] = _quotes(_article(text))
     assert (quote.speaker, quote.attribution) == ("Bruno Kestel", attribution)
 
 
@@ -450,7 +463,7 @@ def _story(slug: str) -> tuple[list[ComparedArticle], dict[int, str]]:
 
 def _story_quotes(slug: str) -> tuple[list[Quote], dict[int, str]]:
     compared, sources = _story(slug)
-    return match_quotes([quote for article in compared for quote in extract_quotes(article)]), sources
+    return match_quotes([quote for article in compared for quote in _quotes(article)]), sources
 
 
 CUT_QUOTES = [(story["slug"], cut) for story in PLANTED["stories"] for cut in story["planted"]["cut_quotes"]]
@@ -518,5 +531,5 @@ def test_a_quotation_split_in_two_by_one_outlet_is_not_a_cut() -> None:
         '"For the record, I love my sister, but she is dead wrong on the issue of marriage," she wrote.\n\n'
         '"Freedom means freedom for everyone," Mary Cheney continued.', 2, "Post"
     )
-    quotes = match_quotes(extract_quotes(whole) + extract_quotes(split))
+    quotes = match_quotes(_quotes(whole) + _quotes(split))
     assert [c for c in find_quote_conflicts(quotes, {1: "Wire", 2: "Post"}) if c.kind == "quote"] == []

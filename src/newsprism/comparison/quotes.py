@@ -96,7 +96,7 @@ def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] 
     document = _document(article.article)
     spans = _join_split_quotes(document, _quote_spans(document))
     masked = _masked_sentences(document, spans, article.article.sentences)
-    people = People(masked)
+    people = People(masked, named)
     organisations = Organisations(masked, named)
     quotes: list[Quote] = []
     previous: tuple[_Span, str | None, str | None] | None = None
@@ -180,7 +180,8 @@ def _attribution_kind(attribution: Attribution, speaker: str | None) -> str | No
     if first in ("he", "she", "it"):
         return "pronoun"
     surname = speaker.split()[-1].casefold()
-    return "named" if surname in phrase.casefold() else "title"
+    phrases = (*attribution.phrases, *attribution.fallback_names)
+    return "named" if any(surname in phrase.casefold() for phrase in phrases) else "title"
 
 
 def find_quote_conflicts(quotes: Sequence[Quote], sources: Mapping[int, str]) -> list[Conflict]:

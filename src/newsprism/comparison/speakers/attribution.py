@@ -12,7 +12,12 @@ from newsprism.comparison.speakers.names import (
     strip_titles,
 )
 from newsprism.lang.en.people import PERSONAL_PRONOUNS
-from newsprism.lang.en.speech import SPEECH_PARTICIPLES, SPEECH_VERBS
+from newsprism.lang.en.speech import (
+    CHARACTERISING_PARTICIPLES,
+    CHARACTERISING_VERBS,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+)
 
 SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 # "and" between capitalised words joins a name ("Oversight and Government Reform Committee").
@@ -27,7 +32,15 @@ _ADVERB_TAIL = re.compile(
 )
 # Party and state tags after US politicians' names: "Rep. Gregory Meeks, D-N.Y., said".
 _PARTY_TAG = re.compile(r",?\s*\(?\b[DRI]-[A-Z][A-Za-z.]*\)?(?=[\s,]|$)")
-_PARTICIPLE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
+_PARTICIPLES = SPEECH_PARTICIPLES | CHARACTERISING_PARTICIPLES
+_PARTICIPLE = re.compile(r"\b(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
+# Only before a quotation: `Renner called the plan "…"`, not after it (`"…," she called` is no English).
+# A form of "be" before it makes it passive: in `Obama was accused of "…"` Obama is not the speaker.
+_CHARACTERISING = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )(?<!\bbe )\b(?:"
+    + "|".join(sorted(CHARACTERISING_VERBS))
+    + r")\b"
+)
 _MAX_SUBJECT_WORDS = 9
 _MAX_APPOSITION_WORDS = 40
 _MAX_WORDS_VERB_TO_QUOTE = 20
@@ -69,7 +82,7 @@ def attribution_before(text: str) -> Attribution | None:
     if according:
         return Attribution((according["phrase"].strip(),))
     text = _PARTY_TAG.sub("", text)
-    verbs = list(SPEECH_VERB.finditer(text)) + list(_PARTICIPLE.finditer(text))
+    verbs = [*SPEECH_VERB.finditer(text), *_PARTICIPLE.finditer(text), *_CHARACTERISING.finditer(text)]
     if not verbs:
         if text.rstrip().endswith(":"):  # "Biden was quick to retort: …"
             fallback = tuple(reversed(_leading_names(_clauses(text)[-3:])))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from newsprism.lang.en.names import NAME_PARTICLES, NOT_NAME_WORDS
 from newsprism.lang.en.organisations import INSTITUTION_WORDS, ORG_HEADS, PLACE_HEADS
+from newsprism.lang.en.people import ATTRIBUTION_ROLE_NOUNS
 from newsprism.lang.en.titles import (
     ATTRIBUTION_TITLE_HEADS,
     ATTRIBUTION_TITLE_WORDS,
@@ -115,6 +116,8 @@ def strip_titles(tokens: list[str]) -> ReadName:
     tokens = [POSSESSIVE.sub("", token) if i == len(tokens) - 1 else token for i, token in enumerate(tokens)]
     while tokens and tokens[0].casefold() in NOT_NAME_WORDS:
         tokens = tokens[1:]
+    if len(tokens) > 2 and tokens[0].casefold() in ATTRIBUTION_ROLE_NOUNS:
+        tokens = tokens[1:]  # "Historian Alan Brinkley": a role capitalised by opening the sentence
     title, honorific, gender = "", False, None
     office = _office_end(tokens)
     if office:

@@ -10,6 +10,7 @@ from newsprism.comparison.speakers.attribution import Attribution
 from newsprism.comparison.speakers.names import MAX_NAME_WORDS, POSSESSIVE, is_organisation, name_runs
 from newsprism.lang.en.organisations import INSTITUTION_WORDS, MOUTHPIECE_NOUNS, ORG_HEADS
 from newsprism.lang.en.people import GROUP_NOUNS
+from newsprism.lang.en.stop_words import FUNCTION_WORDS
 from newsprism.nlp.ner import Mention
 
 Position = tuple[int, int]  # (sentence index, character offset in the sentence)
@@ -23,6 +24,8 @@ _SOURCE_OF = re.compile(
 )
 _TRAILING_STATEMENT = re.compile(rf"\s+(?:{'|'.join(sorted(MOUTHPIECE_NOUNS))})$", re.IGNORECASE)
 _BODY_HEADS = (ORG_HEADS | INSTITUTION_WORDS) - GROUP_NOUNS
+# Function words that stand in no organisation's name, unlike "of", "and", "for" ("ministry of defence").
+_NOT_IN_BODY_NAMES = FUNCTION_WORDS - {"of", "and", "for"}
 _IT = frozenset({"it"})
 
 
@@ -48,6 +51,8 @@ def read_body(phrase: str) -> str | None:
     words = phrase.split()
     if not words or len(words) > MAX_NAME_WORDS or not all(re.fullmatch(r"[\w.&'’-]+", w) for w in words):
         return None
+    if any(word.casefold() in _NOT_IN_BODY_NAMES for word in words):
+        return None  # a clause, not a name: "a point the media office", "a statement released by each office"
     if POSSESSIVE.sub("", words[-1]).casefold() not in _BODY_HEADS:
         return None
     return phrase

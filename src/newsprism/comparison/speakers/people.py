@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from newsprism.comparison.speakers.attribution import SPEECH_VERB, Attribution
 from newsprism.comparison.speakers.names import (
     MAX_NAME_WORDS,
-    NAME_RUN,
     POSSESSIVE,
     WORD,
     ReadName,
@@ -27,8 +26,10 @@ from newsprism.lang.en.people import (
     PERSONAL_PRONOUNS,
     SUBJECT_PRONOUNS,
 )
+from newsprism.lang.en.speech import STANCE_VERBS
 from newsprism.lang.en.stop_words import FUNCTION_WORDS
 from newsprism.lang.en.titles import ATTRIBUTION_TITLE_HEADS, title_key
+from newsprism.nlp.ner import Mention
 
 Position = tuple[int, int]  # (sentence index, character offset in the sentence)
 _SUBORDINATE_OPENING = re.compile(
@@ -54,7 +55,10 @@ _WHO_AFTER = re.compile(
 )
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|with|to|by)\s+)(?P<desc>[^,.;:\"]{1,90}?),\s+$")
 _VERB_AFTER_NAME = re.compile(rf"^\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERB.pattern})")
-_SAYER_AFTER = re.compile(rf"(?:'s)?,?\s+(?:who\s+)?(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERB.pattern})")
+_STANCE_VERB = r"\b(?:" + "|".join(sorted(STANCE_VERBS)) + r")\b"
+_SAYER_AFTER = re.compile(
+    rf"(?:'s)?,?\s+(?:who\s+)?(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERB.pattern}|{_STANCE_VERB})"
+)
 _VERB_BEFORE_NAME = re.compile(rf"(?:{SPEECH_VERB.pattern})\s+(?:[a-z][\w'’-]*\s+){{0,3}}$")
 _LOWERCASE_NEXT = re.compile(r"\s+[a-z]|,\s")
 _HE = re.compile(r"\b(?:he|his|him)\b", re.IGNORECASE)
@@ -131,8 +135,20 @@ def _gender_of_words(words: str) -> str | None:
 class People:
     """The people one article names: fullest names, titles, gender hints and where each is mentioned."""
 
-    def __init__(self, sentences: Sequence[str]) -> None:
+    def __init__(self, sentences: Sequence[str], named: Sequence[Sequence[Mention]] = ()) -> None:
         self._people: dict[tuple[str, ...], _Person] = {}
+        # Where the named-entity model saw a person of two words or more (one word alone it often
+        # guesses: "Twitter"); a mention blanked out of the masked sentence stood inside a quotation.
+        self._person_spans = [
+            [
+                (mention.start, mention.end)
+                for mention in (named[index] if index < len(named) else ())
+                if mention.label == "PERSON"
+                and len(mention.text.split()) > 1
+                and sentence[mention.start : mention.end] == mention.text
+            ]
+            for index, sentence in enumerate(sentences)
+        ]
         self._full_names: dict[str, list[tuple[str, ...]]] = {}  # surname -> every longer name ending in it
         # Where each sentence's main clause starts: "When Mr. Biden spoke, Mr. Ryan said …": at "Mr. Ryan".
         self._sentences = list(sentences)
@@ -248,7 +264,7 @@ class People:
         # Appositions and roles sit right next to the name; a window keeps the searches short.
         before, after = sentence[max(0, start - _CONTEXT_CHARS) : start], sentence[end : end + _CONTEXT_CHARS]
         descriptors: list[str] = []
-        evidence = titled
+        evidence = titled or any(a < end and start < b for a, b in self._person_spans[index])
         if read.title:
             descriptors.append(read.title)
         words_before = before.split()[-_ROLE_WORDS_BEFORE:] if before.endswith(" ") else []
@@ -342,14 +358,15 @@ class People:
         return PERSONAL_PRONOUNS.get(first) == gender
 
     def _pronoun_rank(self, mention: Position) -> tuple[bool, bool, int]:
-        """Within one sentence: who said something, then the main clause, then the earliest (the subject)."""
+        """Within one sentence: the main clause ("When Biden mocked it, Ryan said …": Ryan), then who said
+        something, then the earliest (the subject)."""
         sentence, offset = mention
         if offset < 0 or sentence >= len(self._sentences):
             return (True, True, -offset)  # the speaker of a quotation
         text = self._sentences[sentence]
-        run = NAME_RUN.match(text, offset)
-        said = bool(run and _SAYER_AFTER.match(text, run.end()))
-        return (said, offset >= self._main_clause[sentence], -offset)
+        run_end = next((end for start, end in name_runs(text) if start == offset), None)
+        said = run_end is not None and bool(_SAYER_AFTER.match(text, run_end))
+        return (offset >= self._main_clause[sentence], said, -offset)
 
     def _by_title(self, phrase: str, at: Position) -> str | None:
         """The person the article describes with the title in `phrase`."""
