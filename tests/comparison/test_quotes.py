@@ -210,6 +210,8 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("he -> one who took a stance in words, not the person mentioned first", 'With the moderator, Martha Raddatz, opening the debate, Paul Ryan criticized the administration. "This is becoming more troubling by the day," he said.', "Paul Ryan"),
     ("a role capitalised at a sentence's start is no part of the name", 'Historian Alan Brinkley told reporters the reading may be "a bit of theater in the end".', "Alan Brinkley"),
     ("an organisation's words inside a clause name no speaker", '"The talks covered all the bishops," a point the diocese office denied.', None),
+    ("he -> a main clause opening with a title is its holder speaking", 'Representative Anton Weller spoke on Monday. The congressman also spoke of his wife, Hana Abed, an aide to Secretary of State Helena Lind. "I am protecting my family from these stories," he told reporters.', "Anton Weller"),
+    ("he -> skips a woman named with a role just before her", 'Judges heard from his wife, Hana Abed, and from Anton Weller on Monday. "I am protecting my family from these stories," he told reporters.', "Anton Weller"),
     ("an unnamed speaker is None", '"They smile on the phone and then they close the sluice gates," said one.', None),
     ("a spokesman is None", '"Prices will keep rising for the rest of the year," a spokesman said.', None),
     ("plural speakers are None", 'Police said: "Officers came under attack from a violent group."', None),

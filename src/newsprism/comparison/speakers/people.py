@@ -45,10 +45,16 @@ _TITLE_SYNONYMS = {
     "chief": "head", "boss": "head", "heads": "head", "leads": "leader", "ministry": "minister",
     "chairs": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "runs": "head", "led": "leader",
-    "headed": "head",
+    "headed": "head", "congressman": "representative", "congresswoman": "representative",
+    "rep": "representative", "sen": "senator", "gov": "governor",
 }  # fmt: skip
+# A main clause that opens with "the" and up to three lower-case words, a title among them: "The
+# congressman also said …", "The interior minister flew …".
+_TITLE_SUBJECT = re.compile(r"\s*(?P<the>[Tt]he)\s+(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
+_MAX_TITLE_SUBJECT_WORDS = 3
 
 _APPOSITION_AFTER = re.compile(r"^,\s+(?P<desc>[^,.;:\"]{1,90}?)\s*(?:[,.;:]|$)")
+_ROLE_BEFORE_COMMA = re.compile(r"(?:\b(?:his|her|their|its|the|a|an)\s+)?(?P<role>[a-z][\w'’-]*),\s+$")
 _AGE_AFTER = re.compile(r"^,\s+\d{1,3}\s*[,.]")
 _WHO_AFTER = re.compile(
     r"^,\s+who\b(?:\s+(?P<verb>heads|leads|runs|chairs|is|was)\s+(?P<desc>[^,.;:\"]{1,90}))?"
@@ -170,6 +176,7 @@ class People:
                 person = self._known_name(read.tokens)
                 if person is not None:
                     person.mentions.append((index, start))
+            self._mention_title_subjects(index, sentence)
             self._learn_gender_from_pronouns(index, sentence)
 
     def add_mention(self, name: str, at: Position) -> None:
@@ -271,6 +278,10 @@ class People:
         if words_before and title_key(words_before[-1]) in _PERSON_NOUNS:
             evidence = True
             descriptors.append(" ".join(words_before))
+        role_before = _ROLE_BEFORE_COMMA.search(before)
+        if role_before and title_key(role_before["role"]) in _PERSON_NOUNS:
+            evidence = True
+            descriptors.append(role_before.group().rstrip(", "))  # "his wife, Huma Abedin"
         if _AGE_AFTER.match(after):
             evidence = True
         who = _WHO_AFTER.match(after)
@@ -370,6 +381,26 @@ class People:
 
     def _by_title(self, phrase: str, at: Position) -> str | None:
         """The person the article describes with the title in `phrase`."""
+        person = self._titled(phrase, at)
+        return " ".join(person.name) if person else None
+
+    def _mention_title_subjects(self, index: int, sentence: str) -> None:
+        """A main clause opening with a title ("The congressman also expressed …") mentions its holder there,
+        as its subject: "he" in the next sentence most likely means him."""
+        start = max(0, self._main_clause[index])
+        subject = _TITLE_SUBJECT.match(sentence, start + (1 if start else 0))
+        if subject is None:
+            return
+        words = subject["words"].split()[:_MAX_TITLE_SUBJECT_WORDS]
+        heads = [i for i, word in enumerate(words) if _normal_title_word(word) in _PERSON_NOUNS]
+        if not heads:
+            return
+        at = (index, subject.start("the"))
+        person = self._titled(" ".join(["the", *words[: heads[0] + 1]]), at)
+        if person is not None:
+            person.mentions.append(at)
+
+    def _titled(self, phrase: str, at: Position) -> _Person | None:
         required, optional, head = _title_words(phrase)
         if head is None or read_body(phrase) is not None:
             return None  # "the interior ministry" is the ministry, not its minister
@@ -388,7 +419,7 @@ class People:
             rank = (score, _last_before(person, at))
             if best is None or rank > best[0]:
                 best = (rank, person)
-        return " ".join(best[1].name) if best else None
+        return best[1] if best else None
 
 
 def _main_clause_start(sentence: str) -> int:
