@@ -200,6 +200,7 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("an organisation named by its name", '"The NAACP has no place in this debate," the Tea Party Express said in a statement.', "Tea Party Express"),
     ("a ministry is not its minister", 'Maria Lind, the interior minister, spoke. "There will be a full inquiry into the night," the interior ministry said.', "interior ministry"),
     ("an organisation that spoke is no antecedent of he", 'Bruno Kestel spoke. "The port will reopen," the Harbour Authority said. "We will be back next week with more people," he said.', "Bruno Kestel"),
+    ("an organisation as the subject of a clause with a participle", 'The Tea Party Coalition issued its own resolution on Monday, accusing the civil rights body of acting as a "partisan political attack dog".', "Tea Party Coalition"),
     ("a bare organisation word the article names nothing for is None", '"The border will stay open to aid convoys," the group said.', None),
     ("the next quoted clause of a sentence keeps its speaker", 'Jonas Vell spoke on Monday. Vell said the group has "no wish to escalate", but if attacked "the response will be severe".', "Jonas Vell"),
     ("a capitalised word between two quotations may be another speaker", 'Vell called the talks "a waste of everyone\'s time", and Okafor the offer "a very poor joke indeed".', None),

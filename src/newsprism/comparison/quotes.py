@@ -180,7 +180,7 @@ def _attribution_kind(attribution: Attribution, speaker: str | None) -> str | No
     if first in ("he", "she", "it"):
         return "pronoun"
     surname = speaker.split()[-1].casefold()
-    phrases = (*attribution.phrases, *attribution.fallback_names)
+    phrases = (*attribution.phrases, *attribution.fallback_names, attribution.adjacent_name)
     return "named" if any(surname in phrase.casefold() for phrase in phrases) else "title"
 
 

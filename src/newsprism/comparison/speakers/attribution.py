@@ -52,6 +52,7 @@ class Attribution:
 
     phrases: tuple[str, ...]
     fallback_names: tuple[str, ...] = ()  # names that open the clause, tried when the phrases name nobody
+    adjacent_name: str = ""  # a person's name right before a participle ("… to Lind, saying"), tried last
     inverted: bool = False  # the phrases follow the verb ("said X, who …") rather than precede it
 
 
@@ -100,8 +101,8 @@ def attribution_before(text: str) -> Attribution | None:
         first = segments[0].split()[0]
         pronoun = (first,) if first.casefold() in PERSONAL_PRONOUNS else ()
         adjacent = TRAILING_NAME_RUN.search(segments[-1])
-        tail = (adjacent.group(),) if adjacent and adjacent.end() == len(segments[-1]) else ()
-        return Attribution(pronoun, _leading_names(segments) + tail)
+        tail = adjacent.group() if adjacent and adjacent.end() == len(segments[-1]) else ""
+        return Attribution(pronoun, _leading_names(segments), adjacent_name=tail)
     # An earlier segment counts only as an apposition's anchor ("Maria Lind, the interior minister, said"),
     # not when it is a clause of its own ("After meeting Lind, the minister said").
     phrases = [segments[-1]]

@@ -77,13 +77,15 @@ class Organisations:
         self._spoke: list[_Named] = []
 
     def resolve(self, attribution: Attribution, at: Position) -> str | None:
-        """The organisation an attribution names: the fullest name the article gives it, or its words."""
-        if not attribution.phrases:
-            return None
-        phrase = attribution.phrases[0]
-        if phrase.strip(" ,").casefold() in _IT:
+        """The organisation an attribution names: the fullest name the article gives it, or its words.
+
+        Next to the verb, a phrase ("the defence ministry said"); else, as for people, a name opening the
+        clause ("The Tea Party Coalition issued a resolution, accusing …").
+        """
+        if attribution.phrases and attribution.phrases[0].strip(" ,").casefold() in _IT:
             return self._last_spoken(at)
-        body = read_body(phrase)
+        phrases = [*attribution.phrases[:1], *attribution.fallback_names]
+        body = next(filter(None, map(read_body, phrases)), None)
         if body is None:
             return None
         named = self._named_as(body, at)

@@ -203,7 +203,7 @@ class People:
             by_title = self._by_title(attribution.phrases[0], at)
             if by_title is not None:
                 return by_title
-        for phrase in attribution.fallback_names:
+        for phrase in filter(None, (*attribution.fallback_names, attribution.adjacent_name)):
             name = strip_titles(phrase.split())
             if name.tokens and self._plausible(name.tokens, name.titled, next_to_verb=False):
                 return self.fullest(name.tokens, at)
