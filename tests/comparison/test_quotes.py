@@ -135,6 +135,11 @@ def test_short_quotation_that_is_a_sentence_of_its_own_is_kept() -> None:
     assert _found('Renner stood on the quay. "Not one job."') == [(None, "Not one job")]
 
 
+def test_a_question_put_to_someone_has_no_speaker() -> None:
+    text = 'Asked point-blank, "Is that picture on the screen you?" Anton Weller replied, "You know I am not going to talk about this."'
+    assert _found(text)[0] == (None, "Is that picture on the screen you?")
+
+
 def test_sentence_is_where_the_quotation_opens() -> None:
     text = (
         "The river rose overnight. Thousands were moved to shelters.\n\n"
@@ -213,6 +218,7 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("an organisation's words inside a clause name no speaker", '"The talks covered all the bishops," a point the diocese office denied.', None),
     ("he -> a main clause opening with a title is its holder speaking", 'Representative Anton Weller spoke on Monday. The congressman also spoke of his wife, Hana Abed, an aide to Secretary of State Helena Lind. "I am protecting my family from these stories," he told reporters.', "Anton Weller"),
     ("he -> skips a woman named with a role just before her", 'Judges heard from his wife, Hana Abed, and from Anton Weller on Monday. "I am protecting my family from these stories," he told reporters.', "Anton Weller"),
+    ("a question put to the speaker is not his", 'Asked point-blank, "Is that picture on the screen you?" Anton Weller replied, "You know I am not going to talk about this."', "Anton Weller"),
     ("an unnamed speaker is None", '"They smile on the phone and then they close the sluice gates," said one.', None),
     ("a spokesman is None", '"Prices will keep rising for the rest of the year," a spokesman said.', None),
     ("plural speakers are None", 'Police said: "Officers came under attack from a violent group."', None),

@@ -54,6 +54,7 @@ _SPLIT_ATTRIBUTION = re.compile(r"^\s*,?\s*[^\"“”.!?]{1,100}?,\s*$")
 _CLOSING_CONTEXT = '.,;:!?)]—–-"”'
 _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as is".split())
 _OPENERS = {"double": '"“', "single": "'‘"}
+_ASKED_OPENING = re.compile(r"\s*Asked\b[^\"“”]*")
 # Words between two quotations of one sentence that keep them one speaker's clauses.
 _MAX_WORDS_BETWEEN_CLAUSES = 12
 
@@ -114,7 +115,9 @@ def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] 
         at = (sentence, span.open_at - document.sentence_starts[sentence])
         attribution, is_before = _attribution(span, before, after)
         how: str | None = None
-        if attribution is not None:
+        if _put_to_someone(before, text):
+            speaker = None  # `Asked point-blank, "Is that picture you?" Weiner replied`: not his words
+        elif attribution is not None:
             # A pronoun before the quotation ("He said Obama "…"") refers back from where it stands.
             where = _position(document, before_at) if is_before else at
             speaker = people.resolve(attribution, where) or organisations.resolve(attribution, where)
@@ -403,6 +406,11 @@ def _follows(document: _Document, previous: _Span, span: _Span, before: str) -> 
     sentence = document.sentence_at(span.open_at)
     opens_sentence = span.open_at == document.sentence_starts[sentence] and not before.strip()
     return opens_sentence and document.sentence_at(previous.close_at - 1) == sentence - 1
+
+
+def _put_to_someone(before: str, text: str) -> bool:
+    """Tell whether a question follows a bare "Asked" opening its sentence: someone unnamed asked it."""
+    return text.endswith("?") and bool(_ASKED_OPENING.fullmatch(before))
 
 
 def _continues_sentence(document: _Document, previous: _Span, span: _Span) -> bool:
