@@ -51,7 +51,6 @@ _TITLE_SYNONYMS = {
 # A main clause that opens with "the" and up to three lower-case words, a title among them: "The
 # congressman also said …", "The interior minister flew …".
 _TITLE_SUBJECT = re.compile(r"\s*(?P<the>[Tt]he)\s+(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
-_MAX_TITLE_SUBJECT_WORDS = 3
 
 _APPOSITION_AFTER = re.compile(r"^,\s+(?P<desc>[^,.;:\"]{1,90}?)\s*(?:[,.;:]|$)")
 _ROLE_BEFORE_COMMA = re.compile(r"(?:\b(?:his|her|their|its|the|a|an)\s+)?(?P<role>[a-z][\w'’-]*),\s+$")
@@ -387,11 +386,10 @@ class People:
     def _mention_title_subjects(self, index: int, sentence: str) -> None:
         """A main clause opening with a title ("The congressman also expressed …") mentions its holder there,
         as its subject: "he" in the next sentence most likely means him."""
-        start = max(0, self._main_clause[index])
-        subject = _TITLE_SUBJECT.match(sentence, start + (1 if start else 0))
+        subject = _TITLE_SUBJECT.match(sentence, max(0, self._main_clause[index]))
         if subject is None:
             return
-        words = subject["words"].split()[:_MAX_TITLE_SUBJECT_WORDS]
+        words = subject["words"].split()
         heads = [i for i, word in enumerate(words) if _normal_title_word(word) in _PERSON_NOUNS]
         if not heads:
             return
