@@ -70,6 +70,7 @@ class BiasSpan:
     text: str
     sentence: str  # the BASIL sentence holding it
     sentence_number: int  # its position among the article's BASIL sentences
+    speaker: str = ""  # who spoke a span inside a quotation ("Rick_Perry", "other_anti"); "" outside one
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Outlet:
 class Triplet:
     uuid: str
     outlets: tuple[Outlet, ...]
+    year: str = ""  # the folder BASIL files the triplet under
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ def read_triplets(root: Path, limit: int | None = None) -> ReadReport:
             if outlet:
                 outlets.append(outlet)
         if len(outlets) == 3:
-            triplets.append(Triplet(uuid, tuple(outlets)))
+            triplets.append(Triplet(uuid, tuple(outlets), paths[0].parent.name))
         else:
             incomplete += 1
     return ReadReport(triplets, incomplete, lost)
@@ -144,7 +146,8 @@ def _read_outlet(path: Path, annotation: Path) -> tuple[Outlet | None, int]:
                 missing += 1
                 continue
             text = normalise_text(item["txt"]).strip()
-            spans.append(BiasSpan(item["bias"], text, normalise_text(sentences[number]), number))
+            speaker = item.get("speaker", "") if item.get("quote") == "yes" else ""
+            spans.append(BiasSpan(item["bias"], text, normalise_text(sentences[number]), number, speaker))
     return Outlet(record["source"], article, tuple(spans), len(sentences)), missing
 
 

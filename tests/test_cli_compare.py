@@ -117,3 +117,42 @@ def test_article_html_is_escaped_in_the_html_report(cli: Callable[..., Result], 
     assert "<script>" not in html and "<img" not in html and "<b>Flood" not in html
     assert "&lt;script&gt;" in html
     assert 'href="javascript' not in html
+
+
+@pytest.fixture(scope="module")
+def clause_story(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Two outlets quote one rebel commander: the first gives both clauses of his warning, the second one."""
+    folder = tmp_path_factory.mktemp("clauses")
+    return [
+        write(
+            folder / "gazette.txt",
+            "Title: Rebels warn of severe response\nSource: Harbor Gazette\n\n"
+            "Rebel commander Jonas Vell spoke to reporters in Dunmere on Monday after a week of shelling.\n\n"
+            'Vell said the group has "no wish to escalate", but if attacked "the response will be severe".\n\n'
+            "Government troops have ringed the valley since the ceasefire collapsed in March.\n",
+        ),
+        write(
+            folder / "wire.txt",
+            "Title: Rebel commander threatens severe response\nSource: Meridian Wire\n\n"
+            "The rebel commander, Jonas Vell, gave a news conference in Dunmere on Monday.\n\n"
+            'Vell warned that "the response will be severe" if his fighters were attacked.\n\n'
+            "Aid agencies say thousands of families have fled the fighting in the north.\n",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("output_format", "shown"),
+    [
+        ("json", '"dropped_clauses": {'),
+        ("md", 'Meridian Wire drops the clause "no wish to escalate"'),
+        ("text", 'Meridian Wire drops the clause "no wish to escalate"'),
+        ("html", "drops the clause: <del>no wish to escalate</del>"),
+    ],
+)
+def test_every_format_shows_the_clause_an_outlet_drops(
+    output_format: str, shown: str, clause_story: list[Path], cli: Callable[..., Result]
+) -> None:
+    result = cli("compare", *map(str, clause_story), "--format", output_format)
+    assert result.exit_code == 0, result.output
+    assert shown in " ".join(result.stdout.split())  # a terminal may wrap the line

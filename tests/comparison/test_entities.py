@@ -261,6 +261,8 @@ def test_a_title_held_by_two_people_in_one_article_counts_for_neither() -> None:
         ("head of the National Civil Protection Agency", "head of the National Civil Protection Agency"),
         ("the chairman of the Democratic Party", "chairman of the Democratic Party"),
         ("campaign manager of Donald J. Trump for president", None),
+        ("secretary of state", "secretary of state"),
+        ("Varnia's deputy secretary of state", "deputy secretary of state"),
         ("Mr.", None),
         ("restaurant owner", None),
         ("a nurse", None),
@@ -316,6 +318,8 @@ DESCRIPTOR_CASES: list[tuple[str, str, tuple[str, ...], list[str]]] = [
     ("He met former Trump campaign chairman Paul Manafort.", "Trump", (), []),
     ("It named Roger Stone, former Trump campaign volunteer George Papadopoulos and others.", "Roger Stone", ("Trump", "George Papadopoulos"), []),
     ("Mr. Kudlow spoke to reporters.", "Kudlow", (), []),
+    ("Secretary of State Dana Lisk flew to Varna.", "Dana Lisk", (), ["secretary of state"]),
+    ("Deputy Secretary of Health and Human Services Ana Pinto resigned.", "Ana Pinto", (), ["deputy secretary of health and human services"]),
 ]
 
 
@@ -326,6 +330,13 @@ def test_descriptors_of_a_name(sentence: str, name: str, others: tuple[str, ...]
     mention = _mention(sentence, name)
     names = [mention, *(_mention(sentence, other, "PLACE") for other in others)]
     assert descriptors(sentence, mention, names) == expected
+
+
+def test_a_person_after_an_office_of_a_portfolio_is_a_person_labelled_with_the_whole_office() -> None:
+    entities = entities_of(_story("Secretary of Defense Lloyd Marsh visited the base on Monday."))
+    marsh = _entity(entities, "Lloyd Marsh")
+    assert (marsh.type, marsh.labels) == ("PERSON", {0: ("secretary of defense",)})
+    assert all("Defense" not in variant for entity in entities for variant in entity.variants)
 
 
 def test_labels_are_kept_per_article() -> None:

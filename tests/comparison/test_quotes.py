@@ -10,7 +10,8 @@ import pytest
 import newsprism
 from newsprism.comparison.quotes import extract_quotes, find_quote_conflicts, match_quotes, omitted_words
 from newsprism.comparison.speakers import same_person
-from newsprism.models import Article, ComparedArticle, Quote
+from newsprism.models import Article, ComparedArticle, Conflict, Quote
+from newsprism.nlp.ner import mentions
 from newsprism.nlp.sentences import split_sentences
 from tests.helpers import EXAMPLES, straight
 
@@ -22,8 +23,13 @@ def _article(text: str, article_id: int = 1, source: str = "Test Wire") -> Compa
     return ComparedArticle(article_id, Article(source=source, title="t", text=text, sentences=sentences))
 
 
+def _quotes(article: ComparedArticle) -> list[Quote]:
+    """The article's quotations as a comparison finds them, with the named-entity model's mentions."""
+    return extract_quotes(article, mentions(list(article.article.sentences)))
+
+
 def _found(text: str) -> list[tuple[str | None, str]]:
-    return [(quote.speaker, quote.text) for quote in extract_quotes(_article(text))]
+    return [(quote.speaker, quote.text) for quote in _quotes(_article(text))]
 
 
 
@@ -93,7 +99,7 @@ EXTRACTION_CASES: list[tuple[str, str, list[tuple[str | None, str]]]] = [
     (
         "two quotations in one sentence joined by prose are two quotations",
         'Renner called the plan "a betrayal of every docker in the city" and the lease "a gift to Saltmarsh Logistics and nobody else".',
-        [(None, "a betrayal of every docker in the city"), (None, "a gift to Saltmarsh Logistics and nobody else")],
+        [("Renner", "a betrayal of every docker in the city"), ("Renner", "a gift to Saltmarsh Logistics and nobody else")],
     ),
 ]
 
@@ -129,12 +135,17 @@ def test_short_quotation_that_is_a_sentence_of_its_own_is_kept() -> None:
     assert _found('Renner stood on the quay. "Not one job."') == [(None, "Not one job")]
 
 
+def test_a_question_put_to_someone_has_no_speaker() -> None:
+    text = 'Asked point-blank, "Is that picture on the screen you?" Anton Weller replied, "You know I am not going to talk about this."'
+    assert _found(text)[0] == (None, "Is that picture on the screen you?")
+
+
 def test_sentence_is_where_the_quotation_opens() -> None:
     text = (
         "The river rose overnight. Thousands were moved to shelters.\n\n"
         'Jana Petrik said: "We were told for years this would happen.\n\n"Now there will have to be money."'
     )
-    [quote] = extract_quotes(_article(text, article_id=7))
+    [quote] = _quotes(_article(text, article_id=7))
     assert (quote.article, quote.sentence) == (7, 2)
 
 
@@ -180,6 +191,34 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("the name right before the verb, not the sentence opener", 'Ben Labolt issued a statement shortly after Rick Santorum told voters that the agenda is "not about you or your quality of life."', "Rick Santorum"),
     ("a long run keeps the name, not the office", '"This was an unprecedented attack in size," said Deputy Assistant Secretary for Diplomatic Security Charlene Lamb. Her office handles diplomatic security.', "Charlene Lamb"),
     ("an org word inside a title phrase", '"Ms. Lerner remains under subpoena to appear," Oversight and Government Reform Committee spokesman Ali Ahmad said.', "Ali Ahmad"),
+    ("an office named by its portfolio is a title", '"We will stand by our allies," said Secretary of State Dana Lisk.', "Dana Lisk"),
+    ("an office named by its portfolio is no part of the name", 'Secretary of Defense Lloyd Marsh visited the base. "The troops will stay until spring," Marsh said.', "Lloyd Marsh"),
+    ("the subject of told, not the person in apposition", 'President Amara Okafor spoke on Monday. Okafor told his counterpart, Foreign Secretary Dana Lisk, in a call that "the border will stay open to aid convoys".', "Amara Okafor"),
+    ("the subject of told with a portfolio office in apposition", 'Okafor told his counterpart, Secretary of State Dana Lisk, in a call that "the border will stay open to aid convoys".', "Okafor"),
+    ("wrote on X, formerly Twitter, in brackets", 'Okafor wrote on X (formerly Twitter): "The border will stay open to aid convoys."', "Okafor"),
+    ("an organisation's statement: the organisation", '"The border will stay open to aid convoys," a defence ministry statement said.', "defence ministry"),
+    ("an organisation as the subject", 'The defence ministry said in a statement: "The border will stay open to aid convoys."', "defence ministry"),
+    ("a statement from an organisation", '"The border will stay open to aid convoys," said a statement from the defence ministry.', "defence ministry"),
+    ("an organisation's spokesman speaks for it", '"The border will stay open to aid convoys," a defence ministry spokesman said.', "defence ministry"),
+    ("the ministry -> the ministry the article names", 'The Kessarian Defence Ministry met on Monday. "The border will stay open to aid convoys," the ministry said.', "Kessarian Defence Ministry"),
+    ("it -> the organisation that just spoke", 'The Kessarian Defence Ministry met on Monday. "The border will stay open," the ministry said. "We will not close it to aid convoys," it said.', "Kessarian Defence Ministry"),
+    ("an organisation named by its name", '"The NAACP has no place in this debate," the Tea Party Express said in a statement.', "Tea Party Express"),
+    ("a ministry is not its minister", 'Maria Lind, the interior minister, spoke. "There will be a full inquiry into the night," the interior ministry said.', "interior ministry"),
+    ("an organisation that spoke is no antecedent of he", 'Bruno Kestel spoke. "The port will reopen," the Harbour Authority said. "We will be back next week with more people," he said.', "Bruno Kestel"),
+    ("an organisation as the subject of a clause with a participle", 'The Tea Party Coalition issued its own resolution on Monday, accusing the civil rights body of acting as a "partisan political attack dog".', "Tea Party Coalition"),
+    ("a bare organisation word the article names nothing for is None", '"The border will stay open to aid convoys," the group said.', None),
+    ("the next quoted clause of a sentence keeps its speaker", 'Jonas Vell spoke on Monday. Vell said the group has "no wish to escalate", but if attacked "the response will be severe".', "Jonas Vell"),
+    ("a capitalised word between two quotations may be another speaker", 'Vell called the talks "a waste of everyone\'s time", and Okafor the offer "a very poor joke indeed".', None),
+    ("called: its subject puts the words", 'Robert Gibbs, a campaign aide, called the remarks "well over the line of decency".', "Robert Gibbs"),
+    ("what he called: the clause's subject", 'In his interview, Paul Ryan also hammered Obama for what he called his "utter failure when it comes to creating jobs."', "Paul Ryan"),
+    ("accused of: its subject", 'Rick Perry accused the administration of "waging a war on people of faith".', "Rick Perry"),
+    ("a passive characterising verb names no speaker", 'Obama was accused of "waging a war on people of faith".', None),
+    ("he -> one who took a stance in words, not the person mentioned first", 'With the moderator, Martha Raddatz, opening the debate, Paul Ryan criticized the administration. "This is becoming more troubling by the day," he said.', "Paul Ryan"),
+    ("a role capitalised at a sentence's start is no part of the name", 'Historian Alan Brinkley told reporters the reading may be "a bit of theater in the end".', "Alan Brinkley"),
+    ("an organisation's words inside a clause name no speaker", '"The talks covered all the bishops," a point the diocese office denied.', None),
+    ("he -> a main clause opening with a title is its holder speaking", 'Representative Anton Weller spoke on Monday. The congressman also spoke of his wife, Hana Abed, an aide to Secretary of State Helena Lind. "I am protecting my family from these stories," he told reporters.', "Anton Weller"),
+    ("he -> skips a woman named with a role just before her", 'Judges heard from his wife, Hana Abed, and from Anton Weller on Monday. "I am protecting my family from these stories," he told reporters.', "Anton Weller"),
+    ("a question put to the speaker is not his", 'Asked point-blank, "Is that picture on the screen you?" Anton Weller replied, "You know I am not going to talk about this."', "Anton Weller"),
     ("an unnamed speaker is None", '"They smile on the phone and then they close the sluice gates," said one.', None),
     ("a spokesman is None", '"Prices will keep rising for the rest of the year," a spokesman said.', None),
     ("plural speakers are None", 'Police said: "Officers came under attack from a violent group."', None),
@@ -191,7 +230,7 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
 
 @pytest.mark.parametrize(("text", "speaker"), [c[1:] for c in SPEAKER_CASES], ids=[c[0] for c in SPEAKER_CASES])
 def test_resolves_speaker(text: str, speaker: str | None) -> None:
-    quotes = extract_quotes(_article(text))
+    quotes = _quotes(_article(text))
     assert quotes, "no quotation found"
     assert quotes[-1].speaker == speaker
 
@@ -305,6 +344,56 @@ def test_same_words_in_full_everywhere_is_no_conflict() -> None:
     assert find_quote_conflicts(quotes, {1: "A", 2: "B"}) == []
 
 
+# --- clauses an outlet drops ---------------------------------------------------------------------
+
+CLAUSES = 'Rebel commander Jonas Vell spoke on Monday. Vell said the group has "no wish to escalate", but if attacked "the response will be severe".'
+CLAUSE_SOURCES = {1: "Harbor Gazette", 2: "Meridian Wire"}
+
+
+def _clause_conflicts(full: str, other: str) -> list[Conflict]:
+    quotes = _quotes(_article(full, 1, "Harbor Gazette")) + _quotes(_article(other, 2, "Meridian Wire"))
+    return [c for c in find_quote_conflicts(match_quotes(quotes), CLAUSE_SOURCES) if "dropped_clauses" in c.values]
+
+
+def test_an_outlet_quoting_one_clause_of_a_speakers_sentence_drops_the_others() -> None:
+    [conflict] = _clause_conflicts(CLAUSES, 'Jonas Vell warned that "the response will be severe" if his fighters were attacked.')
+    assert conflict.kind == "quote"
+    assert conflict.values == {
+        "1": "no wish to escalate ... the response will be severe",
+        "2": "the response will be severe",
+        "omitted": {"2": "no wish to escalate"},
+        "clauses": {"1": ["no wish to escalate", "the response will be severe"]},
+        "dropped_clauses": {"2": ["no wish to escalate"]},
+    }
+    assert conflict.description == (
+        'Harbor Gazette quotes Jonas Vell: "no wish to escalate" and "the response will be severe"; '
+        'Meridian Wire drops the clause "no wish to escalate"'
+    )
+    assert [(ref.article, ref.index) for ref in conflict.sentences] == [(1, 1), (2, 0)]
+    assert json.loads(json.dumps(conflict.values)) == conflict.values
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        'Jonas Vell said his fighters had "no wish to escalate". He added: "The response will be severe."',
+        'Jonas Vell said the group had "no wish to escalate, but if attacked the response will be severe".',
+    ],
+    ids=["in two sentences", "in one quotation"],
+)
+def test_an_outlet_giving_every_clause_drops_none(other: str) -> None:
+    assert _clause_conflicts(CLAUSES, other) == []
+
+
+def test_an_outlet_not_quoting_the_speaker_drops_no_clause() -> None:
+    assert _clause_conflicts(CLAUSES, "Jonas Vell said his fighters would defend the valley.") == []
+
+
+def test_the_clause_another_outlet_credits_to_someone_else_is_no_dropped_clause() -> None:
+    other = '"The response will be severe," said Defence Minister Ana Pinto.'
+    assert _clause_conflicts(CLAUSES, other) == []
+
+
 # --- attribution conflicts -----------------------------------------------------------------------
 
 HOSTAGE = "The port will not be held hostage by a violent minority"
@@ -339,7 +428,7 @@ def test_a_speaker_this_tool_inferred_is_no_outlets_misattribution(inferred: str
     ],
 )
 def test_each_quote_says_how_its_speaker_was_found(text: str, attribution: str) -> None:
-    [quote] = extract_quotes(_article(text))
+    [quote] = _quotes(_article(text))
     assert (quote.speaker, quote.attribution) == ("Bruno Kestel", attribution)
 
 
@@ -386,7 +475,7 @@ def _story(slug: str) -> tuple[list[ComparedArticle], dict[int, str]]:
 
 def _story_quotes(slug: str) -> tuple[list[Quote], dict[int, str]]:
     compared, sources = _story(slug)
-    return match_quotes([quote for article in compared for quote in extract_quotes(article)]), sources
+    return match_quotes([quote for article in compared for quote in _quotes(article)]), sources
 
 
 CUT_QUOTES = [(story["slug"], cut) for story in PLANTED["stories"] for cut in story["planted"]["cut_quotes"]]
@@ -454,5 +543,5 @@ def test_a_quotation_split_in_two_by_one_outlet_is_not_a_cut() -> None:
         '"For the record, I love my sister, but she is dead wrong on the issue of marriage," she wrote.\n\n'
         '"Freedom means freedom for everyone," Mary Cheney continued.', 2, "Post"
     )
-    quotes = match_quotes(extract_quotes(whole) + extract_quotes(split))
+    quotes = match_quotes(_quotes(whole) + _quotes(split))
     assert [c for c in find_quote_conflicts(quotes, {1: "Wire", 2: "Post"}) if c.kind == "quote"] == []

@@ -63,6 +63,22 @@ def test_title_words_are_compared_lower_cased_without_their_period(word: str, ke
     assert titles.title_key(word) == key
 
 
+@pytest.mark.parametrize(
+    ("words", "length"),
+    [
+        ("Secretary of State Dana Lisk", 3),
+        ("Secretary of Defense Lloyd Marsh", 3),
+        ("Secretary of Health and Human Services Ana Pinto", 6),
+        ("Secretary of the Navy Carl Hoff", 4),
+        ("Minister of Foreign Affairs", 4),
+        ("Representative Mike Thompson of California", 0),
+        ("Mayor of Lorvenne Mirela Sandor", 0),
+    ],
+)
+def test_an_office_named_by_its_portfolio_is_read_whole(words: str, length: int) -> None:
+    assert titles.office_title_length(words.split()) == length
+
+
 def test_gendered_words_tell_one_gender_each() -> None:
     assert people.FEMALE_WORDS.isdisjoint(people.MALE_WORDS)
     assert {"spokeswoman", "widow"} <= people.FEMALE_WORDS and "spokesman" in people.MALE_WORDS

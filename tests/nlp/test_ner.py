@@ -99,6 +99,20 @@ def test_a_title_tagged_as_an_organisation_is_dropped(sentence: str) -> None:
     assert all(label != "ORG" for _, label in _found(sentence))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Secretary of Defense Lloyd Marsh visited the base.", {("Lloyd Marsh", "PERSON")}),
+        ("Secretary of State Dana Lisk said talks would go on.", {("Dana Lisk", "PERSON")}),
+        ("Secretary of Homeland Security Tomas Reyl spoke.", {("Tomas Reyl", "PERSON")}),
+    ],
+)
+def test_a_name_after_an_office_of_a_portfolio_is_the_person_holding_it(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _found(sentence) == expected
+
+
 def test_a_first_name_the_model_leaves_out_is_taken_in() -> None:
     sentence = "Ilya Varenko, head of the National Civil Protection Agency, said the embankment had held."
     assert ("Ilya Varenko", "PERSON") in _found(sentence)

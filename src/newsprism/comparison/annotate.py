@@ -94,8 +94,9 @@ def annotate(articles: Sequence[ComparedArticle]) -> AnnotatedStory:
     found = iter(mentions(texts))
     annotated = []
     for item in articles:
+        named = [next(found) for _ in item.article.sentences]
         quotes: dict[int, list[Quote]] = {}
-        for quote in extract_quotes(item):
+        for quote in extract_quotes(item, named):
             quotes.setdefault(quote.sentence, []).append(quote)
         sentences = tuple(
             annotate_sentence(
@@ -103,7 +104,7 @@ def annotate(articles: Sequence[ComparedArticle]) -> AnnotatedStory:
                 text,
                 item.article.source,
                 item.article.published_date,
-                mentions=next(found),
+                mentions=named[index],
                 quotes=quotes.get(index, ()),
             )
             for index, text in enumerate(item.article.sentences)

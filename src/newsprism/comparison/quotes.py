@@ -13,7 +13,10 @@ Decisions:
 - Scare quotes are skipped: fewer than 4 words, or every word capitalised (a title), unless a speech verb
   stands right next to the quotation or the quotation is a sentence of its own.
 - A quotation with no attribution of its own that opens a sentence right after a sentence holding an
-  attributed quotation continues that speaker (the news convention for a follow-on quote paragraph).
+  attributed quotation continues that speaker (the news convention for a follow-on quote paragraph); one
+  that follows another quotation in its sentence, with no capitalised word in between, is the same
+  speaker's next clause (`Lind said the group has "no wish to escalate", but if attacked "the response
+  will be severe"`).
 - Matching (`match_quotes`): two quotations from different articles are one when, on lower-cased word
   tokens, their longest common matching covers at least 80 % of the shorter (short ones must be equal).
   Quotations found in one article only keep `group=None`; groups are numbered 1, 2, … in input order.
@@ -29,13 +32,16 @@ from difflib import SequenceMatcher
 
 from newsprism.comparison.speakers import (
     Attribution,
+    Organisations,
     People,
     attribution_after,
     attribution_before,
     is_direct,
+    is_organisation,
     same_person,
 )
 from newsprism.models import Article, ComparedArticle, Conflict, Quote, SentenceRef
+from newsprism.nlp.ner import Mention
 
 MIN_QUOTE_WORDS = 4
 MIN_MATCH_COVERAGE = 0.8
@@ -48,6 +54,9 @@ _SPLIT_ATTRIBUTION = re.compile(r"^\s*,?\s*[^\"“”.!?]{1,100}?,\s*$")
 _CLOSING_CONTEXT = '.,;:!?)]—–-"”'
 _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from as is".split())
 _OPENERS = {"double": '"“', "single": "'‘"}
+_ASKED_OPENING = re.compile(r"\s*Asked\b[^\"“”]*")
+# Words between two quotations of one sentence that keep them one speaker's clauses.
+_MAX_WORDS_BETWEEN_CLAUSES = 12
 
 
 @dataclass(frozen=True)
@@ -79,13 +88,19 @@ class _Span:
     kind: str = "double"
 
 
-def extract_quotes(article: ComparedArticle) -> list[Quote]:
-    """Every direct quotation in the article, with its speaker when the text says who it is."""
+def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] = ()) -> list[Quote]:
+    """Every direct quotation in the article, with its speaker when the text says who it is.
+
+    `named`: each sentence's named-entity mentions, as `annotate` reads them; without them the organisations
+    that "the ministry" may mean are read off capitalised runs alone.
+    """
     document = _document(article.article)
     spans = _join_split_quotes(document, _quote_spans(document))
-    people = People(_masked_sentences(document, spans, article.article.sentences))
+    masked = _masked_sentences(document, spans, article.article.sentences)
+    people = People(masked, named)
+    organisations = Organisations(masked, named)
     quotes: list[Quote] = []
-    previous: tuple[_Span, str | None] | None = None
+    previous: tuple[_Span, str | None, str | None] | None = None
     for position, span in enumerate(spans):
         sentence = document.sentence_at(span.open_at)
         before, before_at = _context_before(document, spans, position)
@@ -100,22 +115,28 @@ def extract_quotes(article: ComparedArticle) -> list[Quote]:
         at = (sentence, span.open_at - document.sentence_starts[sentence])
         attribution, is_before = _attribution(span, before, after)
         how: str | None = None
-        if attribution is not None:
+        if _put_to_someone(before, text):
+            speaker = None  # `Asked point-blank, "Is that picture you?" Weiner replied`: not his words
+        elif attribution is not None:
             # A pronoun before the quotation ("He said Obama "…"") refers back from where it stands.
             where = _position(document, before_at) if is_before else at
-            speaker = people.resolve(attribution, where)
+            speaker = people.resolve(attribution, where) or organisations.resolve(attribution, where)
             how = _attribution_kind(attribution, speaker)
+        elif previous is not None and _continues_sentence(document, previous[0], span):
+            speaker, how = previous[1], previous[2]  # `X said it was "A", but "B"`: X said both
         elif previous is not None and _follows(document, previous[0], span, before):
             speaker = previous[1]
             how = "continued" if speaker else None
         else:
             speaker = None
-        if speaker is not None:
+        if speaker is not None and is_organisation(speaker.split()):
+            organisations.add_speaker(speaker, at)
+        elif speaker is not None:
             people.add_mention(speaker, (sentence, -1))
         quotes.append(
             Quote(speaker=speaker, text=text, article=article.id, sentence=sentence, attribution=how)
         )
-        previous = (span, speaker)
+        previous = (span, speaker, how)
     return quotes
 
 
@@ -159,10 +180,11 @@ def _attribution_kind(attribution: Attribution, speaker: str | None) -> str | No
         return "named" if speaker else None
     phrase = attribution.phrases[0]
     first = phrase.split()[0].strip(" .,;:!?\"'").casefold() if phrase.split() else ""
-    if first in ("he", "she"):
+    if first in ("he", "she", "it"):
         return "pronoun"
     surname = speaker.split()[-1].casefold()
-    return "named" if surname in phrase.casefold() else "title"
+    phrases = (*attribution.phrases, *attribution.fallback_names, attribution.adjacent_name)
+    return "named" if any(surname in phrase.casefold() for phrase in phrases) else "title"
 
 
 def find_quote_conflicts(quotes: Sequence[Quote], sources: Mapping[int, str]) -> list[Conflict]:
@@ -170,9 +192,13 @@ def find_quote_conflicts(quotes: Sequence[Quote], sources: Mapping[int, str]) ->
 
     A "quote" conflict's `values`: {"<article id>": that article's text of the quotation, … for every
     article that gives it, "omitted": {"<id of an article that cuts it>": "the words it drops", …}}; when an
-    article drops words in several places they are joined with " ... ". An "attribution" conflict's
-    `values`: {"<article id>": "speaker", … for every article that names one, "quote": "the fullest text"}.
-    Quotes without groups are matched first (`match_quotes`).
+    article drops words in several places they are joined with " ... ". A quotation given in clauses
+    (`the group has "no wish to escalate", but if attacked "the response will be severe"`) that another
+    outlet gives only in part is a "quote" conflict too, whose values also hold "clauses": {"<id of the
+    article that gives them all>": [each clause]} and "dropped_clauses": {"<id of an article that drops
+    some>": [each clause it drops]}; there "<article id>" is the article's clauses joined with " ... ".
+    An "attribution" conflict's `values`: {"<article id>": "speaker", … for every article that names one,
+    "quote": "the fullest text"}. Quotes without groups are matched first (`match_quotes`).
     """
     if all(quote.group is None for quote in quotes):
         quotes = match_quotes(quotes)
@@ -194,7 +220,7 @@ def find_quote_conflicts(quotes: Sequence[Quote], sources: Mapping[int, str]) ->
         attribution = _attribution_conflict(groups[group_id], by_article, sources)
         if attribution is not None:
             conflicts.append(attribution)
-    return conflicts
+    return conflicts + _clause_cut_conflicts(quotes, sources, quoted_words)
 
 
 # --- finding quotation marks ---------------------------------------------------------------------
@@ -382,6 +408,25 @@ def _follows(document: _Document, previous: _Span, span: _Span, before: str) -> 
     return opens_sentence and document.sentence_at(previous.close_at - 1) == sentence - 1
 
 
+def _put_to_someone(before: str, text: str) -> bool:
+    """Tell whether a question follows a bare "Asked" opening its sentence: someone unnamed asked it."""
+    return text.endswith("?") and bool(_ASKED_OPENING.fullmatch(before))
+
+
+def _continues_sentence(document: _Document, previous: _Span, span: _Span) -> bool:
+    """Tell whether a quotation follows the previous one in its sentence with nobody new in between.
+
+    `the group has "no wish to escalate", but if attacked "the response will be severe"`; not `"…," Lind
+    said, and Okafor "…"`, where a capitalised word may name another speaker.
+    """
+    same_sentence = document.sentence_at(previous.close_at - 1) == document.sentence_at(span.open_at)
+    if not previous.closed or not same_sentence:
+        return False
+    between = document.text[previous.close_at : span.open_at]
+    words = _WORD.findall(between)
+    return len(words) <= _MAX_WORDS_BETWEEN_CLAUSES and not any(word[0].isupper() for word in words)
+
+
 def _quote_text(document: _Document, span: _Span) -> str:
     text = " ".join(document.text[start:end].strip() for start, end in span.pieces)
     text = " ".join(text.split()).strip(" ,;:")
@@ -553,3 +598,84 @@ def _names(sources: Mapping[int, str], articles: Sequence[int]) -> str:
 def _shorten(text: str, words: int = 12) -> str:
     parts = text.split()
     return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+# --- clauses an outlet drops ---------------------------------------------------------------------
+
+
+def _clause_cut_conflicts(
+    quotes: Sequence[Quote], sources: Mapping[int, str], quoted_words: Mapping[int, list[str]]
+) -> list[Conflict]:
+    """One speaker's quotations in one sentence of an outlet (its clauses) against the other outlets that
+    quote some of them: the clauses each of those outlets leaves out."""
+    by_article: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        by_article.setdefault(quote.article, []).append(quote)
+    conflicts = []
+    for clauses in _utterances(quotes):
+        dropped: dict[int, list[Quote]] = {}
+        given: dict[int, list[Quote]] = {}
+        for article in sorted(by_article):
+            if article == clauses[0].article:
+                continue
+            shared = _clauses_given(clauses, by_article[article])
+            missing = [c for c in clauses if not _clause_given(c, by_article[article], quoted_words[article])]
+            if shared and missing:
+                dropped[article], given[article] = missing, shared
+        if dropped:
+            conflicts.append(_clause_conflict(clauses, given, dropped, sources))
+    return conflicts
+
+
+def _utterances(quotes: Sequence[Quote]) -> list[list[Quote]]:
+    """Quotations of one named speaker in one sentence of one article, two or more, in order."""
+    found: dict[tuple[int, int, str], list[Quote]] = {}
+    for quote in quotes:
+        if quote.speaker is not None:
+            found.setdefault((quote.article, quote.sentence, quote.speaker), []).append(quote)
+    return [clauses for clauses in found.values() if len(clauses) > 1]
+
+
+def _clauses_given(clauses: Sequence[Quote], others: Sequence[Quote]) -> list[Quote]:
+    """Another outlet's quotations of some of the clauses, credited to the same speaker or to nobody."""
+    groups = {clause.group for clause in clauses if clause.group is not None}
+    speaker = clauses[0].speaker or ""
+    return [
+        quote
+        for quote in others
+        if quote.group in groups and (quote.speaker is None or same_person(quote.speaker, speaker))
+    ]
+
+
+def _clause_given(clause: Quote, others: Sequence[Quote], quoted_words: list[str]) -> bool:
+    if clause.group is not None and any(quote.group == clause.group for quote in others):
+        return True
+    return _quoted_elsewhere(clause.text, quoted_words)
+
+
+def _clause_conflict(
+    clauses: Sequence[Quote],
+    given: Mapping[int, list[Quote]],
+    dropped: Mapping[int, list[Quote]],
+    sources: Mapping[int, str],
+) -> Conflict:
+    full = clauses[0].article
+    listed = " and ".join(f'"{clause.text}"' for clause in clauses)
+    cuts = "; ".join(
+        f"{_source(sources, article)} drops the clause{'s' if len(missing) > 1 else ''} "
+        + " and ".join(f'"{clause.text}"' for clause in missing)
+        for article, missing in dropped.items()
+    )
+    description = f"{_source(sources, full)} quotes {clauses[0].speaker}: {listed}; {cuts}"
+    values: dict[str, object] = {str(full): _joined(clauses)}
+    values.update({str(article): _joined(quotes) for article, quotes in given.items()})
+    values["omitted"] = {str(article): _joined(missing) for article, missing in dropped.items()}
+    values["clauses"] = {str(full): [clause.text for clause in clauses]}
+    values["dropped_clauses"] = {str(article): [c.text for c in cut] for article, cut in dropped.items()}
+    refs = {SentenceRef(full, clauses[0].sentence)}
+    refs |= {SentenceRef(quote.article, quote.sentence) for quotes in given.values() for quote in quotes}
+    return Conflict(kind="quote", description=description, sentences=tuple(sorted(refs)), values=values)
+
+
+def _joined(quotes: Sequence[Quote]) -> str:
+    return " ... ".join(quote.text for quote in quotes)

@@ -8,8 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprism.lang.en.organisations import INSTITUTION_WORDS, ORG_HEADS, PLACE_HEADS
 from newsprism.lang.en.stop_words import STOP_WORDS
-from newsprism.lang.en.titles import NAME_HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, title_key
+from newsprism.lang.en.titles import (
+    NAME_HONORIFICS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    office_title_length,
+    title_key,
+)
 from newsprism.models import EntityType
 from newsprism.nlp.frequency import english_zipf
 
@@ -47,6 +54,9 @@ _OPENING_MARKS = "\"'“‘("
 COMMON_WORD_ZIPF = 4.0
 _DETERMINER = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+# "Secretary of " (or "Secretary of the ") right before a span that may start with the office's portfolio.
+_OFFICE_OF_BEFORE = re.compile(r"[A-Z][\w.]*\s+of\s+(?:the\s+)?$")
+_NOT_PERSON_WORDS = ORG_HEADS | PLACE_HEADS | INSTITUTION_WORDS
 _EDGE_PUNCTUATION = re.compile(r"^[\s\"'“”‘’(\[,;:-]+|[\s\"'“”‘’)\],;:-]+$")
 
 _pipeline: Language | None = None
@@ -104,6 +114,15 @@ def _clean(
     if label is None:
         return None
     start, end = _trim(text, start, end)
+    office_end = _office_end(text, start, end)
+    if office_end > start:
+        # "Secretary of Defense Lloyd Marsh": the model reads the portfolio into the name, and often
+        # calls the whole an organisation; what follows an office is the person holding it.
+        rest = text[office_end:end].split()
+        if not rest:
+            return None  # the "State" of "Secretary of State"
+        if not any(word.casefold() in _NOT_PERSON_WORDS for word in rest):
+            start, label = office_end, "PERSON"
     if label == "PERSON":
         start = _with_first_name(text, start, spans)
     surface = text[start:end]
@@ -117,6 +136,18 @@ def _clean(
     if len(surface) < 2 or not any(char.isupper() for char in surface):
         return None
     return Mention(surface, label, start, end)
+
+
+def _office_end(text: str, start: int, end: int) -> int:
+    """Where an office named by its portfolio ends inside the span ("Defense" of "Secretary of Defense
+    Lloyd Marsh"), or `start` when the span does not hold one."""
+    before = _OFFICE_OF_BEFORE.search(text, 0, start)
+    prefix = text[before.start() : start].split() if before else []
+    words = list(re.finditer(r"\S+", text[start:end]))
+    length = office_title_length(prefix + [word.group() for word in words]) - len(prefix)
+    if length <= 0:
+        return start
+    return start + (words[length].start() if length < len(words) else words[-1].end())
 
 
 def _with_first_name(text: str, start: int, spans: Sequence[tuple[int, int, str]]) -> int:

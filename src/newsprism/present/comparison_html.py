@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsprism.models import Claim, Comparison, Quote, Story
+from newsprism.models import Claim, Comparison, Conflict, Quote, Story
 from newsprism.present.stories import story_span
 
 MARKS = {"shared": "●", "partial": "◐", "unique": "○"}
@@ -24,14 +24,18 @@ _environment = Environment(
 
 @dataclass(frozen=True)
 class QuoteTelling:
-    """How one outlet gives a quotation: its words, and those of the fullest version it leaves out."""
+    """How one outlet gives a quotation: its words, those of the fullest version it leaves out, and the
+    clauses of the speaker's sentence (as another outlet quotes it) that it leaves out."""
 
     source: str
     text: str
     omitted: str  # "" when the outlet quotes it in full
+    dropped_clauses: str = ""  # joined by " … "; "" when it drops none
 
 
-def quote_groups(quotes: Sequence[Quote], sources: dict[int, str]) -> list[tuple[str, list[QuoteTelling]]]:
+def quote_groups(
+    quotes: Sequence[Quote], sources: dict[int, str], conflicts: Sequence[Conflict] = ()
+) -> list[tuple[str, list[QuoteTelling]]]:
     """Quotations given by two or more outlets, each outlet's version beside the fullest one's cuts."""
     grouped: dict[int, list[Quote]] = defaultdict(list)
     for quote in quotes:
@@ -44,11 +48,27 @@ def quote_groups(quotes: Sequence[Quote], sources: dict[int, str]) -> list[tuple
         fullest = max(members, key=lambda quote: len(quote.text))
         speaker = next((quote.speaker for quote in members if quote.speaker), None) or "unattributed"
         tellings = [
-            QuoteTelling(sources[quote.article], quote.text, _omitted_words(fullest.text, quote.text))
+            QuoteTelling(
+                sources[quote.article],
+                quote.text,
+                _omitted_words(fullest.text, quote.text),
+                " … ".join(_dropped_clauses(conflicts, members, quote.article)),
+            )
             for quote in members
         ]
         result.append((speaker, tellings))
     return result
+
+
+def _dropped_clauses(conflicts: Sequence[Conflict], members: Sequence[Quote], article: int) -> list[str]:
+    """The clauses an article drops from a speaker's sentence that holds this quotation in another outlet."""
+    texts = {quote.text for quote in members}
+    dropped: list[str] = []
+    for conflict in conflicts:
+        clauses = conflict.values.get("clauses", {})
+        if any(texts & set(given) for given in clauses.values()):
+            dropped += conflict.values.get("dropped_clauses", {}).get(str(article), [])
+    return dropped
 
 
 def _omitted_words(fullest: str, given: str) -> str:
@@ -113,7 +133,7 @@ def comparison_html(comparison: Comparison, *, story: Story | None = None, index
         claims=comparison.claims,
         conflicted=conflicted,
         quotes=comparison.quotes,
-        quote_groups=quote_groups(comparison.quotes, sources),
+        quote_groups=quote_groups(comparison.quotes, sources, comparison.conflicts),
         entities=comparison.entities,
         framings=comparison.framing,
         timeline=comparison.timeline,

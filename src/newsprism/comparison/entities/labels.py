@@ -10,7 +10,14 @@ from newsprism.comparison.entities.occurrences import OPENERS, EntityDraft, is_c
 from newsprism.lang.en.people import LABEL_ROLE_NOUNS
 from newsprism.lang.en.speech import ADDRESS_VERBS, COMMON_SPEECH_VERBS
 from newsprism.lang.en.stop_words import STOP_WORDS
-from newsprism.lang.en.titles import NAME_HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS, title_key
+from newsprism.lang.en.titles import (
+    NAME_HONORIFICS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    office_title_length,
+    title_key,
+)
 from newsprism.nlp.ner import Mention
 
 # Nouns that name what a person is, beside office titles: "restaurant owner X", "X, a nurse".
@@ -104,6 +111,8 @@ def core_title(label: str) -> str | None:
             break
     cut = next((index for index, word in enumerate(words) if word in _PREPOSITIONS), len(words))
     if 0 < cut < len(words) - 1:
+        if office_title_length(words[cut - 1 :]) == len(words) - cut + 1:
+            return " ".join(words)  # "secretary of state", "deputy secretary of state"
         if cut == 1 and title_key(words[0]) in _OFFICE_HEADS:
             return " ".join(words)
         words = words[:cut]
@@ -121,10 +130,32 @@ def _premodifier(sentence: str, mention: Mention, others: Sequence[Mention]) -> 
     if _is_modifier(sentence, mention):
         return None  # "former Trump campaign chairman" describes the chairman, not Trump
     tokens = _left_tokens(sentence, mention.start, others)
+    office = _trailing_office(tokens)
+    if office:
+        return _office_label(tokens, office, sentence)
     taken, _ = _descriptive_chain(tokens)
     if not taken:
         taken = _between_determiner(tokens)
     return _label_text(taken, sentence)
+
+
+def _trailing_office(tokens: Sequence[LeftToken]) -> int:
+    """How many of the last tokens name an office by its portfolio ("Secretary of State"), or 0."""
+    words = [token for token, _, _ in tokens]
+    for start in range(len(words)):
+        if office_title_length(words[start:]) == len(words) - start:
+            return len(words) - start
+    return 0
+
+
+def _office_label(tokens: Sequence[LeftToken], office: int, sentence: str) -> str | None:
+    """ "Deputy Secretary of State" before a name: the head and what describes it, then its portfolio."""
+    head_at = len(tokens) - office
+    taken, _ = _descriptive_chain(tokens[: head_at + 1])
+    head = _label_text(taken, sentence)
+    if head is None:
+        return None
+    return " ".join([head, *(token.lower() for token, _, _ in tokens[head_at + 1 :])])
 
 
 def _descriptive_chain(tokens: Sequence[LeftToken]) -> tuple[list[LeftToken], bool]:

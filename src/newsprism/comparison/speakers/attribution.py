@@ -7,12 +7,17 @@ from dataclasses import dataclass
 
 from newsprism.comparison.speakers.names import (
     MAX_NAME_WORDS,
-    NAME_RUN,
     TRAILING_NAME_RUN,
+    name_runs,
     strip_titles,
 )
 from newsprism.lang.en.people import PERSONAL_PRONOUNS
-from newsprism.lang.en.speech import SPEECH_PARTICIPLES, SPEECH_VERBS
+from newsprism.lang.en.speech import (
+    CHARACTERISING_PARTICIPLES,
+    CHARACTERISING_VERBS,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+)
 
 SPEECH_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 # "and" between capitalised words joins a name ("Oversight and Government Reform Committee").
@@ -27,7 +32,15 @@ _ADVERB_TAIL = re.compile(
 )
 # Party and state tags after US politicians' names: "Rep. Gregory Meeks, D-N.Y., said".
 _PARTY_TAG = re.compile(r",?\s*\(?\b[DRI]-[A-Z][A-Za-z.]*\)?(?=[\s,]|$)")
-_PARTICIPLE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_PARTICIPLES)) + r")\b")
+_PARTICIPLES = SPEECH_PARTICIPLES | CHARACTERISING_PARTICIPLES
+_PARTICIPLE = re.compile(r"\b(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
+# Only before a quotation: `Renner called the plan "…"`, not after it (`"…," she called` is no English).
+# A form of "be" before it makes it passive: in `Obama was accused of "…"` Obama is not the speaker.
+_CHARACTERISING = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )(?<!\bbe )\b(?:"
+    + "|".join(sorted(CHARACTERISING_VERBS))
+    + r")\b"
+)
 _MAX_SUBJECT_WORDS = 9
 _MAX_APPOSITION_WORDS = 40
 _MAX_WORDS_VERB_TO_QUOTE = 20
@@ -39,6 +52,7 @@ class Attribution:
 
     phrases: tuple[str, ...]
     fallback_names: tuple[str, ...] = ()  # names that open the clause, tried when the phrases name nobody
+    adjacent_name: str = ""  # a person's name right before a participle ("… to Lind, saying"), tried last
     inverted: bool = False  # the phrases follow the verb ("said X, who …") rather than precede it
 
 
@@ -69,7 +83,7 @@ def attribution_before(text: str) -> Attribution | None:
     if according:
         return Attribution((according["phrase"].strip(),))
     text = _PARTY_TAG.sub("", text)
-    verbs = list(SPEECH_VERB.finditer(text)) + list(_PARTICIPLE.finditer(text))
+    verbs = [*SPEECH_VERB.finditer(text), *_PARTICIPLE.finditer(text), *_CHARACTERISING.finditer(text)]
     if not verbs:
         if text.rstrip().endswith(":"):  # "Biden was quick to retort: …"
             fallback = tuple(reversed(_leading_names(_clauses(text)[-3:])))
@@ -87,8 +101,8 @@ def attribution_before(text: str) -> Attribution | None:
         first = segments[0].split()[0]
         pronoun = (first,) if first.casefold() in PERSONAL_PRONOUNS else ()
         adjacent = TRAILING_NAME_RUN.search(segments[-1])
-        tail = (adjacent.group(),) if adjacent and adjacent.end() == len(segments[-1]) else ()
-        return Attribution(pronoun, _leading_names(segments) + tail)
+        tail = adjacent.group() if adjacent and adjacent.end() == len(segments[-1]) else ""
+        return Attribution(pronoun, _leading_names(segments), adjacent_name=tail)
     # An earlier segment counts only as an apposition's anchor ("Maria Lind, the interior minister, said"),
     # not when it is a clause of its own ("After meeting Lind, the minister said").
     phrases = [segments[-1]]
@@ -120,9 +134,9 @@ def _leading_names(segments: list[str]) -> tuple[str, ...]:
     """Names that open clauses (the clauses' subjects), in sentence order."""
     names = []
     for segment in segments:
-        run = NAME_RUN.match(segment)
-        if run and strip_titles(run.group().split()).tokens:
-            names.append(run.group())
+        runs = name_runs(segment)
+        if runs and runs[0][0] == 0 and strip_titles(segment[: runs[0][1]].split()).tokens:
+            names.append(segment[: runs[0][1]])
     return tuple(names)
 
 

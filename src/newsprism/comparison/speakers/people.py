@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from newsprism.comparison.speakers.attribution import SPEECH_VERB, Attribution
 from newsprism.comparison.speakers.names import (
     MAX_NAME_WORDS,
-    NAME_RUN,
     POSSESSIVE,
     WORD,
     ReadName,
     is_organisation,
+    name_runs,
     read_name,
     strip_titles,
 )
+from newsprism.comparison.speakers.organisations import read_body
 from newsprism.lang.en.people import (
     ATTRIBUTION_ROLE_NOUNS,
     FEMALE_WORDS,
@@ -25,8 +26,10 @@ from newsprism.lang.en.people import (
     PERSONAL_PRONOUNS,
     SUBJECT_PRONOUNS,
 )
+from newsprism.lang.en.speech import STANCE_VERBS
 from newsprism.lang.en.stop_words import FUNCTION_WORDS
 from newsprism.lang.en.titles import ATTRIBUTION_TITLE_HEADS, title_key
+from newsprism.nlp.ner import Mention
 
 Position = tuple[int, int]  # (sentence index, character offset in the sentence)
 _SUBORDINATE_OPENING = re.compile(
@@ -42,17 +45,25 @@ _TITLE_SYNONYMS = {
     "chief": "head", "boss": "head", "heads": "head", "leads": "leader", "ministry": "minister",
     "chairs": "chair", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "runs": "head", "led": "leader",
-    "headed": "head",
+    "headed": "head", "congressman": "representative", "congresswoman": "representative",
+    "rep": "representative", "sen": "senator", "gov": "governor",
 }  # fmt: skip
+# A main clause that opens with "the" and up to three lower-case words, a title among them: "The
+# congressman also said …", "The interior minister flew …".
+_TITLE_SUBJECT = re.compile(r"\s*(?P<the>[Tt]he)\s+(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 
 _APPOSITION_AFTER = re.compile(r"^,\s+(?P<desc>[^,.;:\"]{1,90}?)\s*(?:[,.;:]|$)")
+_ROLE_BEFORE_COMMA = re.compile(r"(?:\b(?:his|her|their|its|the|a|an)\s+)?(?P<role>[a-z][\w'’-]*),\s+$")
 _AGE_AFTER = re.compile(r"^,\s+\d{1,3}\s*[,.]")
 _WHO_AFTER = re.compile(
     r"^,\s+who\b(?:\s+(?P<verb>heads|leads|runs|chairs|is|was)\s+(?P<desc>[^,.;:\"]{1,90}))?"
 )
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|with|to|by)\s+)(?P<desc>[^,.;:\"]{1,90}?),\s+$")
 _VERB_AFTER_NAME = re.compile(rf"^\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERB.pattern})")
-_SAYER_AFTER = re.compile(rf"(?:'s)?,?\s+(?:who\s+)?(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERB.pattern})")
+_STANCE_VERB = r"\b(?:" + "|".join(sorted(STANCE_VERBS)) + r")\b"
+_SAYER_AFTER = re.compile(
+    rf"(?:'s)?,?\s+(?:who\s+)?(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERB.pattern}|{_STANCE_VERB})"
+)
 _VERB_BEFORE_NAME = re.compile(rf"(?:{SPEECH_VERB.pattern})\s+(?:[a-z][\w'’-]*\s+){{0,3}}$")
 _LOWERCASE_NEXT = re.compile(r"\s+[a-z]|,\s")
 _HE = re.compile(r"\b(?:he|his|him)\b", re.IGNORECASE)
@@ -129,8 +140,20 @@ def _gender_of_words(words: str) -> str | None:
 class People:
     """The people one article names: fullest names, titles, gender hints and where each is mentioned."""
 
-    def __init__(self, sentences: Sequence[str]) -> None:
+    def __init__(self, sentences: Sequence[str], named: Sequence[Sequence[Mention]] = ()) -> None:
         self._people: dict[tuple[str, ...], _Person] = {}
+        # Where the named-entity model saw a person of two words or more (one word alone it often
+        # guesses: "Twitter"); a mention blanked out of the masked sentence stood inside a quotation.
+        self._person_spans = [
+            [
+                (mention.start, mention.end)
+                for mention in (named[index] if index < len(named) else ())
+                if mention.label == "PERSON"
+                and len(mention.text.split()) > 1
+                and sentence[mention.start : mention.end] == mention.text
+            ]
+            for index, sentence in enumerate(sentences)
+        ]
         self._full_names: dict[str, list[tuple[str, ...]]] = {}  # surname -> every longer name ending in it
         # Where each sentence's main clause starts: "When Mr. Biden spoke, Mr. Ryan said …": at "Mr. Ryan".
         self._sentences = list(sentences)
@@ -152,11 +175,14 @@ class People:
                 person = self._known_name(read.tokens)
                 if person is not None:
                     person.mentions.append((index, start))
+            self._mention_title_subjects(index, sentence)
             self._learn_gender_from_pronouns(index, sentence)
 
     def add_mention(self, name: str, at: Position) -> None:
         """Record that a quotation at `at` was attributed to `name` (it makes `name` the recent person)."""
         key = tuple(name.split())
+        if is_organisation(key):
+            return  # "the ministry said": no one "he" or "she" can mean
         person = self._people.get(key) or self._people.setdefault(key, _Person(key))
         person.mentions.append(at)
 
@@ -176,7 +202,7 @@ class People:
             by_title = self._by_title(attribution.phrases[0], at)
             if by_title is not None:
                 return by_title
-        for phrase in attribution.fallback_names:
+        for phrase in filter(None, (*attribution.fallback_names, attribution.adjacent_name)):
             name = strip_titles(phrase.split())
             if name.tokens and self._plausible(name.tokens, name.titled, next_to_verb=False):
                 return self.fullest(name.tokens, at)
@@ -244,13 +270,17 @@ class People:
         # Appositions and roles sit right next to the name; a window keeps the searches short.
         before, after = sentence[max(0, start - _CONTEXT_CHARS) : start], sentence[end : end + _CONTEXT_CHARS]
         descriptors: list[str] = []
-        evidence = titled
+        evidence = titled or any(a < end and start < b for a, b in self._person_spans[index])
         if read.title:
             descriptors.append(read.title)
         words_before = before.split()[-_ROLE_WORDS_BEFORE:] if before.endswith(" ") else []
         if words_before and title_key(words_before[-1]) in _PERSON_NOUNS:
             evidence = True
             descriptors.append(" ".join(words_before))
+        role_before = _ROLE_BEFORE_COMMA.search(before)
+        if role_before and title_key(role_before["role"]) in _PERSON_NOUNS:
+            evidence = True
+            descriptors.append(role_before.group().rstrip(", "))  # "his wife, Huma Abedin"
         if _AGE_AFTER.match(after):
             evidence = True
         who = _WHO_AFTER.match(after)
@@ -338,20 +368,40 @@ class People:
         return PERSONAL_PRONOUNS.get(first) == gender
 
     def _pronoun_rank(self, mention: Position) -> tuple[bool, bool, int]:
-        """Within one sentence: who said something, then the main clause, then the earliest (the subject)."""
+        """Within one sentence: the main clause ("When Biden mocked it, Ryan said …": Ryan), then who said
+        something, then the earliest (the subject)."""
         sentence, offset = mention
         if offset < 0 or sentence >= len(self._sentences):
             return (True, True, -offset)  # the speaker of a quotation
         text = self._sentences[sentence]
-        run = NAME_RUN.match(text, offset)
-        said = bool(run and _SAYER_AFTER.match(text, run.end()))
-        return (said, offset >= self._main_clause[sentence], -offset)
+        run_end = next((end for start, end in name_runs(text) if start == offset), None)
+        said = run_end is not None and bool(_SAYER_AFTER.match(text, run_end))
+        return (offset >= self._main_clause[sentence], said, -offset)
 
     def _by_title(self, phrase: str, at: Position) -> str | None:
         """The person the article describes with the title in `phrase`."""
+        person = self._titled(phrase, at)
+        return " ".join(person.name) if person else None
+
+    def _mention_title_subjects(self, index: int, sentence: str) -> None:
+        """A main clause opening with a title ("The congressman also expressed …") mentions its holder there,
+        as its subject: "he" in the next sentence most likely means him."""
+        subject = _TITLE_SUBJECT.match(sentence, max(0, self._main_clause[index]))
+        if subject is None:
+            return
+        words = subject["words"].split()
+        heads = [i for i, word in enumerate(words) if _normal_title_word(word) in _PERSON_NOUNS]
+        if not heads:
+            return
+        at = (index, subject.start("the"))
+        person = self._titled(" ".join(["the", *words[: heads[0] + 1]]), at)
+        if person is not None:
+            person.mentions.append(at)
+
+    def _titled(self, phrase: str, at: Position) -> _Person | None:
         required, optional, head = _title_words(phrase)
-        if head is None:
-            return None
+        if head is None or read_body(phrase) is not None:
+            return None  # "the interior ministry" is the ministry, not its minister
         known_words = {word for p in self._people.values() for d in p.descriptors for word in d.words}
         required = required & known_words
         best: tuple[tuple[tuple[int, int], Position], _Person] | None = None
@@ -367,7 +417,7 @@ class People:
             rank = (score, _last_before(person, at))
             if best is None or rank > best[0]:
                 best = (rank, person)
-        return " ".join(best[1].name) if best else None
+        return best[1] if best else None
 
 
 def _main_clause_start(sentence: str) -> int:
@@ -386,13 +436,13 @@ def _last_before(person: _Person, at: Position) -> Position:
 def _runs(sentence: str) -> list[tuple[int, int]]:
     """Capitalised runs, cut after a possessive ("Kessaria's Karvel Dam" -> "Kessaria's", "Karvel Dam")."""
     spans: list[tuple[int, int]] = []
-    for match in NAME_RUN.finditer(sentence):
-        start = match.start()
-        for token in re.finditer(r"\S+", match.group()):
-            if POSSESSIVE.search(token.group()) and match.start() + token.end() < match.end():
-                spans.append((start, match.start() + token.end()))
-                start = match.start() + token.end() + 1
-        spans.append((start, match.end()))
+    for run_start, run_end in name_runs(sentence):
+        start = run_start
+        for token in re.finditer(r"\S+", sentence[run_start:run_end]):
+            if POSSESSIVE.search(token.group()) and run_start + token.end() < run_end:
+                spans.append((start, run_start + token.end()))
+                start = run_start + token.end() + 1
+        spans.append((start, run_end))
     return [(s, e) for s, e in spans if e > s]
 
 

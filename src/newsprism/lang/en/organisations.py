@@ -25,3 +25,8 @@ INSTITUTION_WORDS = frozenset(
     magazine market museum parliament press program programme radio republic reserve review senate
     show states summit telegraph television terminal""".split()
 )
+# What an organisation speaks through: "a defence ministry statement said", "a spokesman for the ministry".
+MOUTHPIECE_NOUNS = frozenset(
+    """statement release communique announcement readout post tweet letter memo notice filing spokesman
+    spokeswoman spokesperson""".split()
+)

@@ -20,6 +20,20 @@ SPEECH_VERBS = COMMON_SPEECH_VERBS | frozenset(
 SPEECH_PARTICIPLES = frozenset(
     "saying adding writing claiming noting arguing warning insisting declaring stating explaining".split()
 )
+# Verbs that put words to someone or something, so that their subject speaks the quotation after them:
+# `Renner called the plan "a betrayal"`, `Perry accused Obama of "waging war on religion"`; the -ing forms
+# hand the clause's subject over as SPEECH_PARTICIPLES do.
+CHARACTERISING_VERBS = frozenset(
+    "accused branded called calls described dubbed labeled labelled termed".split()
+)
+CHARACTERISING_PARTICIPLES = frozenset(
+    "accusing branding calling describing dubbing labeling labelling terming".split()
+)
+# Verbs of a stance taken in words: one who "criticized" or "accused" someone said something.
+STANCE_VERBS = frozenset(
+    """accused attacked blamed blasted challenged condemned criticised criticized defended denounced
+    dismissed hammered mocked praised questioned rejected slammed thanked""".split()
+)
 # Verbs of addressing or describing someone that, like speech verbs, stand right before a name ("met X").
 ADDRESS_VERBS = frozenset(
     "met called rang phoned visited praised thanked criticised criticized accused described".split()

@@ -3,6 +3,8 @@ them. Compared lower-cased without a final period (`title_key`): "Sen." is "sen"
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 # Forms of address, and the gender each implies (None: either).
 HONORIFICS: dict[str, str | None] = {
     "mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
@@ -53,6 +55,41 @@ ATTRIBUTION_TITLE_MODIFIERS = _SHARED_TITLE_MODIFIERS | frozenset(
 )
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 ATTRIBUTION_TITLE_WORDS = ATTRIBUTION_TITLE_HEADS | ATTRIBUTION_TITLE_MODIFIERS
+
+# What an office is "of" when it is named by its portfolio: "Secretary of State", "Minister of Foreign
+# Affairs", "Secretary of Health and Human Services", "Chief of Staff", "Director of National Intelligence".
+PORTFOLIO_WORDS = frozenset(
+    """affairs agriculture air armed army commerce communications culture defence defense development
+    economy education energy environment external finance fisheries foreign forces health home homeland
+    housing human immigration industry information intelligence interior internal justice labor labour
+    national navy police public safety security services staff state trade transport transportation
+    treasury urban veterans war""".split()
+)
+# Words that may join portfolio words inside such a title: "Health and Human Services", "of the Navy".
+_PORTFOLIO_JOINERS = frozenset({"and", "&"})
+_OFFICE_HEADS = TITLE_HEADS | ATTRIBUTION_TITLE_HEADS
+
+
+def office_title_length(words: Sequence[str]) -> int:
+    """How many of the leading words name an office by its portfolio ("Secretary of State"), or 0.
+
+    ["Secretary", "of", "Defense", "Lloyd", "Marsh"] -> 3; "the" may follow "of" ("Secretary of the Navy").
+    """
+    if len(words) < 3 or title_key(words[0]) not in _OFFICE_HEADS or words[1] != "of":
+        return 0
+    index = 3 if words[2] == "the" else 2
+    end = 0
+    while index < len(words):
+        word = words[index]
+        if word.casefold() in PORTFOLIO_WORDS:
+            index += 1
+            end = index
+        elif word in _PORTFOLIO_JOINERS and end == index:
+            index += 1
+        else:
+            break
+    return end
+
 
 # Members of a party named by it: "the West Virginia Democrat" is a title, not a name.
 PARTY_MEMBERS = frozenset("democrat republican independent conservative liberal socialist".split())

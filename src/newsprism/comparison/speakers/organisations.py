@@ -1,0 +1,112 @@
+"""Organisations that speak: "a defence ministry statement said", "the ministry said", "it said"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsprism.comparison.speakers.attribution import Attribution
+from newsprism.comparison.speakers.names import MAX_NAME_WORDS, POSSESSIVE, is_organisation, name_runs
+from newsprism.lang.en.organisations import INSTITUTION_WORDS, MOUTHPIECE_NOUNS, ORG_HEADS
+from newsprism.lang.en.people import GROUP_NOUNS
+from newsprism.lang.en.stop_words import FUNCTION_WORDS
+from newsprism.nlp.ner import Mention
+
+Position = tuple[int, int]  # (sentence index, character offset in the sentence)
+
+_DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+# "a statement from the defence ministry", "a spokesman for the Pentagon": the body after the preposition.
+_SOURCE_OF = re.compile(
+    rf"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:{'|'.join(sorted(MOUTHPIECE_NOUNS))})\s+"
+    r"(?:from|for|by|of|at|issued\s+by)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
+_TRAILING_STATEMENT = re.compile(rf"\s+(?:{'|'.join(sorted(MOUTHPIECE_NOUNS))})$", re.IGNORECASE)
+_BODY_HEADS = (ORG_HEADS | INSTITUTION_WORDS) - GROUP_NOUNS
+# Function words that stand in no organisation's name, unlike "of", "and", "for" ("ministry of defence").
+_NOT_IN_BODY_NAMES = FUNCTION_WORDS - {"of", "and", "for"}
+_IT = frozenset({"it"})
+
+
+@dataclass(frozen=True)
+class _Named:
+    """An organisation the article names, and where."""
+
+    name: str
+    at: Position
+
+
+def read_body(phrase: str) -> str | None:
+    """The organisation a phrase next to a speech verb names, as written, or None.
+
+    "a defence ministry statement" -> "defence ministry"; "a statement from the Kessarian Defence Ministry"
+    -> "Kessarian Defence Ministry"; "officials", "a senior official", "the mayor" -> None.
+    """
+    phrase = phrase.strip(" .,;:!?\"'")
+    source = _SOURCE_OF.match(phrase)
+    if source:
+        phrase = source["body"]
+    phrase = _TRAILING_STATEMENT.sub("", _DETERMINER.sub("", phrase))
+    words = phrase.split()
+    if not words or len(words) > MAX_NAME_WORDS or not all(re.fullmatch(r"[\w.&'’-]+", w) for w in words):
+        return None
+    if any(word.casefold() in _NOT_IN_BODY_NAMES for word in words):
+        return None  # a clause, not a name: "a point the media office", "a statement released by each office"
+    if POSSESSIVE.sub("", words[-1]).casefold() not in _BODY_HEADS:
+        return None
+    return phrase
+
+
+class Organisations:
+    """The organisations one article names, to tell which one "the ministry" or "it" means."""
+
+    def __init__(self, sentences: Sequence[str], mentions: Sequence[Sequence[Mention]] = ()) -> None:
+        self._named: list[_Named] = []
+        for index, sentence in enumerate(sentences):
+            # A mention blanked out of the (masked) sentence stands inside a quotation: no antecedent.
+            found = {
+                mention.start: mention.text
+                for mention in (mentions[index] if index < len(mentions) else ())
+                if mention.label == "ORG" and sentence[mention.start : mention.end] == mention.text
+            }
+            for start, end in name_runs(sentence):
+                if is_organisation(sentence[start:end].split()):
+                    found.setdefault(start, _DETERMINER.sub("", sentence[start:end]))
+            self._named += [_Named(name, (index, start)) for start, name in sorted(found.items())]
+        self._spoke: list[_Named] = []
+
+    def resolve(self, attribution: Attribution, at: Position) -> str | None:
+        """The organisation an attribution names: the fullest name the article gives it, or its words.
+
+        Next to the verb, a phrase ("the defence ministry said"); else, as for people, a name opening the
+        clause ("The Tea Party Coalition issued a resolution, accusing …").
+        """
+        if attribution.phrases and attribution.phrases[0].strip(" ,").casefold() in _IT:
+            return self._last_spoken(at)
+        phrases = [*attribution.phrases[:1], *attribution.fallback_names]
+        body = next(filter(None, map(read_body, phrases)), None)
+        if body is None:
+            return None
+        named = self._named_as(body, at)
+        if named is None and len(body.split()) == 1 and body.islower():
+            return None  # "the ministry", "the group": which one, the article must say
+        return named or body
+
+    def add_speaker(self, name: str, at: Position) -> None:
+        """Record that the organisation `name` spoke at `at` ("it said" after it means it)."""
+        self._spoke.append(_Named(name, at))
+
+    def _named_as(self, body: str, at: Position) -> str | None:
+        """The latest organisation named before `at` whose name holds every word of `body`."""
+        wanted = {POSSESSIVE.sub("", word).casefold() for word in body.split()}
+        earlier = [named for named in self._named if named.at < at]
+        for named in reversed(earlier):
+            if wanted <= {word.casefold() for word in named.name.split()}:
+                return named.name
+        return None
+
+    def _last_spoken(self, at: Position) -> str | None:
+        """ "it said": the organisation that spoke last, in this sentence or the one before."""
+        earlier = [spoke for spoke in self._spoke if spoke.at < at and at[0] - spoke.at[0] <= 1]
+        return earlier[-1].name if earlier else None
