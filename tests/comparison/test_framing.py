@@ -219,3 +219,9 @@ def test_example_framings_carry_the_datelines(story: dict[str, Any]) -> None:
 
 def test_no_articles_no_framings() -> None:
     assert distinctive_terms([]) == []
+
+
+def test_a_term_with_no_prior_weight_used_by_one_side_only_gets_no_score_and_no_error() -> None:
+    scores = log_odds_z([{"flood": 2}, {"rain": 1}], {"flood": 0.0, "rain": 0.5})
+    assert "flood" not in scores[0]
+    assert set(scores[1]) <= {"rain"}

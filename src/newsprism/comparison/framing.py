@@ -113,8 +113,13 @@ def log_odds_z(counts: Sequence[Mapping[str, int]], prior: Mapping[str, float]) 
         for term, y_i in group.items():
             y_j = pooled[term] - y_i
             a_i, a_j = prior[term] * scale_i, prior[term] * scale_j
-            log_odds_i = math.log((y_i + a_i) / (n_i + prior_total * scale_i - y_i - a_i))
-            log_odds_j = math.log((y_j + a_j) / (n_j + prior_total * scale_j - y_j - a_j))
+            rest_i, rest_j = n_i + prior_total * scale_i - y_i - a_i, n_j + prior_total * scale_j - y_j - a_j
+            # A term with no prior weight and no use on one side (or the only term of a tiny article) has
+            # no odds to compare: a score would divide by zero.
+            if min(y_i + a_i, y_j + a_j, rest_i, rest_j) <= 0:
+                continue
+            log_odds_i = math.log((y_i + a_i) / rest_i)
+            log_odds_j = math.log((y_j + a_j) / rest_j)
             variance = 1.0 / (y_i + a_i) + 1.0 / (y_j + a_j)
             group_scores[term] = (log_odds_i - log_odds_j) / math.sqrt(variance)
         scores.append(group_scores)
