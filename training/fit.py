@@ -76,8 +76,9 @@ class CrossEncoder(nn.Module):
 def new_model() -> CrossEncoder:
     from transformers import BertModel
 
+    # From the installed package's folder; local_files_only: never a hub, even if the path were missing.
     encoder = BertModel.from_pretrained(
-        str(minilm_folder()), add_pooling_layer=False, attn_implementation="eager"
+        str(minilm_folder()), add_pooling_layer=False, attn_implementation="eager", local_files_only=True
     )
     return CrossEncoder(encoder)
 

@@ -60,12 +60,19 @@ class StoryTfidf:
     def __init__(self, sentences: Sequence[str]) -> None:
         self._frequency = Counter(word for sentence in sentences for word in set(_words(sentence)))
         self._count = max(len(sentences), 1)
+        self._vectors: dict[str, dict[str, float]] = {}
 
     def cosine(self, a: str, b: str) -> float:
         vector_a, vector_b = self._vector(a), self._vector(b)
         return sum(weight * vector_b.get(word, 0.0) for word, weight in vector_a.items())
 
     def _vector(self, sentence: str) -> dict[str, float]:
+        # A sentence is a candidate against several others: its vector is built once.
+        if sentence not in self._vectors:
+            self._vectors[sentence] = self._new_vector(sentence)
+        return self._vectors[sentence]
+
+    def _new_vector(self, sentence: str) -> dict[str, float]:
         counts = Counter(_words(sentence))
         weights = {
             word: count * math.log(self._count / self._frequency.get(word, 1))

@@ -1,8 +1,9 @@
-"""Whether two sentences state the same claim: MiniLM cosine and lexical evidence in a calibrated model.
+"""Whether two sentences state the same claim: two scores.
 
-The score is a probability-like number in [0, 1]. It rises with the embedding cosine (so it stays a graded
-similarity) and is adjusted by lexical evidence that a cosine cannot see: shared content words, figures that
-differ between the two sentences, different names, very different lengths.
+- The quick score (ClaimScorer, score_evidence): MiniLM cosine adjusted by lexical evidence a cosine cannot
+  see (shared content words, figures, names, lengths) in a logistic model fitted on MSRP; cheap enough for
+  every pair of a story, so the alignment takes its candidates from it.
+- The trained pair model's probability (ClaimJudge; same_claim, claim_similarity, sentence_similarity).
 """
 
 from __future__ import annotations

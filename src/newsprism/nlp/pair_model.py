@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from tokenizers import Tokenizer
+from tokenizers import Encoding, Tokenizer
 
 from newsprism.errors import NewsprismError
 from newsprism.nlp.embeddings import INTRA_OP_THREADS, default_tokenizer_path
@@ -60,7 +60,7 @@ class PairModel:
             scores[rows] = self._run([encodings[row] for row in rows])
         return scores
 
-    def _run(self, encodings: Sequence) -> np.ndarray:  # type: ignore[type-arg]
+    def _run(self, encodings: Sequence[Encoding]) -> np.ndarray:
         width = max(len(encoding.ids) for encoding in encodings)
         shape = (len(encodings), width)
         input_ids = np.zeros(shape, dtype=np.int64)
