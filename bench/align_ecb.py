@@ -41,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism import Comparer
+from newsprism import CompareOptions, Comparer
 from newsprism.ingest.build import RawArticle, build_article
 from newsprism.ingest.clean import normalise_text
 from newsprism.models import Article, Comparison
@@ -326,6 +326,7 @@ def evaluate(
     data: Path = DEFAULT_DATA,
     comparer: Comparer | None = None,
     progress: bool = False,
+    options: CompareOptions | None = None,
 ) -> AlignScores:
     """Compare each topic's documents, score the claim links and the TF-IDF baseline at equal recall."""
     started = time.perf_counter()
@@ -358,7 +359,7 @@ def evaluate(
         articles = [to_article(document) for document in members]
         doc_ids, sids = {}, {}
         topic_started = time.perf_counter()
-        comparison = comparer.compare(articles)
+        comparison = comparer.compare(articles, options or CompareOptions())
         result.seconds = time.perf_counter() - topic_started
         for compared, document in zip(comparison.articles, members, strict=True):
             doc_ids[compared.id] = document.doc_id
@@ -470,10 +471,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"folder with {DOCS_FILE}")
     parser.add_argument("--topics", type=int, nargs="+", help="only these topics (default: all 20)")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N other_event links")
+    parser.add_argument(
+        "--threshold", type=float, help="link threshold (default: the link model's own, link_model.json)"
+    )
     args = parser.parse_args(argv)
     if not (args.data / DOCS_FILE).is_file() or not (args.data / PAIRS_FILE).is_file():
         sys.exit(f"ECB+ alignment pairs not found in {args.data} (see ../shared/data/ecbplus/PROVENANCE.md)")
-    scores = evaluate(args.topics, args.data, progress=True)
+    options = CompareOptions(claim_threshold=args.threshold)
+    scores = evaluate(args.topics, args.data, progress=True, options=options)
     print_report(scores, args.show_errors)
 
 

@@ -2,7 +2,8 @@
 
 A summary sentence is a member sentence of one claim (`SummarySentence.claim`), printed with the
 outlets it cites (`sources`, and for one outlet an "According to <outlet>, " prefix). It is miscited
-when it cites an outlet that has no sentence in that claim; it is also listed when it names no claim,
+when it cites an outlet that has no sentence in that claim, or whose sentence there gives another figure
+("15,000 vehicles" cited for "About 12,000 vehicles ..."); it is also listed when it names no claim,
 names one that does not exist, or its text is none of its claim's sentences (then the link itself is
 wrong). Checked over every summary sentence of the example stories (examples/planted.json: the
 articles of each story under examples/stories/) and of BASIL triplets (../shared/data/basil; each
@@ -26,6 +27,7 @@ from pathlib import Path
 import basil
 
 from newsprism import CompareOptions, Comparer, read
+from newsprism.comparison.similarity import figures_changed
 from newsprism.config import DEFAULT_SUMMARY_LENGTH
 from newsprism.models import Article, Comparison
 
@@ -62,6 +64,12 @@ def miscitations(comparison: Comparison, story: str = "") -> list[Miscitation]:
             f"cites {sources.get(article, article)}, which has no sentence in claim {claim.id}"
             for article in line.sources
             if article not in in_claim
+        ]
+        member_of = {ref.article: sentences[(ref.article, ref.index)] for ref in claim.sentences}
+        problems += [
+            f"cites {sources.get(article, article)}, whose sentence in claim {claim.id} gives another figure"
+            for article in line.sources
+            if article in member_of and figures_changed(line.text, member_of[article])
         ]
         named = _named_outlet(line.text, set(sources.values()))
         if named is not None and named not in {sources[article] for article in in_claim}:

@@ -4,8 +4,9 @@ Pairs: ../shared/data/ecbplus/align_dev.jsonl, topics 1-22 (PROVENANCE.md, "Alig
 of one happening (same_chain, 1) or of the look-alike happening of the same topic (other_event, 0). The
 features are the product's own (comparison/link_model.py), the TF-IDF counted over the topic's documents as
 a story's are counted over its articles. A logistic model (Newton's method, numpy), cross-validated over
-topics in two folds (odd / even): the threshold is the lowest at which the out-of-fold precision reaches
-TARGET_PRECISION, and the figures printed are out-of-fold. The shipped weights are fitted on all topics.
+topics in two folds (odd / even): the figures printed are the out-of-fold pair precision and recall at the
+alignment's threshold (options.LINK_THRESHOLD, chosen on whole comparisons: see there). The shipped weights
+are fitted on all topics.
 
     python -m training.link_model
 """
@@ -20,12 +21,11 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.comparison.link_model import LINK_FEATURES, MODEL_FILE, StoryTfidf, link_features
+from newsprism.comparison.options import LINK_THRESHOLD
 from newsprism.comparison.similarity import sentence_evidence
 from newsprism.nlp.embeddings import default_embedder
 from training.pairs import DATA
 
-# Above the issue's 0.95: the alignment joins links into groups, and a group adds links of its own.
-TARGET_PRECISION = 0.96
 L2 = 1e-3
 NEWTON_STEPS = 50
 
@@ -84,14 +84,6 @@ def precision_recall(scores: np.ndarray, labels: np.ndarray, threshold: float) -
     return true / max(float(linked.sum()), 1.0), true / float((labels == 1).sum())
 
 
-def choose_threshold(scores: np.ndarray, labels: np.ndarray) -> float:
-    """The lowest threshold (0.01 steps) at which precision reaches TARGET_PRECISION."""
-    for threshold in np.round(np.arange(0.05, 1.0, 0.01), 2):
-        if precision_recall(scores, labels, threshold)[0] >= TARGET_PRECISION:
-            return float(threshold)
-    return 0.99
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -101,22 +93,24 @@ def main() -> None:
     arguments = parser.parse_args()
     features, labels, topics = topic_features(arguments.data)
     scores = out_of_fold(features, labels, topics)
-    threshold = choose_threshold(scores, labels)
-    precision, recall = precision_recall(scores, labels, threshold)
+    precision, recall = precision_recall(scores, labels, LINK_THRESHOLD)
     print(
-        f"out-of-fold over topics: threshold {threshold:.2f}, "
+        f"out-of-fold over topics at the link threshold {LINK_THRESHOLD}: "
         f"pair precision {precision:.3f}, recall {recall:.3f}"
     )
     intercept, weights = fit_logistic(features, labels)
     model = {
         "about": "comparison/link_model.py's weights, by `python -m training.link_model` (make model)",
         "trained_on": "ECB+ align_dev.jsonl, topics 1-22: same_chain (1) vs other_event (0) sentence pairs",
-        "out_of_fold": {"precision": round(precision, 4), "recall": round(recall, 4)},
+        "out_of_fold_at_link_threshold": {
+            "threshold": LINK_THRESHOLD,
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+        },
         "intercept": round(intercept, 6),
         "weights": {
             name: round(float(weight), 6) for name, weight in zip(LINK_FEATURES, weights, strict=True)
         },
-        "threshold": threshold,
     }
     arguments.out.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(model["weights"], indent=2))

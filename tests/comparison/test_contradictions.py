@@ -44,6 +44,8 @@ def test_opposite_polarity_on_an_aligned_claim_is_a_conflict(first: str, second:
         ("The council approved the budget on Monday.", "On Monday the council approved its budget.", True),
         # negation about something else entirely: too little in common
         ("The river rose over the embankment.", "The mayor did not attend the press conference.", True),
+        # the negation denies something the other sentence does not say ("not reopen" / "stay shut")
+        ('"We will not reopen it until it is safe," Mayor Ina Ferrow said.', 'Mayor Ina Ferrow said the bridge would stay shut "until it is safe".', True),
         # not aligned: never compared
         ("The ministry confirmed the crossing.", "The ministry denied the crossing.", False),
     ],

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from newsprism.comparison.link_model import StoryTfidf, link_features, link_model
-from newsprism.comparison.options import QUICK_CLAIM_THRESHOLD
+from newsprism.comparison.options import LINK_THRESHOLD, QUICK_CLAIM_THRESHOLD
 from newsprism.comparison.similarity import (
     CLAIM_THRESHOLD,
     ClaimJudge,
@@ -309,7 +309,7 @@ def test_a_planted_unique_fact_is_no_other_outlets_claim(
     sentence = straight(fact["sentence"])
     candidates = _closest(scorer, sentence, others)
     probabilities = _link_probabilities(story, [(sentence, other) for other in candidates])
-    assert probabilities.max() < link_model().threshold, candidates[int(probabilities.argmax())]
+    assert probabilities.max() < LINK_THRESHOLD, candidates[int(probabilities.argmax())]
 
 
 def _link_probabilities(story: dict[str, Any], pairs: list[tuple[str, str]]) -> np.ndarray:
@@ -333,23 +333,12 @@ def _closest(scorer: ClaimScorer, sentence: str, others: list[str], count: int =
 
 
 SHARED_FACTS = [(story, fact) for story in PLANTED["stories"] for fact in story["planted"]["shared_facts"]]
-# Told so differently by every outlet that no two versions share enough words or meaning for the model.
-LOOSELY_SHARED = {"soldiers in boats reached people cut off by the water"}
-
-
 @pytest.mark.parametrize(
-    ("story", "fact"),
-    [
-        pytest.param(s, f, marks=pytest.mark.xfail(strict=True, reason="told too differently"))
-        if f["fact"] in LOOSELY_SHARED
-        else (s, f)
-        for s, f in SHARED_FACTS
-    ],
-    ids=[f["fact"][:40] for _, f in SHARED_FACTS],
+    ("story", "fact"), SHARED_FACTS, ids=[f["fact"][:40] for _, f in SHARED_FACTS]
 )
 def test_a_planted_shared_fact_is_found_in_at_least_two_outlets(
     scorer: ClaimScorer, story: dict[str, Any], fact: dict[str, Any]
 ) -> None:
     sentences = sorted({straight(sentence) for sentence in fact["sentences"].values()})
     pairs = [(a, b) for a in sentences for b in sentences if a < b]
-    assert _link_probabilities(story, pairs).max() >= link_model().threshold
+    assert _link_probabilities(story, pairs).max() >= LINK_THRESHOLD

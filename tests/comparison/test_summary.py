@@ -204,3 +204,16 @@ def test_a_sentence_opening_on_a_pronoun_does_not_represent_a_claim_when_another
     ]
     [line] = summary_of(articles, [Claim(1, "shared", first[0], (SentenceRef(1, 0), SentenceRef(2, 0)))], length=1)
     assert line.text == second[0]
+
+
+def test_an_outlet_giving_the_claim_another_figure_is_not_cited_for_the_sentence_shown() -> None:
+    first = ("About 12,000 vehicles cross the Harlan Street bridge each day, the transport department said.",)
+    second = ("The transport department says 15,000 vehicles cross the Harlan Street bridge each day.",)
+    articles = [
+        ComparedArticle(1, Article(source="Valley Courier", title="Bridge", text=first[0], sentences=first)),
+        ComparedArticle(2, Article(source="Lakeside Post", title="Bridge", text=second[0], sentences=second)),
+    ]
+    claims = [Claim(1, "shared", first[0], (SentenceRef(1, 0), SentenceRef(2, 0)))]
+    [line] = summary_of(articles, claims, length=1)
+    assert len(line.sources) == 1
+    assert line.text.startswith(f"According to {articles[line.sources[0] - 1].article.source}, ")

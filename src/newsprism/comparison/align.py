@@ -2,12 +2,12 @@
 
 Built for precision: a wrong "both outlets report this" costs a reader more than a missed link. Each pair
 of articles gets a matrix of quick same-claim scores (embedding cosine and lexical evidence); the pairs
-that score best for each sentence are candidates, and the trained cross-encoder (nlp/pair_model.py) judges
-each candidate. A link needs the judge's probability at or above the claim threshold: being the best
+that score best for each sentence are candidates, and a judge (the link model, link_model.py) gives each
+candidate a probability. A link needs that probability at or above the claim threshold: being the best
 available match is never enough. Links are taken strongest first, one-to-one within each article pair, and
-join groups that never hold two sentences of one article; a join must also be supported by the members
-already in both groups (most cross pairs related, their mean near the threshold), so a chain A~B~C does
-not merge A and C when they state different facts.
+join groups that never hold two sentences of one article; a join must meet the same bar on average over
+every pair of members across the two groups, so a chain A~B~C does not merge A and C when they state
+different facts, and one look-alike sentence does not pull a whole group of another event's reports in.
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ import numpy as np
 from newsprism.comparison.annotate import AnnotatedSentence, AnnotatedStory
 from newsprism.models import Claim, ClaimStatus, SentenceRef
 
-# A join of two groups needs the mean score over all their cross pairs to reach this share of the threshold.
-GROUP_SUPPORT_RATIO = 0.75
 # Pairs below the claim threshold but with a quick score above this are "related": candidates for conflicts.
 RELATED_THRESHOLD = 0.1
 # Candidates for the judge: for each sentence, its best matches in each other article (by quick score) at or
@@ -199,10 +197,12 @@ def _candidates(
 
 def _supported(cross_scores: list[float], threshold: float) -> bool:
     """A join needs support from most members, not one strong link: a majority of the cross pairs
-    at least related, and their mean near the threshold."""
+    at least related, and their mean at the threshold."""
     related = sum(value >= RELATED_THRESHOLD for value in cross_scores)
     mean = sum(cross_scores) / len(cross_scores)
-    return related * 2 > len(cross_scores) and mean >= threshold * GROUP_SUPPORT_RATIO
+    # The mean must reach the threshold itself: with three quarters of it, one look-alike sentence joined
+    # the groups of two different fights on ECB+ dev (56 % link precision in that topic).
+    return related * 2 > len(cross_scores) and mean >= threshold
 
 
 def _one_to_one_links(

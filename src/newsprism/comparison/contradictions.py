@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 
 from newsprism.comparison.conflicts import SentencePair
+from newsprism.comparison.similarity import stem
 from newsprism.lang.en.stop_words import CORE_FUNCTION_WORDS
 from newsprism.models import Conflict
 
@@ -36,6 +38,9 @@ _OPPOSITES = {
 }
 # Share of the shorter sentence's content words the two must have in common to be "the same claim, flipped".
 MIN_SHARED_CONTENT = 0.6
+# A negation governs the first content word within this many words after it ("was not arrested").
+NEGATION_SCOPE = 4
+_TOKEN = re.compile(r"[a-z]+n't|[a-z]+")
 
 
 def find_statement_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
@@ -56,8 +61,13 @@ def find_statement_conflicts(pairs: Sequence[SentencePair]) -> list[Conflict]:
             continue
         negated_a, negated_b = bool(words_a & _NEGATIONS), bool(words_b & _NEGATIONS)
         opposite = _opposite_words(words_a - words_b, words_b - words_a)
-        if negated_a == negated_b and not opposite:
-            continue
+        if not opposite:
+            if negated_a == negated_b:
+                continue
+            negated, other = (a.text, content_b) if negated_a else (b.text, content_a)
+            # "will not reopen" against "would stay shut": the negation must deny what the other says.
+            if not _negated_stems(negated) & {stem(word) for word in other}:
+                continue
         reason = f"opposite words ({opposite[0]} / {opposite[1]})" if opposite else "one of them negates it"
         conflicts.append(
             Conflict(
@@ -76,3 +86,16 @@ def _opposite_words(only_a: Set[str], only_b: Set[str]) -> tuple[str, str] | Non
             if frozenset((word_a, word_b)) in _OPPOSITES:
                 return word_a, word_b
     return None
+
+
+def _negated_stems(text: str) -> set[str]:
+    """Stems of the words a negation governs: the first content word after each negation."""
+    tokens = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+    governed = set()
+    for position, token in enumerate(tokens):
+        if token in _NEGATIONS or token.endswith("n't"):
+            scope = tokens[position + 1 : position + 1 + NEGATION_SCOPE]
+            content = [word for word in scope if word not in CORE_FUNCTION_WORDS and word not in _NEGATIONS]
+            if content:
+                governed.add(stem(content[0]))
+    return governed

@@ -24,14 +24,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-from wordfreq import word_frequency
 
 from newsprism.comparison.options import DEFAULT_FRAMING_TERMS, FRAMING_MIN_Z
 from newsprism.lang.en.stop_words import CONTRACTION_STEMS, STOP_WORDS
 from newsprism.lang.en.titles import ADDRESS_ABBREVIATIONS
 from newsprism.models import Article, ComparedArticle, Framing
+from newsprism.nlp.frequency import english_frequency
 from newsprism.nlp.tokens import ALPHANUMERIC_RUN, JOINED_WORD
 
 # Pseudo-counts spread by English frequency, per term of an article of mean length: "police" or
@@ -151,7 +149,7 @@ def _scores(counts: Sequence[Counter[str]], frequency: Callable[[str], float]) -
 def _unigram_frequency(background: Mapping[str, float] | None) -> Callable[[str], float]:
     if background is not None:
         return lambda term: float(background.get(term, 0.0))
-    return _english_frequency
+    return english_frequency
 
 
 def _bigram_frequency(background: Mapping[str, float] | None) -> Callable[[str], float]:
@@ -161,14 +159,9 @@ def _bigram_frequency(background: Mapping[str, float] | None) -> Callable[[str],
     def independent(term: str) -> float:
         # Independence underestimates collocations; the pseudo-count floor dominates for pairs anyway.
         first, second = term.split(" ", 1)
-        return _english_frequency(first) * _english_frequency(second)
+        return english_frequency(first) * english_frequency(second)
 
     return independent
-
-
-@lru_cache(maxsize=65_536)
-def _english_frequency(word: str) -> float:
-    return float(word_frequency(word, "en"))
 
 
 def _article_tokens(article: ComparedArticle, names: frozenset[str]) -> _Tokens:

@@ -47,8 +47,7 @@ class Comparer:
         judge = StoryLinkJudge(
             story.sentences(), lambda sentence: embeddings[sentence.ref.article][sentence.ref.index]
         )
-        threshold = judge.model.threshold if options.claim_threshold is None else options.claim_threshold
-        alignment = align_claims(story, scorer, threshold, embeddings, judge)
+        alignment = align_claims(story, scorer, options.claim_threshold, embeddings, judge)
         sources = {item.id: item.article.source for item in compared}
         quotes = match_quotes([quote for sentence in story.sentences() for quote in sentence.quotes])
         pairs = _sentence_pairs(story, alignment)

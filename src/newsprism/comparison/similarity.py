@@ -389,7 +389,7 @@ class ClaimJudge:
         readable = [self._readable(a, b) for a, b in pairs]
         scores = self.model.predict([(a, b) if a <= b else (b, a) for a, b in readable])[:, SAME_CLAIM]
         if not self.figure_blind:
-            scores *= np.array([CHANGED_FIGURE_FACTOR if _figures_changed(a, b) else 1.0 for a, b in pairs])
+            scores *= np.array([CHANGED_FIGURE_FACTOR if figures_changed(a, b) else 1.0 for a, b in pairs])
         return scores
 
     def same_claim(self, pairs: Sequence[tuple[AnnotatedSentence, AnnotatedSentence]]) -> np.ndarray:
@@ -407,7 +407,7 @@ class ClaimJudge:
 CHANGED_FIGURE_FACTOR = 0.25
 
 
-def _figures_changed(a: str, b: str) -> bool:
+def figures_changed(a: str, b: str) -> bool:
     """Each sentence has a figure the other lacks."""
     numbers_a, numbers_b = sentence_evidence(a).numbers, sentence_evidence(b).numbers
     return bool(numbers_a - numbers_b) and bool(numbers_b - numbers_a)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsprism.comparison.annotate import AnnotatedSentence, AnnotatedStory
+from newsprism.comparison.similarity import figures_changed
 from newsprism.config import DEFAULT_SUMMARY_LENGTH
 from newsprism.lang.en.stop_words import COMMON_FUNCTION_WORDS
 from newsprism.models import Claim, Framing, SentenceRef, SummarySentence
@@ -183,7 +184,13 @@ def _consensus_candidate(
         - LEAD_WEIGHT * earliest
         - PRONOUN_PENALTY * bool(_STARTS_WITH_PRONOUN.match(story.sentence(best).text))
     )
-    return _Candidate(claim.id, best, story.sentence(best).text, _articles(claim), salience)
+    text = story.sentence(best).text
+    # An outlet that gives the claim another figure ("15,000 vehicles" for "12,000 vehicles") did not say
+    # the sentence shown: it is not cited for it (the conflict lists both figures).
+    citing = {
+        ref.article for ref in claim.sentences if not figures_changed(text, story.sentence(ref).text)
+    }
+    return _Candidate(claim.id, best, text, tuple(sorted(citing)), salience)
 
 
 def _unique_candidate(claim: Claim, story: AnnotatedStory, vectors: _StoryVectors) -> _Candidate:

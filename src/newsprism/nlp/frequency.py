@@ -49,19 +49,25 @@ _log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=262_144)
-def english_zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of `word` in English: 0 for unknown words, about 7 for "the"."""
+def english_frequency(word: str) -> float:
+    """wordfreq's frequency of `word` in English (a share of all tokens): 0 for unknown words."""
     folded = word.casefold()
     if folded.isascii() and _ASCII_WORD.fullmatch(folded):
         tokens = _ascii_tokens(folded)
     elif _is_plain_latin_word(folded):
         tokens = [folded]
     else:
-        from wordfreq import zipf_frequency
+        from wordfreq import word_frequency
 
-        return zipf_frequency(word, "en")
+        return float(word_frequency(word, "en"))
     frequency = _combined_frequency(tokens)
-    return round(math.log(frequency, 10) + 9, 2) if frequency > _ZIPF_FLOOR else 0.0
+    return frequency if frequency > _ZIPF_FLOOR else 0.0
+
+
+def english_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of `word` in English: 0 for unknown words, about 7 for "the"."""
+    frequency = english_frequency(word)
+    return round(math.log(frequency, 10) + 9, 2) if frequency > 0.0 else 0.0
 
 
 def _is_plain_latin_word(word: str) -> bool:
