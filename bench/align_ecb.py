@@ -477,7 +477,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not (args.data / DOCS_FILE).is_file() or not (args.data / PAIRS_FILE).is_file():
         sys.exit(f"ECB+ alignment pairs not found in {args.data} (see ../shared/data/ecbplus/PROVENANCE.md)")
-    options = CompareOptions(claim_threshold=args.threshold)
+    options = CompareOptions() if args.threshold is None else CompareOptions(claim_threshold=args.threshold)
     scores = evaluate(args.topics, args.data, progress=True, options=options)
     print_report(scores, args.show_errors)
 
