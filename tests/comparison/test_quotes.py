@@ -87,6 +87,11 @@ EXTRACTION_CASES: list[tuple[str, str, list[tuple[str | None, str]]]] = [
         [("Jana Petrik", "We were told for years this would happen")],
     ),
     (
+        "a closing mark with its space misplaced still closes the quotation when the later marks pair",
+        'Pavla Renner said, "The lease was signed in secret. It must be torn up. "Renner spoke at the gates, where the union had painted "Not For Sale" on a crane.',
+        [("Pavla Renner", "The lease was signed in secret. It must be torn up")],
+    ),
+    (
         "question mark kept, full stop dropped",
         '"Who will pay for the new embankment?" asked Jana Petrik.',
         [("Jana Petrik", "Who will pay for the new embankment?")],

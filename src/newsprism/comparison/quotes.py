@@ -283,8 +283,16 @@ def _quote_spans(document: _Document) -> list[_Span]:
                 spans.append(current)
                 current = None
             elif current.kind == "double" and char == '"' and before.isspace() and not after.isspace():
-                # An opening-looking mark inside an open quotation: the earlier mark had no partner.
-                current, inner_start = _Span([], at), at + 1
+                if _pairs_without(text, at, end):
+                    # The marks after it pair among themselves, so this one closes, its space misplaced
+                    # (`… is wrong. "Perry is …`).
+                    current.pieces.append((inner_start, at))
+                    current.close_at, current.closed = at + 1, True
+                    spans.append(current)
+                    current = None
+                else:
+                    # An opening-looking mark inside an open quotation: the earlier mark had no partner.
+                    current, inner_start = _Span([], at), at + 1
         if current is not None:
             current.pieces.append((inner_start, end))
             current.close_at = end
@@ -292,6 +300,11 @@ def _quote_spans(document: _Document) -> list[_Span]:
     if pending is not None and pending.kind == "double":
         spans.append(pending)
     return sorted(spans, key=lambda span: span.open_at)
+
+
+def _pairs_without(text: str, at: int, paragraph_end: int) -> bool:
+    """Tell whether the double marks after `at` in its paragraph pair among themselves (an even count)."""
+    return text.count('"', at + 1, paragraph_end) % 2 == 0 and text[at - 2 : at - 1] in ".!?"
 
 
 def _opening_kind(char: str, before: str, after: str) -> str | None:
