@@ -124,6 +124,8 @@ NOT_QUOTES = [
     ("a leading apostrophe in a decade", "The embankment was last raised in the '90s and never again."),
     ("a programme name after told", 'Donald Trump spoke to reporters on Sunday, and he told "Today" the same thing.'),
     ("a one-word name before an attribution", 'In an interview on the "Today" show, Donald Trump told Meredith Vieira he had doubts.'),
+    ("a short phrase closing a sentence with no speaker", 'Officials described the repairs as "broadly on track."'),
+    ("a title closing a sentence after a speech verb", 'Pavla Renner said the choir would close the night with "Down by the Quay."'),
 ]
 
 
@@ -134,6 +136,34 @@ def test_does_not_report_non_quotations(text: str) -> None:
 
 def test_short_quotation_next_to_a_speech_verb_is_kept() -> None:
     assert _found('"Never again," said Pavla Renner.') == [("Pavla Renner", "Never again")]
+
+
+SHORT_WOVEN_QUOTES = [
+    (
+        "after a characterising verb",
+        'Anton Weller spoke on Monday. At one point, Weller referred to a reporter as a "clown."',
+        ("Anton Weller", "clown"),
+    ),
+    (
+        "at the end of reported speech, its subject a pronoun",
+        '"I wish the port had stayed open," Pavla Renner said, but she also said jobs are leaving and that '
+        'the council has given the city "a terrible deal."',
+        ("Pavla Renner", "a terrible deal"),
+    ),
+    (
+        "after a participle whose clause's subject stands after a conjunction",
+        'Pavla Renner spoke. The vote came after Renner publicly chided Lind on Friday, accusing the '
+        'minister of having "wasted another week."',
+        ("Pavla Renner", "wasted another week"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SHORT_WOVEN_QUOTES], ids=[c[0] for c in SHORT_WOVEN_QUOTES])
+def test_short_quotation_closing_a_sentence_is_kept_when_its_speaker_is_named(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert _found(text)[-1] == expected
 
 
 def test_short_quotation_that_is_a_sentence_of_its_own_is_kept() -> None:

@@ -106,11 +106,15 @@ def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] 
         before, before_at = _context_before(document, spans, position)
         after = _context_after(document, spans, position)
         text = _quote_text(document, span)
-        standalone = span.open_at == document.sentence_starts[sentence] and not after.strip(" .,;:!?")
+        ends_sentence = not after.strip(" .,;:!?")
+        standalone = span.open_at == document.sentence_starts[sentence] and ends_sentence
         # `"Never," she said` but not `the "Today" show host said`.
         attributed_after = after if _hands_over(document, span, after) else ""
         direct = span.interruption is not None or is_direct(before, attributed_after)
-        if not text or (_is_scare_quote(text) and not direct and not standalone):
+        scare = _is_scare_quote(text) and not direct and not standalone
+        # A short quotation closing a sentence whose speech verb has a speaker is that speaker's words,
+        # woven into the reporter's: `Lind called the plan "a disgrace."`; a title never is.
+        if not text or (scare and not (ends_sentence and not _is_title(text))):
             continue
         at = (sentence, span.open_at - document.sentence_starts[sentence])
         attribution, is_before = _attribution(span, before, after)
@@ -129,6 +133,8 @@ def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] 
             how = "continued" if speaker else None
         else:
             speaker = None
+        if scare and (speaker is None or not is_before):
+            continue
         if speaker is not None and is_organisation(speaker.split()):
             organisations.add_speaker(speaker, at)
         elif speaker is not None:
@@ -450,10 +456,12 @@ def _quote_text(document: _Document, span: _Span) -> str:
 
 def _is_scare_quote(text: str) -> bool:
     """A short phrase or a title in quote marks: "no talking", "Born to Run"."""
-    words = _WORD.findall(text)
-    if len(words) < MIN_QUOTE_WORDS:
-        return True
-    lettered = [word for word in words if word[0].isalpha()]
+    return len(_WORD.findall(text)) < MIN_QUOTE_WORDS or _is_title(text)
+
+
+def _is_title(text: str) -> bool:
+    """Every word capitalised but the small ones: "Born to Run", "Today"."""
+    lettered = [word for word in _WORD.findall(text) if word[0].isalpha()]
     return all(word[0].isupper() or word.casefold() in _SMALL_WORDS for word in lettered) and any(
         word.casefold() not in _SMALL_WORDS for word in lettered
     )

@@ -41,6 +41,7 @@ _CHARACTERISING = re.compile(
     + "|".join(sorted(CHARACTERISING_VERBS))
     + r")\b"
 )
+_SUBORDINATOR = re.compile(r"\b(?:after|when|as|because|before|since|while|once|until)\s+")
 _MAX_SUBJECT_WORDS = 9
 _MAX_APPOSITION_WORDS = 40
 _MAX_WORDS_VERB_TO_QUOTE = 20
@@ -102,7 +103,8 @@ def attribution_before(text: str) -> Attribution | None:
         pronoun = (first,) if first.casefold() in PERSONAL_PRONOUNS else ()
         adjacent = TRAILING_NAME_RUN.search(segments[-1])
         tail = adjacent.group() if adjacent and adjacent.end() == len(segments[-1]) else ""
-        return Attribution(pronoun, _leading_names(segments), adjacent_name=tail)
+        subjects = _leading_names(segments) + _subordinate_subjects(segments)
+        return Attribution(pronoun, subjects, adjacent_name=tail)
     # An earlier segment counts only as an apposition's anchor ("Maria Lind, the interior minister, said"),
     # not when it is a clause of its own ("After meeting Lind, the minister said").
     phrases = [segments[-1]]
@@ -138,6 +140,18 @@ def _leading_names(segments: list[str]) -> tuple[str, ...]:
         if runs and runs[0][0] == 0 and strip_titles(segment[: runs[0][1]].split()).tokens:
             names.append(segment[: runs[0][1]])
     return tuple(names)
+
+
+def _subordinate_subjects(segments: list[str]) -> tuple[str, ...]:
+    """Names right after a subordinating conjunction, in sentence order: "It came after Lind chided
+    Okafor, accusing him of …" -> "Lind", who is the one accusing when the main clause names nobody."""
+    names = []
+    for segment in segments:
+        for conjunction in _SUBORDINATOR.finditer(segment):
+            runs = name_runs(segment[conjunction.end() :])
+            if runs and runs[0][0] == 0:
+                names.append(segment[conjunction.end() : conjunction.end() + runs[0][1]])
+    return tuple(name for name in names if strip_titles(name.split()).tokens)
 
 
 def _according_to(text: str) -> Attribution | None:
