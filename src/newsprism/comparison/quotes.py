@@ -124,7 +124,11 @@ def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] 
         elif attribution is not None:
             # A pronoun before the quotation ("He said Obama "…"") refers back from where it stands.
             where = _position(document, before_at) if is_before else at
-            speaker = people.resolve(attribution, where) or organisations.resolve(attribution, where)
+            speaker = (
+                organisations.spoken_for(attribution, where)
+                or people.resolve(attribution, where)
+                or organisations.resolve(attribution, where)
+            )
             how = _attribution_kind(attribution, speaker)
         elif previous is not None and _continues_sentence(document, previous[0], span):
             speaker, how = previous[1], previous[2]  # `X said it was "A", but "B"`: X said both

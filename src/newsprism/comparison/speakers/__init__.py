@@ -28,6 +28,10 @@ model's organisations only tell which body "the ministry" is):
   the article gives it ("the ministry" -> "Kessarian Defence Ministry"), else its words ("defence
   ministry"). A bare head the article names no body for ("the group said") has no speaker; "it said" is
   the organisation that spoke in that sentence or the one before.
+- A body's spokesperson or board member, named or not, speaks for it: "said Hana Abed, a spokeswoman for
+  the Harbour Authority" and "Harbour Authority spokeswoman Hana Abed said" are the Harbour Authority (as
+  the article names it in full), so that an outlet naming the spokeswoman and one naming the body agree.
+  Its president or chairman speaks for himself.
 - Anything else ("said one", "police said", "a spokesman said") has no speaker.
 """
 

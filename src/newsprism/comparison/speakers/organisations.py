@@ -27,6 +27,13 @@ _BODY_HEADS = (ORG_HEADS | INSTITUTION_WORDS) - GROUP_NOUNS
 # Function words that stand in no organisation's name, unlike "of", "and", "for" ("ministry of defence").
 _NOT_IN_BODY_NAMES = FUNCTION_WORDS - {"of", "and", "for"}
 _IT = frozenset({"it"})
+# People whose words are their body's: its spokespeople and board members, not its leaders, whose words
+# outlets give as their own.
+_VOICE = r"(?:spokesman|spokeswoman|spokesperson|press secretary|(?:advisory\s+)?board member)"
+# "Hana Abed, a spokeswoman for the Harbour Authority" / "advisory board member for Harbour Watch".
+_VOICE_FOR = re.compile(rf"^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?{_VOICE}\s+(?:for|of|at|with)\s+(?P<body>.+)$")
+# "Harbour Authority spokeswoman Hana Abed": the body before the role, the name after it.
+_BODY_VOICE = re.compile(rf"^(?:(?:a|an|the)\s+)?(?P<body>.+?)(?:['’]s)?\s+{_VOICE}\s+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,21 @@ class Organisations:
         if named is None and len(body.split()) == 1 and body.islower():
             return None  # "the ministry", "the group": which one, the article must say
         return named or body
+
+    def spoken_for(self, attribution: Attribution, at: Position) -> str | None:
+        """The body whose spokesperson the attribution names: "said Hana Abed, a spokeswoman for the
+        Harbour Authority" -> "Harbour Authority", as the article names it in full."""
+        for phrase in attribution.phrases:
+            phrase = phrase.strip(" .,;:!?\"'")
+            match = _VOICE_FOR.match(phrase) or _BODY_VOICE.match(phrase)
+            body = match["body"].strip() if match else ""
+            if body:
+                # Its full name from before the quotation, else as the attribution's own sentence names it.
+                body = _DETERMINER.sub("", body)
+                named = self._named_as(body, at) or self._named_as(body, (at[0] + 1, 0))
+                if named is not None or read_body(body) is not None:
+                    return named or read_body(body)
+        return None
 
     def add_speaker(self, name: str, at: Position) -> None:
         """Record that the organisation `name` spoke at `at` ("it said" after it means it)."""
