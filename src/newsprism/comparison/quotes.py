@@ -36,6 +36,7 @@ from newsprism.comparison.speakers import (
     People,
     attribution_after,
     attribution_before,
+    attribution_reported,
     is_direct,
     is_organisation,
     same_person,
@@ -124,16 +125,15 @@ def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] 
         elif attribution is not None:
             # A pronoun before the quotation ("He said Obama "…"") refers back from where it stands.
             where = _position(document, before_at) if is_before else at
-            speaker = (
-                organisations.spoken_for(attribution, where)
-                or people.resolve(attribution, where)
-                or organisations.resolve(attribution, where)
-            )
+            speaker = _resolve(attribution, where, people, organisations)
             how = _attribution_kind(attribution, speaker)
         elif previous is not None and _continues_sentence(document, previous[0], span):
             speaker, how = previous[1], previous[2]  # `X said it was "A", but "B"`: X said both
         elif previous is not None and _follows(document, previous[0], span, before):
             speaker = previous[1]
+            how = "continued" if speaker else None
+        elif standalone and (reported := _reported_before(document, spans, span, masked)) is not None:
+            speaker = _resolve(*reported, people, organisations)
             how = "continued" if speaker else None
         else:
             speaker = None
@@ -148,6 +148,31 @@ def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] 
         )
         previous = (span, speaker, how)
     return quotes
+
+
+def _resolve(
+    attribution: Attribution, where: tuple[int, int], people: People, organisations: Organisations
+) -> str | None:
+    return (
+        organisations.spoken_for(attribution, where)
+        or people.resolve(attribution, where)
+        or organisations.resolve(attribution, where)
+    )
+
+
+def _reported_before(
+    document: _Document, spans: Sequence[_Span], span: _Span, masked: Sequence[str]
+) -> tuple[Attribution, tuple[int, int]] | None:
+    """The speaker of reported speech in the sentence before a quotation standing as a sentence of its
+    own, where that sentence holds no quotation: `Lind said the talks would resume. "We are ready."`."""
+    sentence = document.sentence_at(span.open_at)
+    if sentence == 0:
+        return None
+    start, end = document.sentence_starts[sentence - 1], document.sentence_starts[sentence]
+    if any(start <= other.close_at - 1 and other.open_at < end for other in spans if other is not span):
+        return None
+    reported = attribution_reported(masked[sentence - 1])
+    return (reported[0], (sentence - 1, reported[1])) if reported else None
 
 
 def match_quotes(quotes: Sequence[Quote]) -> list[Quote]:

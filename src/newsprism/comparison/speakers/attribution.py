@@ -41,6 +41,8 @@ _CHARACTERISING = re.compile(
     + "|".join(sorted(CHARACTERISING_VERBS))
     + r")\b"
 )
+_ACCORDING_OPENING = re.compile(r"(?:^|[,;]\s*)according to\s+(?P<phrase>[^,:;\"]+?)\s*,", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:who|whose|which)\b")
 _SUBORDINATOR = re.compile(r"\b(?:after|when|as|because|before|since|while|once|until)\s+")
 _MAX_SUBJECT_WORDS = 9
 _MAX_APPOSITION_WORDS = 40
@@ -86,6 +88,10 @@ def attribution_before(text: str) -> Attribution | None:
     text = _PARTY_TAG.sub("", text)
     verbs = [*SPEECH_VERB.finditer(text), *_PARTICIPLE.finditer(text), *_CHARACTERISING.finditer(text)]
     if not verbs:
+        # "According to Lind, the council has "…"": she says it, though the clause's verb is no speech verb.
+        opening = _ACCORDING_OPENING.search(text)
+        if opening:
+            return Attribution((opening["phrase"].strip(),))
         if text.rstrip().endswith(":"):  # "Biden was quick to retort: …"
             fallback = tuple(reversed(_leading_names(_clauses(text)[-3:])))
             return Attribution((), fallback) if fallback else None
@@ -94,6 +100,8 @@ def attribution_before(text: str) -> Attribution | None:
     if len(text[verb.end() :].split()) > _MAX_WORDS_VERB_TO_QUOTE:
         return None
     segments = _clauses(_ADVERB_TAIL.sub("", text[: verb.start()].rstrip()))
+    if len(segments) > 1 and _RELATIVE.match(segments[-1]):
+        segments.pop()  # "Lind, who heads the union, said: …": the relative clause is no subject
     if not segments:
         return None
     if _PARTICIPLE.fullmatch(verb.group()):
@@ -114,6 +122,16 @@ def attribution_before(text: str) -> Attribution | None:
         phrases.append(segment)
     # "Romney released a statement on Tuesday saying: …": the clause's subject said it.
     return Attribution(tuple(phrases), _leading_names(segments[-1:]))
+
+
+def attribution_reported(sentence: str) -> tuple[Attribution, int] | None:
+    """The subject of a sentence's first speech verb, and where the verb ends: in `Lind said the talks
+    would resume.` Lind speaks, and a quotation opening the next sentence with no attribution is hers."""
+    verb = SPEECH_VERB.search(sentence)
+    if verb is None:
+        return None
+    found = attribution_before(sentence[: verb.end()])
+    return (found, verb.end()) if found is not None and found.phrases else None
 
 
 def is_direct(before: str, after: str) -> bool:

@@ -62,7 +62,7 @@ def read_body(phrase: str) -> str | None:
         return None  # a clause, not a name: "a point the media office", "a statement released by each office"
     if POSSESSIVE.sub("", words[-1]).casefold() not in _BODY_HEADS:
         return None
-    return phrase
+    return POSSESSIVE.sub("", phrase)  # "the Harbour Workers Union's resolution" -> its union
 
 
 class Organisations:
@@ -70,6 +70,7 @@ class Organisations:
 
     def __init__(self, sentences: Sequence[str], mentions: Sequence[Sequence[Mention]] = ()) -> None:
         self._named: list[_Named] = []
+        self._entities: list[_Named] = []  # only what the named-entity model calls organisations
         for index, sentence in enumerate(sentences):
             # A mention blanked out of the (masked) sentence stands inside a quotation: no antecedent.
             found = {
@@ -77,6 +78,7 @@ class Organisations:
                 for mention in (mentions[index] if index < len(mentions) else ())
                 if mention.label == "ORG" and sentence[mention.start : mention.end] == mention.text
             }
+            self._entities += [_Named(name, (index, start)) for start, name in sorted(found.items())]
             for start, end in name_runs(sentence):
                 if is_organisation(sentence[start:end].split()):
                     found.setdefault(start, _DETERMINER.sub("", sentence[start:end]))
@@ -92,7 +94,7 @@ class Organisations:
         if attribution.phrases and attribution.phrases[0].strip(" ,").casefold() in _IT:
             return self._last_spoken(at)
         phrases = [*attribution.phrases[:1], *attribution.fallback_names]
-        body = next(filter(None, map(read_body, phrases)), None)
+        body = next(filter(None, (read_body(p) or self._named_body(p, at) for p in phrases)), None)
         if body is None:
             return None
         named = self._named_as(body, at)
@@ -118,6 +120,16 @@ class Organisations:
     def add_speaker(self, name: str, at: Position) -> None:
         """Record that the organisation `name` spoke at `at` ("it said" after it means it)."""
         self._spoke.append(_Named(name, at))
+
+    def _named_body(self, phrase: str, at: Position) -> str | None:
+        """The phrase as an organisation the article names by this very name up to `at`'s sentence, with
+        no head word to tell it ("The NAACP issued a statement: …", "Harbour Watch's resolution said")."""
+        words = _TRAILING_STATEMENT.sub("", _DETERMINER.sub("", phrase.strip(" .,;:!?\"'"))).split()
+        if not words:
+            return None
+        wanted = " ".join([*words[:-1], POSSESSIVE.sub("", words[-1])]).casefold()
+        named = (named.name for named in self._entities if named.at[0] <= at[0])
+        return next((name for name in named if name.casefold() == wanted), None)
 
     def _named_as(self, body: str, at: Position) -> str | None:
         """The latest organisation named before `at` whose name holds every word of `body`."""
