@@ -87,6 +87,11 @@ EXTRACTION_CASES: list[tuple[str, str, list[tuple[str | None, str]]]] = [
         [("Jana Petrik", "We were told for years this would happen")],
     ),
     (
+        "a closing mark with its space misplaced still closes the quotation when the later marks pair",
+        'Pavla Renner said, "The lease was signed in secret. It must be torn up. "Renner spoke at the gates, where the union had painted "Not For Sale" on a crane.',
+        [("Pavla Renner", "The lease was signed in secret. It must be torn up")],
+    ),
+    (
         "question mark kept, full stop dropped",
         '"Who will pay for the new embankment?" asked Jana Petrik.',
         [("Jana Petrik", "Who will pay for the new embankment?")],
@@ -119,6 +124,8 @@ NOT_QUOTES = [
     ("a leading apostrophe in a decade", "The embankment was last raised in the '90s and never again."),
     ("a programme name after told", 'Donald Trump spoke to reporters on Sunday, and he told "Today" the same thing.'),
     ("a one-word name before an attribution", 'In an interview on the "Today" show, Donald Trump told Meredith Vieira he had doubts.'),
+    ("a short phrase closing a sentence with no speaker", 'Officials described the repairs as "broadly on track."'),
+    ("a title closing a sentence after a speech verb", 'Pavla Renner said the choir would close the night with "Down by the Quay."'),
 ]
 
 
@@ -129,6 +136,34 @@ def test_does_not_report_non_quotations(text: str) -> None:
 
 def test_short_quotation_next_to_a_speech_verb_is_kept() -> None:
     assert _found('"Never again," said Pavla Renner.') == [("Pavla Renner", "Never again")]
+
+
+SHORT_WOVEN_QUOTES = [
+    (
+        "after a characterising verb",
+        'Anton Weller spoke on Monday. At one point, Weller referred to a reporter as a "clown."',
+        ("Anton Weller", "clown"),
+    ),
+    (
+        "at the end of reported speech, its subject a pronoun",
+        '"I wish the port had stayed open," Pavla Renner said, but she also said jobs are leaving and that '
+        'the council has given the city "a terrible deal."',
+        ("Pavla Renner", "a terrible deal"),
+    ),
+    (
+        "after a participle whose clause's subject stands after a conjunction",
+        'Pavla Renner spoke. The vote came after Renner publicly chided Lind on Friday, accusing the '
+        'minister of having "wasted another week."',
+        ("Pavla Renner", "wasted another week"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SHORT_WOVEN_QUOTES], ids=[c[0] for c in SHORT_WOVEN_QUOTES])
+def test_short_quotation_closing_a_sentence_is_kept_when_its_speaker_is_named(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert _found(text)[-1] == expected
 
 
 def test_short_quotation_that_is_a_sentence_of_its_own_is_kept() -> None:
@@ -179,6 +214,7 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("he -> skips a sentence that opens with he", 'Bruce Braley spoke in Texas. He said Chuck Grassley would chair the committee. "You might have a farmer from Iowa who never went to law school," he said.', "Bruce Braley"),
     ("he -> the one who said something in the sentence before", 'The argument confounded Justice Anthony Kennedy and drew the ire of Justice Antonin Scalia, who said he was whipsawed. "If somebody tells you how to exercise discretion, you have none," he said.', "Antonin Scalia"),
     ("he -> the main clause, not an opening subordinate clause", 'When Mr. Joe Biden mocked the plan, Mr. Paul Ryan reminded him of his gaffes. "Sometimes the words do not come out the right way," he said.', "Paul Ryan"),
+    ("he -> with no one named the subject, the person the article speaks of most", 'Anton Weller toured the port on Monday. Weller met the dockers at noon. The remarks prompted Lena Marsh to ask Weller if he had proof. He nodded, saying, "My people have seen the papers and they cannot believe it."', "Anton Weller"),
     ("a pronoun before the quotation looks back from where it stands", 'Donald Trump spoke on Sunday. He said Obama "does not have a doctrine on foreign affairs at all."', "Donald Trump"),
     ("title -> the exact title before a longer one", 'President Barack Obama and Vice President Joe Biden spoke. "If even one life can be saved, we have to try," said the president.', "Barack Obama"),
     ("title -> a role in apposition", 'Mark Sheridan, the attorney representing the campaign, confirmed the subpoenas. "We will cooperate with the inquiry fully," the attorney said.', "Mark Sheridan"),
@@ -190,7 +226,7 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("a name inside a role apposition is not the speaker", 'Elizabeth Lauten, the communications director for Rep. Stephen Fincher, wrote that they should "try showing a little class at events."', "Elizabeth Lauten"),
     ("the name right before the verb, not the sentence opener", 'Ben Labolt issued a statement shortly after Rick Santorum told voters that the agenda is "not about you or your quality of life."', "Rick Santorum"),
     ("a long run keeps the name, not the office", '"This was an unprecedented attack in size," said Deputy Assistant Secretary for Diplomatic Security Charlene Lamb. Her office handles diplomatic security.', "Charlene Lamb"),
-    ("an org word inside a title phrase", '"Ms. Lerner remains under subpoena to appear," Oversight and Government Reform Committee spokesman Ali Ahmad said.', "Ali Ahmad"),
+    ("an org word inside a title phrase", '"Ms. Lerner remains under subpoena to appear," Oversight and Government Reform Committee chairman Ali Ahmad said.', "Ali Ahmad"),
     ("an office named by its portfolio is a title", '"We will stand by our allies," said Secretary of State Dana Lisk.', "Dana Lisk"),
     ("an office named by its portfolio is no part of the name", 'Secretary of Defense Lloyd Marsh visited the base. "The troops will stay until spring," Marsh said.', "Lloyd Marsh"),
     ("the subject of told, not the person in apposition", 'President Amara Okafor spoke on Monday. Okafor told his counterpart, Foreign Secretary Dana Lisk, in a call that "the border will stay open to aid convoys".', "Amara Okafor"),
@@ -200,6 +236,11 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("an organisation as the subject", 'The defence ministry said in a statement: "The border will stay open to aid convoys."', "defence ministry"),
     ("a statement from an organisation", '"The border will stay open to aid convoys," said a statement from the defence ministry.', "defence ministry"),
     ("an organisation's spokesman speaks for it", '"The border will stay open to aid convoys," a defence ministry spokesman said.', "defence ministry"),
+    ("a named spokeswoman speaks for her body", '"The port will reopen on Monday," said Hana Abed, a spokeswoman for the Harbour Authority.', "Harbour Authority"),
+    ("a named spokesman with the body before his role: the body's full name", 'The Lorvenne Harbour Authority met on Monday. "The port will reopen on Monday," Harbour Authority spokesman Ali Ahmad said.', "Lorvenne Harbour Authority"),
+    ("a board member speaks for the body the article names", '"Most voters in both states back the plan," said Hana Abed, advisory board member for Harbour Watch Now.', "Harbour Watch Now"),
+    ("a body's president speaks for herself", '"The port will reopen on Monday," said Hana Abed, the president of the Harbour Authority.', "Hana Abed"),
+    ("a committee member speaks for himself", 'Rep. Anton Weller, a member of the Oversight Committee, said: "We will not rest until the port reopens."', "Anton Weller"),
     ("the ministry -> the ministry the article names", 'The Kessarian Defence Ministry met on Monday. "The border will stay open to aid convoys," the ministry said.', "Kessarian Defence Ministry"),
     ("it -> the organisation that just spoke", 'The Kessarian Defence Ministry met on Monday. "The border will stay open," the ministry said. "We will not close it to aid convoys," it said.', "Kessarian Defence Ministry"),
     ("an organisation named by its name", '"The NAACP has no place in this debate," the Tea Party Express said in a statement.', "Tea Party Express"),
@@ -219,6 +260,15 @@ SPEAKER_CASES: list[tuple[str, str, str | None]] = [
     ("he -> a main clause opening with a title is its holder speaking", 'Representative Anton Weller spoke on Monday. The congressman also spoke of his wife, Hana Abed, an aide to Secretary of State Helena Lind. "I am protecting my family from these stories," he told reporters.', "Anton Weller"),
     ("he -> skips a woman named with a role just before her", 'Judges heard from his wife, Hana Abed, and from Anton Weller on Monday. "I am protecting my family from these stories," he told reporters.', "Anton Weller"),
     ("a question put to the speaker is not his", 'Asked point-blank, "Is that picture on the screen you?" Anton Weller replied, "You know I am not going to talk about this."', "Anton Weller"),
+    ("according to, opening the sentence", 'According to Pavla Renner, the council has "tolerated bigotry for too long and must answer for it."', "Pavla Renner"),
+    ("according to, inside the clause", 'The council, according to the Harbour Workers Union, has "tolerated bigotry for too long."', "Harbour Workers Union"),
+    ("an organisation named with no head word speaks", 'The LHWU issued a statement on Monday: "We will not be silenced by anyone at all."', "LHWU"),
+    ("an organisation's resolution speaks for it", 'The Harbour Workers Union\'s resolution said the council had "tolerated bigotry for far too long."', "Harbour Workers Union"),
+    ("a relative clause before the verb is no subject", 'Anton Weller, who leads the Harbour Watch Coalition, said: "We will not be silenced by anyone at all."', "Anton Weller"),
+    ("a quotation after a sentence of reported speech is its speaker's", 'Mayor Pavla Renner said on Monday the port would reopen. "We are ready for the ships to come back."', "Pavla Renner"),
+    ("a quotation after reported speech with a pronoun subject", 'Pavla Renner spoke on Monday. She said the port would reopen. "We are ready for the ships to come back."', "Pavla Renner"),
+    ("a quotation after reported speech by a group has no speaker", 'Police said the man was arrested. "He was shouting at everyone in the square."', None),
+    ("a quotation after reported speech with an attribution of its own keeps it", 'Mayor Pavla Renner said the port would reopen.\n\n"We will not be silenced by anyone at all," the crowd chanted.', None),
     ("an unnamed speaker is None", '"They smile on the phone and then they close the sluice gates," said one.', None),
     ("a spokesman is None", '"Prices will keep rising for the rest of the year," a spokesman said.', None),
     ("plural speakers are None", 'Police said: "Officers came under attack from a violent group."', None),

@@ -36,6 +36,7 @@ from newsprism.comparison.speakers import (
     People,
     attribution_after,
     attribution_before,
+    attribution_reported,
     is_direct,
     is_organisation,
     same_person,
@@ -106,11 +107,15 @@ def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] 
         before, before_at = _context_before(document, spans, position)
         after = _context_after(document, spans, position)
         text = _quote_text(document, span)
-        standalone = span.open_at == document.sentence_starts[sentence] and not after.strip(" .,;:!?")
+        ends_sentence = not after.strip(" .,;:!?")
+        standalone = span.open_at == document.sentence_starts[sentence] and ends_sentence
         # `"Never," she said` but not `the "Today" show host said`.
         attributed_after = after if _hands_over(document, span, after) else ""
         direct = span.interruption is not None or is_direct(before, attributed_after)
-        if not text or (_is_scare_quote(text) and not direct and not standalone):
+        scare = _is_scare_quote(text) and not direct and not standalone
+        # A short quotation closing a sentence whose speech verb has a speaker is that speaker's words,
+        # woven into the reporter's: `Lind called the plan "a disgrace."`; a title never is.
+        if not text or (scare and not (ends_sentence and not _is_title(text))):
             continue
         at = (sentence, span.open_at - document.sentence_starts[sentence])
         attribution, is_before = _attribution(span, before, after)
@@ -120,15 +125,20 @@ def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] 
         elif attribution is not None:
             # A pronoun before the quotation ("He said Obama "…"") refers back from where it stands.
             where = _position(document, before_at) if is_before else at
-            speaker = people.resolve(attribution, where) or organisations.resolve(attribution, where)
+            speaker = _resolve(attribution, where, people, organisations)
             how = _attribution_kind(attribution, speaker)
         elif previous is not None and _continues_sentence(document, previous[0], span):
             speaker, how = previous[1], previous[2]  # `X said it was "A", but "B"`: X said both
         elif previous is not None and _follows(document, previous[0], span, before):
             speaker = previous[1]
             how = "continued" if speaker else None
+        elif standalone and (reported := _reported_before(document, spans, span, masked)) is not None:
+            speaker = _resolve(*reported, people, organisations)
+            how = "continued" if speaker else None
         else:
             speaker = None
+        if scare and (speaker is None or not is_before):
+            continue
         if speaker is not None and is_organisation(speaker.split()):
             organisations.add_speaker(speaker, at)
         elif speaker is not None:
@@ -138,6 +148,31 @@ def extract_quotes(article: ComparedArticle, named: Sequence[Sequence[Mention]] 
         )
         previous = (span, speaker, how)
     return quotes
+
+
+def _resolve(
+    attribution: Attribution, where: tuple[int, int], people: People, organisations: Organisations
+) -> str | None:
+    return (
+        organisations.spoken_for(attribution, where)
+        or people.resolve(attribution, where)
+        or organisations.resolve(attribution, where)
+    )
+
+
+def _reported_before(
+    document: _Document, spans: Sequence[_Span], span: _Span, masked: Sequence[str]
+) -> tuple[Attribution, tuple[int, int]] | None:
+    """The speaker of reported speech in the sentence before a quotation standing as a sentence of its
+    own, where that sentence holds no quotation: `Lind said the talks would resume. "We are ready."`."""
+    sentence = document.sentence_at(span.open_at)
+    if sentence == 0:
+        return None
+    start, end = document.sentence_starts[sentence - 1], document.sentence_starts[sentence]
+    if any(start <= other.close_at - 1 and other.open_at < end for other in spans if other is not span):
+        return None
+    reported = attribution_reported(masked[sentence - 1])
+    return (reported[0], (sentence - 1, reported[1])) if reported else None
 
 
 def match_quotes(quotes: Sequence[Quote]) -> list[Quote]:
@@ -283,8 +318,16 @@ def _quote_spans(document: _Document) -> list[_Span]:
                 spans.append(current)
                 current = None
             elif current.kind == "double" and char == '"' and before.isspace() and not after.isspace():
-                # An opening-looking mark inside an open quotation: the earlier mark had no partner.
-                current, inner_start = _Span([], at), at + 1
+                if _pairs_without(text, at, end):
+                    # The marks after it pair among themselves, so this one closes, its space misplaced
+                    # (`… is wrong. "Perry is …`).
+                    current.pieces.append((inner_start, at))
+                    current.close_at, current.closed = at + 1, True
+                    spans.append(current)
+                    current = None
+                else:
+                    # An opening-looking mark inside an open quotation: the earlier mark had no partner.
+                    current, inner_start = _Span([], at), at + 1
         if current is not None:
             current.pieces.append((inner_start, end))
             current.close_at = end
@@ -292,6 +335,11 @@ def _quote_spans(document: _Document) -> list[_Span]:
     if pending is not None and pending.kind == "double":
         spans.append(pending)
     return sorted(spans, key=lambda span: span.open_at)
+
+
+def _pairs_without(text: str, at: int, paragraph_end: int) -> bool:
+    """Tell whether the double marks after `at` in its paragraph pair among themselves (an even count)."""
+    return text.count('"', at + 1, paragraph_end) % 2 == 0 and text[at - 2 : at - 1] in ".!?"
 
 
 def _opening_kind(char: str, before: str, after: str) -> str | None:
@@ -437,10 +485,12 @@ def _quote_text(document: _Document, span: _Span) -> str:
 
 def _is_scare_quote(text: str) -> bool:
     """A short phrase or a title in quote marks: "no talking", "Born to Run"."""
-    words = _WORD.findall(text)
-    if len(words) < MIN_QUOTE_WORDS:
-        return True
-    lettered = [word for word in words if word[0].isalpha()]
+    return len(_WORD.findall(text)) < MIN_QUOTE_WORDS or _is_title(text)
+
+
+def _is_title(text: str) -> bool:
+    """Every word capitalised but the small ones: "Born to Run", "Today"."""
+    lettered = [word for word in _WORD.findall(text) if word[0].isalpha()]
     return all(word[0].isupper() or word.casefold() in _SMALL_WORDS for word in lettered) and any(
         word.casefold() not in _SMALL_WORDS for word in lettered
     )

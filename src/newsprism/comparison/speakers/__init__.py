@@ -22,12 +22,19 @@ model's organisations only tell which body "the ministry" is):
   title ("Mayor Mirela Sandor", "Maria Lind, the interior minister", "Lind, who heads the interior ministry").
 - A quotation that opens a sentence right after an attributed one, with no attribution of its own, keeps
   that speaker, and so does the next quotation of a sentence with nobody named in between (see
-  `quotes.py`). Names inside quotations are never antecedents.
+  `quotes.py`); a quotation standing as a sentence after one of reported speech with no quotation ("Lind
+  said the talks would resume.") is that sentence's speaker's. Names inside quotations are never
+  antecedents.
+- "According to X," opening a clause names X as the speaker of a quotation later in it.
 - An organisation speaks when the phrase ends with an organisation's head word ("the defence ministry
   said", "a defence ministry statement said", "a statement from the defence ministry"): the fullest name
   the article gives it ("the ministry" -> "Kessarian Defence Ministry"), else its words ("defence
   ministry"). A bare head the article names no body for ("the group said") has no speaker; "it said" is
   the organisation that spoke in that sentence or the one before.
+- A body's spokesperson or board member, named or not, speaks for it: "said Hana Abed, a spokeswoman for
+  the Harbour Authority" and "Harbour Authority spokeswoman Hana Abed said" are the Harbour Authority (as
+  the article names it in full), so that an outlet naming the spokeswoman and one naming the body agree.
+  Its president or chairman speaks for himself.
 - Anything else ("said one", "police said", "a spokesman said") has no speaker.
 """
 
@@ -35,6 +42,7 @@ from newsprism.comparison.speakers.attribution import (
     Attribution,
     attribution_after,
     attribution_before,
+    attribution_reported,
     is_direct,
 )
 from newsprism.comparison.speakers.names import is_organisation, same_person
@@ -47,6 +55,7 @@ __all__ = [
     "People",
     "attribution_after",
     "attribution_before",
+    "attribution_reported",
     "is_direct",
     "is_organisation",
     "same_person",

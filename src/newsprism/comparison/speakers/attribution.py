@@ -41,6 +41,9 @@ _CHARACTERISING = re.compile(
     + "|".join(sorted(CHARACTERISING_VERBS))
     + r")\b"
 )
+_ACCORDING_OPENING = re.compile(r"(?:^|[,;]\s*)according to\s+(?P<phrase>[^,:;\"]+?)\s*,", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:who|whose|which)\b")
+_SUBORDINATOR = re.compile(r"\b(?:after|when|as|because|before|since|while|once|until)\s+")
 _MAX_SUBJECT_WORDS = 9
 _MAX_APPOSITION_WORDS = 40
 _MAX_WORDS_VERB_TO_QUOTE = 20
@@ -85,6 +88,10 @@ def attribution_before(text: str) -> Attribution | None:
     text = _PARTY_TAG.sub("", text)
     verbs = [*SPEECH_VERB.finditer(text), *_PARTICIPLE.finditer(text), *_CHARACTERISING.finditer(text)]
     if not verbs:
+        # "According to Lind, the council has "…"": she says it, though the clause's verb is no speech verb.
+        opening = _ACCORDING_OPENING.search(text)
+        if opening:
+            return Attribution((opening["phrase"].strip(),))
         if text.rstrip().endswith(":"):  # "Biden was quick to retort: …"
             fallback = tuple(reversed(_leading_names(_clauses(text)[-3:])))
             return Attribution((), fallback) if fallback else None
@@ -93,6 +100,8 @@ def attribution_before(text: str) -> Attribution | None:
     if len(text[verb.end() :].split()) > _MAX_WORDS_VERB_TO_QUOTE:
         return None
     segments = _clauses(_ADVERB_TAIL.sub("", text[: verb.start()].rstrip()))
+    if len(segments) > 1 and _RELATIVE.match(segments[-1]):
+        segments.pop()  # "Lind, who heads the union, said: …": the relative clause is no subject
     if not segments:
         return None
     if _PARTICIPLE.fullmatch(verb.group()):
@@ -102,7 +111,8 @@ def attribution_before(text: str) -> Attribution | None:
         pronoun = (first,) if first.casefold() in PERSONAL_PRONOUNS else ()
         adjacent = TRAILING_NAME_RUN.search(segments[-1])
         tail = adjacent.group() if adjacent and adjacent.end() == len(segments[-1]) else ""
-        return Attribution(pronoun, _leading_names(segments), adjacent_name=tail)
+        subjects = _leading_names(segments) + _subordinate_subjects(segments)
+        return Attribution(pronoun, subjects, adjacent_name=tail)
     # An earlier segment counts only as an apposition's anchor ("Maria Lind, the interior minister, said"),
     # not when it is a clause of its own ("After meeting Lind, the minister said").
     phrases = [segments[-1]]
@@ -112,6 +122,16 @@ def attribution_before(text: str) -> Attribution | None:
         phrases.append(segment)
     # "Romney released a statement on Tuesday saying: …": the clause's subject said it.
     return Attribution(tuple(phrases), _leading_names(segments[-1:]))
+
+
+def attribution_reported(sentence: str) -> tuple[Attribution, int] | None:
+    """The subject of a sentence's first speech verb, and where the verb ends: in `Lind said the talks
+    would resume.` Lind speaks, and a quotation opening the next sentence with no attribution is hers."""
+    verb = SPEECH_VERB.search(sentence)
+    if verb is None:
+        return None
+    found = attribution_before(sentence[: verb.end()])
+    return (found, verb.end()) if found is not None and found.phrases else None
 
 
 def is_direct(before: str, after: str) -> bool:
@@ -138,6 +158,18 @@ def _leading_names(segments: list[str]) -> tuple[str, ...]:
         if runs and runs[0][0] == 0 and strip_titles(segment[: runs[0][1]].split()).tokens:
             names.append(segment[: runs[0][1]])
     return tuple(names)
+
+
+def _subordinate_subjects(segments: list[str]) -> tuple[str, ...]:
+    """Names right after a subordinating conjunction, in sentence order: "It came after Lind chided
+    Okafor, accusing him of …" -> "Lind", who is the one accusing when the main clause names nobody."""
+    names = []
+    for segment in segments:
+        for conjunction in _SUBORDINATOR.finditer(segment):
+            runs = name_runs(segment[conjunction.end() :])
+            if runs and runs[0][0] == 0:
+                names.append(segment[conjunction.end() : conjunction.end() + runs[0][1]])
+    return tuple(name for name in names if strip_titles(name.split()).tokens)
 
 
 def _according_to(text: str) -> Attribution | None:

@@ -356,7 +356,10 @@ class People:
         for sentence in sorted(by_sentence, reverse=True):
             if sentence != at[0] and self._opens_with_pronoun(sentence, gender):
                 continue
-            mention, person = max(by_sentence[sentence], key=lambda item: self._pronoun_rank(item[0]))
+            mention, person = max(
+                by_sentence[sentence],
+                key=lambda item: (*self._pronoun_rank(item[0]), _mentions_before(item[1], at), -item[0][1]),
+            )
             return " ".join(person.name)
         return None
 
@@ -367,16 +370,20 @@ class People:
         first = main.split(maxsplit=1)[0].casefold() if main.strip() else ""
         return PERSONAL_PRONOUNS.get(first) == gender
 
-    def _pronoun_rank(self, mention: Position) -> tuple[bool, bool, int]:
+    def _pronoun_rank(self, mention: Position) -> tuple[bool, bool, bool]:
         """Within one sentence: the main clause ("When Biden mocked it, Ryan said …": Ryan), then who said
-        something, then the earliest (the subject)."""
+        something, then the subject. Where no one named is the subject ("The remarks prompted Vieira to
+        ask Trump …") the person the article has spoken of most goes first: the story's topic, whom "he"
+        goes on meaning; the earliest last."""
         sentence, offset = mention
         if offset < 0 or sentence >= len(self._sentences):
-            return (True, True, -offset)  # the speaker of a quotation
+            return (True, True, True)  # the speaker of a quotation
         text = self._sentences[sentence]
         run_end = next((end for start, end in name_runs(text) if start == offset), None)
         said = run_end is not None and bool(_SAYER_AFTER.match(text, run_end))
-        return (offset >= self._main_clause[sentence], said, -offset)
+        main = max(0, self._main_clause[sentence])
+        is_subject = not text[main:offset].strip(" ,")
+        return (offset >= self._main_clause[sentence], said, is_subject)
 
     def _by_title(self, phrase: str, at: Position) -> str | None:
         """The person the article describes with the title in `phrase`."""
@@ -423,6 +430,10 @@ class People:
 def _main_clause_start(sentence: str) -> int:
     opening = _SUBORDINATE_OPENING.match(sentence)
     return opening.end() if opening else -1
+
+
+def _mentions_before(person: _Person, at: Position) -> int:
+    return sum(mention < at for mention in person.mentions)
 
 
 def _last_before(person: _Person, at: Position) -> Position:

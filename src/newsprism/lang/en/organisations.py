@@ -27,6 +27,6 @@ INSTITUTION_WORDS = frozenset(
 )
 # What an organisation speaks through: "a defence ministry statement said", "a spokesman for the ministry".
 MOUTHPIECE_NOUNS = frozenset(
-    """statement release communique announcement readout post tweet letter memo notice filing spokesman
-    spokeswoman spokesperson""".split()
+    """statement release communique announcement readout post tweet letter memo notice filing resolution
+    spokesman spokeswoman spokesperson""".split()
 )

@@ -21,10 +21,10 @@ SPEECH_PARTICIPLES = frozenset(
     "saying adding writing claiming noting arguing warning insisting declaring stating explaining".split()
 )
 # Verbs that put words to someone or something, so that their subject speaks the quotation after them:
-# `Renner called the plan "a betrayal"`, `Perry accused Obama of "waging war on religion"`; the -ing forms
-# hand the clause's subject over as SPEECH_PARTICIPLES do.
+# `Renner called the plan "a betrayal"`, `Perry accused Obama of "waging war on religion"`, `Lind referred
+# to the envoy as "a courier"`; the -ing forms hand the clause's subject over as SPEECH_PARTICIPLES do.
 CHARACTERISING_VERBS = frozenset(
-    "accused branded called calls described dubbed labeled labelled termed".split()
+    "accused branded called calls described dubbed labeled labelled referred termed".split()
 )
 CHARACTERISING_PARTICIPLES = frozenset(
     "accusing branding calling describing dubbing labeling labelling terming".split()
