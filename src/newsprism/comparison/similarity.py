@@ -366,7 +366,7 @@ def score_evidence(
 
 
 class ClaimJudge:
-    """The trained cross-encoder's same-claim probability: what decides links and same_claim.
+    """The trained cross-encoder's same-claim probability: what same_claim and claim_similarity give.
 
     A pair is read in one fixed order (the smaller text first), so a judgement does not depend on which
     sentence is named first. With figure_blind, the figures of two sentences that differ in them are
@@ -393,7 +393,7 @@ class ClaimJudge:
         return scores
 
     def same_claim(self, pairs: Sequence[tuple[AnnotatedSentence, AnnotatedSentence]]) -> np.ndarray:
-        """Same-claim probabilities of pairs of annotated sentences (the alignment's judge)."""
+        """Same-claim probabilities of pairs of annotated sentences (it can stand in for the link model)."""
         return self.score_texts([(a.text, b.text) for a, b in pairs])
 
     def _readable(self, a: str, b: str) -> tuple[str, str]:
