@@ -19,6 +19,7 @@ from newsprism.lang.en.titles import (
 )
 from newsprism.models import EntityType
 from newsprism.nlp.frequency import english_zipf
+from newsprism.nlp.span_cache import RawSpan, SpanCache, default_span_cache
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,6 +63,7 @@ _EDGE_PUNCTUATION = re.compile(r"^[\s\"'“”‘’(\[,;:-]+|[\s\"'“”‘’
 _pipeline: Language | None = None
 _pipeline_lock = threading.Lock()
 _cache: dict[str, tuple[Mention, ...]] = {}
+_spans_on_disk: SpanCache | None = None
 
 
 @dataclass(frozen=True)
@@ -75,17 +77,43 @@ class Mention:
 
 
 def mentions(texts: Sequence[str]) -> list[list[Mention]]:
-    """Entity mentions of each text, in order; texts seen before in this process are not re-parsed."""
+    """Entity mentions of each text, in order; texts seen before in this process are not re-parsed, nor
+    those whose spans the per-user cache holds (span_cache.py)."""
     missing = list(dict.fromkeys(text for text in texts if text not in _cache))
     if missing:
         if len(_cache) + len(missing) > _CACHE_LIMIT:
             _cache.clear()
-        nlp = _load_pipeline()
-        for text, doc in zip(missing, nlp.pipe(missing, batch_size=BATCH_SIZE), strict=True):
-            spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+        spans_by_text = _raw_spans(missing)
+        for text in missing:
+            spans = spans_by_text[text]
             found = (_clean(text, start, end, label, spans) for start, end, label in spans)
             _cache[text] = tuple(mention for mention in found if mention is not None)
     return [list(_cache[text]) for text in texts]
+
+
+def _raw_spans(texts: list[str]) -> dict[str, list[RawSpan]]:
+    """The model's spans of each text: from the disk cache, else from the model (then cached)."""
+    cache = _span_cache()
+    spans_by_text = cache.get(texts)
+    unread = [text for text in texts if text not in spans_by_text]
+    if unread:
+        nlp = _load_pipeline()
+        read = {
+            text: [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+            for text, doc in zip(unread, nlp.pipe(unread, batch_size=BATCH_SIZE), strict=True)
+        }
+        cache.put(read)
+        spans_by_text.update(read)
+    return spans_by_text
+
+
+def _span_cache() -> SpanCache:
+    global _spans_on_disk
+    if _spans_on_disk is None:
+        with _pipeline_lock:
+            if _spans_on_disk is None:
+                _spans_on_disk = default_span_cache(MODEL_NAME)
+    return _spans_on_disk
 
 
 def is_title(words: Sequence[str]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -10,14 +12,31 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> frozenset[str]:
-    """STOP_WORDS is read from spaCy on first use: importing spaCy takes a second that ingest never pays."""
+    """STOP_WORDS is read from spaCy's file on first use, without importing spaCy (a second or more)."""
     if name != "STOP_WORDS":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from spacy.lang.en.stop_words import STOP_WORDS as spacy_stop_words
-
-    stop_words = frozenset(word.lower() for word in spacy_stop_words)
+    stop_words = frozenset(word.lower() for word in _spacy_english_stop_words())
     globals()["STOP_WORDS"] = stop_words
     return stop_words
+
+
+def _spacy_english_stop_words() -> set[str]:
+    """spaCy's spacy/lang/en/stop_words.py is plain data: it is run on its own, not as part of spaCy."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is not None and spec.origin is not None:
+        source = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+        namespace: dict[str, object] = {}
+        try:
+            exec(compile(source.read_text(encoding="utf-8"), str(source), "exec"), namespace)
+        except (OSError, SyntaxError, ImportError, NameError):
+            namespace = {}
+        words = namespace.get("STOP_WORDS")
+        if isinstance(words, set) and words:
+            return words
+    from spacy.lang.en.stop_words import STOP_WORDS as spacy_stop_words
+
+    return set(spacy_stop_words)
+
 
 # Function words in three nested lists, each the one before plus more. What two sentences can share without
 # sharing content: the core (articles, common prepositions and conjunctions, pronouns, "be" and "have",
