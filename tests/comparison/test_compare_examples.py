@@ -110,27 +110,20 @@ def test_planted_unique_facts_are_marked_unique(slug: str, planted: dict[str, An
 
 @pytest.mark.parametrize("slug", STORIES)
 def test_most_planted_shared_facts_are_aligned(slug: str, comparisons: dict[str, Comparison]) -> None:
-    """Paraphrases across outlets: at least two outlets' sentences of each planted fact share a claim (but
-    for facts told in other words by every outlet), and at least a fifth of all planted sentence pairs do.
+    """Paraphrases across outlets: at least two outlets' sentences of each planted fact share a claim, and
+    at least 30 % of all planted sentence pairs do.
 
     The bar was 60 % when a link could be a mere best match; the link model is built for precision on real
-    reports (bench/align_ecb.py) and these invented outlets reword nearly every sentence: 25 %, 64 % and 33 %
+    reports (bench/align_ecb.py) and these invented outlets reword nearly every sentence: 36 %, 58 % and 45 %
     of the planted pairs of the three stories are linked."""
     comparison = comparisons[slug]
     pairs = joined = 0
     for fact in STORIES[slug]["planted"]["shared_facts"]:
         claims = [claim_of(comparison, source, sentence).id for source, sentence in fact["sentences"].items()]
-        if fact["fact"] not in TOLD_IN_OTHER_WORDS:
-            assert len(set(claims)) < len(claims), fact["fact"]
+        assert len(set(claims)) < len(claims), fact["fact"]
         pairs += len(claims) * (len(claims) - 1) // 2
         joined += sum(claims[i] == claims[j] for i in range(len(claims)) for j in range(i + 1, len(claims)))
-    assert joined / pairs >= 0.2
-
-
-TOLD_IN_OTHER_WORDS = {
-    "evacuees are sheltering in schools and the sports hall",
-    "soldiers in boats reached people cut off by the water",
-}
+    assert joined / pairs >= 0.3
 
 
 @pytest.mark.parametrize("slug", STORIES)
