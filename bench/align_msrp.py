@@ -39,7 +39,6 @@ STS_SAME_CLAIM = 3.0
 # STS-B's MSRpar pairs come from MSRP itself; leaving them out keeps the cross-validation honest.
 STS_EXCLUDED_SOURCE = "MSRpar"
 L2 = 1e-4
-NEWTON_STEPS = 50
 THRESHOLDS = np.round(np.arange(0.05, 0.951, 0.01), 2)
 SEED = 20260316
 
@@ -84,27 +83,6 @@ def best_threshold(scores: np.ndarray, labels: np.ndarray) -> float:
     threshold near 0.5 and a held-out F1 0.2 higher (81.6 against 81.4 with the F1-maximising threshold).
     """
     return float(max(THRESHOLDS, key=lambda t: (evaluate(scores >= t, labels).accuracy, -t)))
-
-
-def fit_logistic(
-    features: np.ndarray, labels: np.ndarray, fixed: dict[int, float]
-) -> tuple[float, np.ndarray]:
-    """L2-regularised logistic regression by Newton's method; columns in fixed keep the given weight."""
-    free = [column for column in range(features.shape[1]) if column not in fixed]
-    offset = sum((weight * features[:, column] for column, weight in fixed.items()), np.zeros(len(labels)))
-    design = np.column_stack([np.ones(len(labels)), features[:, free]])
-    penalty = L2 * np.diag([0.0] + [1.0] * len(free))
-    beta = np.zeros(design.shape[1])
-    for _ in range(NEWTON_STEPS):
-        probability = 1.0 / (1.0 + np.exp(-(design @ beta + offset)))
-        gradient = design.T @ (probability - labels) / len(labels) + penalty @ beta
-        hessian = (design * (probability * (1 - probability))[:, None]).T @ design / len(labels) + penalty
-        beta -= np.linalg.solve(hessian, gradient)
-    weights = np.zeros(features.shape[1])
-    weights[free] = beta[1:]
-    for column, weight in fixed.items():
-        weights[column] = weight
-    return float(beta[0]), weights
 
 
 def cross_validate(
@@ -206,8 +184,10 @@ def main() -> None:
         trained_model_report(args.data.parents[1])
         return
 
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from newsprism.comparison import similarity
     from newsprism.nlp.embeddings import default_embedder
+    from training.logistic import fit_logistic
 
     started = time.perf_counter()
     pairs, labels = read_msrp(args.data)
@@ -222,7 +202,7 @@ def main() -> None:
 
     def claim_model(train: np.ndarray, rows: np.ndarray) -> np.ndarray:
         intercept, weights = fit_logistic(
-            np.vstack([features[train], sts_features]), np.concatenate([labels[train], sts_labels]), fixed
+            np.vstack([features[train], sts_features]), np.concatenate([labels[train], sts_labels]), L2, fixed
         )
         return similarity.score_features(features[rows], intercept, weights)
 
@@ -261,7 +241,7 @@ def main() -> None:
 
     if args.fit:
         intercept, weights = fit_logistic(
-            np.vstack([features, sts_features]), np.concatenate([labels, sts_labels]), fixed
+            np.vstack([features, sts_features]), np.concatenate([labels, sts_labels]), L2, fixed
         )
         threshold = best_threshold(similarity.score_features(features, intercept, weights), labels)
         print("\n# Paste into src/newsprism/comparison/similarity.py")

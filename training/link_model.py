@@ -24,10 +24,10 @@ from newsprism.comparison.link_model import LINK_FEATURES, MODEL_FILE, StoryTfid
 from newsprism.comparison.options import LINK_THRESHOLD
 from newsprism.comparison.similarity import sentence_evidence
 from newsprism.nlp.embeddings import default_embedder
+from training.logistic import fit_logistic
 from training.pairs import DATA
 
 L2 = 1e-3
-NEWTON_STEPS = 50
 
 
 def topic_features(data: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -55,25 +55,12 @@ def topic_features(data: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     )
 
 
-def fit_logistic(features: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
-    """L2-regularised logistic regression by Newton's method (the intercept is not penalised)."""
-    design = np.column_stack([np.ones(len(labels)), features])
-    penalty = L2 * np.diag([0.0] + [1.0] * features.shape[1])
-    beta = np.zeros(design.shape[1])
-    for _ in range(NEWTON_STEPS):
-        probability = 1.0 / (1.0 + np.exp(-(design @ beta)))
-        gradient = design.T @ (probability - labels) / len(labels) + penalty @ beta
-        hessian = (design * (probability * (1 - probability))[:, None]).T @ design / len(labels) + penalty
-        beta -= np.linalg.solve(hessian, gradient)
-    return float(beta[0]), beta[1:]
-
-
 def out_of_fold(features: np.ndarray, labels: np.ndarray, topics: np.ndarray) -> np.ndarray:
     """Each pair's probability from the model fitted on the other fold of topics (odd / even)."""
     scores = np.zeros(len(labels))
     odd = topics % 2 == 1
     for held_out in (odd, ~odd):
-        intercept, weights = fit_logistic(features[~held_out], labels[~held_out])
+        intercept, weights = fit_logistic(features[~held_out], labels[~held_out], L2)
         scores[held_out] = 1.0 / (1.0 + np.exp(-(features[held_out] @ weights + intercept)))
     return scores
 
@@ -98,7 +85,7 @@ def main() -> None:
         f"out-of-fold over topics at the link threshold {LINK_THRESHOLD}: "
         f"pair precision {precision:.3f}, recall {recall:.3f}"
     )
-    intercept, weights = fit_logistic(features, labels)
+    intercept, weights = fit_logistic(features, labels, L2)
     model = {
         "about": "comparison/link_model.py's weights, by `python -m training.link_model` (make model)",
         "trained_on": "ECB+ align_dev.jsonl, topics 1-22: same_chain (1) vs other_event (0) sentence pairs",
