@@ -103,16 +103,24 @@ class TopicScores:
 
     @property
     def precision(self) -> float | None:
-        return self.true_links / self.scored if self.scored else None
+        return precision(self.true_links, self.false_links)
 
     @property
     def recall(self) -> float:
-        return self.true_links / self.positives if self.positives else 0.0
+        return recall(self.true_links, self.positives)
 
     @property
     def tfidf_precision(self) -> float | None:
-        found = self.tfidf_true + self.tfidf_false
-        return self.tfidf_true / found if found else None
+        return precision(self.tfidf_true, self.tfidf_false)
+
+
+def precision(true: int, false: int) -> float | None:
+    """The share of links that are right; None when nothing was scored."""
+    return true / (true + false) if true + false else None
+
+
+def recall(found: int, positives: int) -> float:
+    return found / positives if positives else 0.0
 
 
 @dataclass
@@ -145,21 +153,19 @@ class AlignScores:
 
     @property
     def precision(self) -> float | None:
-        scored = self.true_links + self.false_link_count
-        return self.true_links / scored if scored else None
+        return precision(self.true_links, self.false_link_count)
 
     @property
     def recall(self) -> float:
-        return self.true_links / self.positives if self.positives else 0.0
+        return recall(self.true_links, self.positives)
 
     @property
     def tfidf_precision(self) -> float | None:
-        found = self.tfidf_true + self.tfidf_false
-        return self.tfidf_true / found if found else None
+        return precision(self.tfidf_true, self.tfidf_false)
 
     @property
     def tfidf_recall(self) -> float:
-        return self.tfidf_true / self.positives if self.positives else 0.0
+        return recall(self.tfidf_true, self.positives)
 
     @property
     def macro_precision(self) -> float | None:
