@@ -1,55 +1,63 @@
-"""ROUGE of newsprism's cited summary against the AllSides editors' neutral roundups (NeuS val).
+"""ROUGE of newsprism's cited summary against the AllSides editors' neutral roundups (NeuS).
 
-Each NeuS cluster holds a left, a centre and a right excerpt of one story (`TITLE=> … ARTICLE=> …`
-joined by ` [SEP] `); the reference is the ARTICLE part of the editors' roundup (its TITLE part is
-left out: our summary has no headline). Per cluster the three excerpts become Articles with sources
-"A", "B", "C"; `compare` runs once per summary length and the summary sentences, joined with spaces,
-are scored with ROUGE-1/2/L F1 (rouge-score, Porter stemmer). Compared in the same run:
+Two sets, both read from ../shared/data/neus:
+- val: the 307 NeuS validation clusters. Each holds a left, a centre and a right excerpt of one story
+  (`TITLE=> … ARTICLE=> …` joined by ` [SEP] `); the reference is the ARTICLE part of the editors' roundup.
+- crawled: the 506 AllSides story pages crawled on 2021-10-19 (`raw_crawled/`); each side's title and
+  first paragraphs, the reference is the roundup's first paragraph (the later ones describe the coverage).
 
-- LexRank (sumy) over exactly the sentences newsprism sees, asked for as many sentences as our
-  summary has in that cluster, so every comparison is at equal length (ROUGE F1 moves with length);
-  LexRank with a fixed 3 sentences is printed too;
-- lead-3: the first sentence of each excerpt.
+Per cluster the excerpts become Articles with sources "A", "B", "C" and `compare` runs once with the
+product's default word budget (or `--words`). The summary, "According to A, …" attributions included, is
+scored with ROUGE-1/2/L F1 (rouge-score, Porter stemmer) against baselines given exactly as many words in
+that cluster (ROUGE F1 moves with length, so this is the fair comparison):
 
-The headline figure scores the summary as the product prints it, "According to A, …" included; the
-same summary with those prefixes taken off is printed as a labelled diagnostic.
+- LexRank (sumy) over exactly the sentences newsprism sees, its sentences in rank order, cut at the word;
+- lead: the first sentence of each excerpt, then the second of each, …, cut at the word.
 
-    .venv/bin/python bench/neus.py                    # all 307 val clusters
-    .venv/bin/python bench/neus.py --limit 30 --length 3
+The gain over LexRank is given with a paired bootstrap 95 % interval over clusters (seeded). Also printed:
+the share of summary sentences citing sources and the summary's share of `compare`'s time.
+
+    .venv/bin/python bench/neus.py                       # val and crawled
+    .venv/bin/python bench/neus.py --set val --limit 30 --words 40
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import statistics
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 from rouge_score.rouge_scorer import RougeScorer
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
+from newsprism.comparison import pipeline
 from newsprism.comparison.options import CompareOptions
 from newsprism.comparison.pipeline import Comparer
 from newsprism.errors import IngestError
 from newsprism.ingest.build import RawArticle, build_article
-from newsprism.models import Article, Comparison
+from newsprism.models import Article
 from newsprism.nlp.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "neus"
-DEFAULT_DATA = DATA / "naacl2022_lrc_roundup_random_order_probe"
+VAL_FOLDER = DATA / "naacl2022_lrc_roundup_random_order_probe"
+CRAWLED_FILE = DATA / "raw_crawled" / "headline_11_2021-10-19_crawled_all.jsonl"
 SIDE_NAMES = ("A", "B", "C")
-PRODUCT_LENGTH = CompareOptions().summary_length
-EXTRA_LENGTHS = (2, 3, 4)  # the roundups run to about three sentences
-LEXRANK_FIXED = 3
+CRAWLED_SIDES = ("left", "center", "right")
+PRODUCT_WORDS = CompareOptions().summary_words
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
-TARGET_GAIN = 3.0  # ROUGE-1 points over LexRank
+TARGET_GAIN = 3.0  # ROUGE-1 points over LexRank at the same words
+TARGET_INTERVAL_LOW = 2.0  # the paired 95 % interval's lower end
 
 _SIDE = re.compile(r"^\s*TITLE=>\s*(?P<title>.*?)\s*ARTICLE=>\s*(?P<body>.*?)\s*$", re.DOTALL)
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
@@ -91,6 +99,37 @@ def split_side(side: str) -> tuple[str, str]:
     return match["title"], match["body"]
 
 
+def _article(origin: str, title: str, body: str, source: str) -> Article | None:
+    try:
+        return build_article(RawArticle(origin=origin, kind="text", body=body, title=title, source=source))
+    except IngestError:
+        return None
+
+
+def read_crawled(path: Path = CRAWLED_FILE, limit: int | None = None) -> tuple[list[Cluster], int]:
+    """The crawled AllSides stories with a roundup: each side's title and paragraphs, the roundup's first
+    paragraph as reference; and the number of sides that had no usable text."""
+    clusters, empty_sides = [], 0
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if limit is not None and len(clusters) >= limit:
+                break
+            story = json.loads(line)
+            if not story.get("roundup"):
+                continue
+            articles = []
+            for side, name in zip(CRAWLED_SIDES, SIDE_NAMES, strict=True):
+                news = story["news"].get(side) or {}
+                body = "\n\n".join(news.get("newBody") or []).replace("\xa0", " ")
+                article = _article(f"crawled:{number}:{name}", news.get("newsTitle") or "", body, name)
+                if article is None:
+                    empty_sides += 1
+                else:
+                    articles.append(article)
+            clusters.append(Cluster(number, tuple(articles), story["roundup"][0].replace("\xa0", " ")))
+    return clusters, empty_sides
+
+
 def read_clusters(folder: Path, split: str = "val", limit: int | None = None) -> tuple[list[Cluster], int]:
     """The clusters of one split and the number of sides that had no usable text."""
     sources = (folder / f"{split}.source").read_text(encoding="utf-8").splitlines()
@@ -103,24 +142,29 @@ def read_clusters(folder: Path, split: str = "val", limit: int | None = None) ->
             break
         articles = []
         for name, side in zip(SIDE_NAMES, source.split(" [SEP] "), strict=False):
-            title, body = split_side(side)
-            origin = f"{split}.source:{number}:{name}"
-            raw = RawArticle(origin=origin, kind="text", body=body, title=title, source=name)
-            try:
-                articles.append(build_article(raw))
-            except IngestError:
+            article = _article(f"{split}.source:{number}:{name}", *split_side(side), name)
+            if article is None:
                 empty_sides += 1
+            else:
+                articles.append(article)
         clusters.append(Cluster(number, tuple(articles), split_side(target)[1]))
     return clusters, empty_sides
 
 
-def lexrank_summary(articles: Sequence[Article], sentences_count: int) -> list[str]:
-    """LexRank's pick among the articles' own sentences, in document order."""
+def lexrank_ranking(articles: Sequence[Article]) -> list[str]:
+    """All the articles' sentences, most central first (LexRank)."""
     tokenizer = NewsprismTokenizer()
     document = ObjectDocumentModel(
         [Paragraph([Sentence(text, tokenizer) for text in article.sentences]) for article in articles]
     )
-    return [str(sentence) for sentence in _lexrank()(document, sentences_count)]
+    ranked: list[str] = []
+
+    def keep_rank_order(infos: list[Any]) -> list[Any]:  # sumy hands the count the sentences best first
+        ranked.extend(str(info.sentence) for info in infos)
+        return infos
+
+    _lexrank()(document, keep_rank_order)
+    return ranked
 
 
 _LEXRANK: LexRankSummarizer | None = None
@@ -134,24 +178,15 @@ def _lexrank() -> LexRankSummarizer:
     return _LEXRANK
 
 
-def lead_summary(articles: Sequence[Article]) -> list[str]:
-    """The first sentence of each article."""
-    return [article.sentences[0] for article in articles if article.sentences]
+def lead_ranking(articles: Sequence[Article]) -> list[str]:
+    """The first sentence of each article, then the second of each, and so on."""
+    depth = max((len(article.sentences) for article in articles), default=0)
+    return [article.sentences[i] for i in range(depth) for article in articles if i < len(article.sentences)]
 
 
-def without_attribution(comparison: Comparison) -> list[str]:
-    """Summary sentences with the "According to <outlet>, " prefix taken off (a diagnostic)."""
-    sources = {item.id: item.article.source for item in comparison.articles}
-    texts = []
-    for sentence in comparison.summary:
-        text = sentence.text
-        if len(sentence.sources) == 1:
-            prefix = f"According to {sources[sentence.sources[0]]}, "
-            if text.startswith(prefix):
-                text = text[len(prefix) :]
-                text = text[:1].upper() + text[1:]
-        texts.append(text)
-    return texts
+def first_words(sentences: Sequence[str], count: int) -> str:
+    """The sentences joined, cut after `count` words (words as the summary's budget counts them)."""
+    return " ".join(" ".join(sentences).split()[:count])
 
 
 class Scorer:
@@ -160,147 +195,137 @@ class Scorer:
     def __init__(self) -> None:
         self._rouge = RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
 
-    def score(self, reference: str, sentences: Sequence[str]) -> Scores:
-        result = self._rouge.score(reference, " ".join(sentences))
+    def score(self, reference: str, text: str) -> Scores:
+        result = self._rouge.score(reference, text)
         return Scores(*(100 * result[name].fmeasure for name in ROUGE_TYPES))
 
 
 @dataclass
 class System:
-    """One row of the report: a system's per-cluster scores and summary sizes."""
+    """One row of the report: a system's per-cluster scores and summary sizes in words."""
 
     name: str
-    scores: list[Scores]
-    sentences: list[int]
+    scores: list[Scores] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)
 
-    def add(self, scores: Scores, sentences: int) -> None:
+    def add(self, scores: Scores, words: int) -> None:
         self.scores.append(scores)
-        self.sentences.append(sentences)
+        self.words.append(words)
 
 
-def run(clusters: Sequence[Cluster], headline_length: int) -> None:
+class _TimedSummary:
+    """The comparison pipeline's summarise, timed (the bench swaps it in to measure the summary's share)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._summarise = pipeline.summarise
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return self._summarise(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+def run(name: str, clusters: Sequence[Cluster], words: int, comparer: Comparer) -> None:
     scorer = Scorer()
-    started = time.perf_counter()
-    comparer = Comparer()
-    load_seconds = time.perf_counter() - started
-    lengths = sorted({headline_length, *EXTRA_LENGTHS})
-    ours = {length: System(f"newsprism, summary_length {length}", [], []) for length in lengths}
-    bare = {
-        length: System(f"newsprism, summary_length {length}, prefixes removed", [], []) for length in lengths
-    }
-    lexrank = {length: System("  LexRank, same sentence count", [], []) for length in lengths}
-    lexrank_fixed = System(f"LexRank, fixed {LEXRANK_FIXED} sentences", [], [])
-    lead = System("lead-3 (first sentence of each article)", [], [])
-    compare_seconds: list[float] = []
-    lexrank_seconds: list[float] = []
+    ours = System(f"newsprism (budget {words} words)")
+    lexrank = System("LexRank, same words")
+    lead = System("lead, same words")
+    timed = _TimedSummary()
+    pipeline.summarise = timed
+    compare_seconds = 0.0
     summary_sentences = cited_sentences = 0
-
-    def score(system: System, cluster: Cluster, sentences: Sequence[str]) -> None:
-        system.add(scorer.score(cluster.roundup, sentences), len(sentences))
-
     failures: list[str] = []
     for cluster in clusters:
         articles = list(cluster.articles)
         if not articles:
             continue
-        comparisons, seconds = {}, 0.0
+        started = time.perf_counter()
         try:
-            for length in lengths:
-                started = time.perf_counter()
-                comparisons[length] = comparer.compare(articles, CompareOptions(summary_length=length))
-                if length == headline_length:
-                    seconds = time.perf_counter() - started
+            comparison = comparer.compare(articles, CompareOptions(summary_words=words))
         except Exception as error:  # a crash is counted and the cluster left out of every system's mean
             failures.append(f"line {cluster.line}: {type(error).__name__}: {error}")
             continue
-        compare_seconds.append(seconds)
-        summary_sentences += len(comparisons[headline_length].summary)
-        cited_sentences += sum(bool(sentence.sources) for sentence in comparisons[headline_length].summary)
-        for length, comparison in comparisons.items():
-            summary = [sentence.text for sentence in comparison.summary]
-            score(ours[length], cluster, summary)
-            score(bare[length], cluster, without_attribution(comparison))
-            started = time.perf_counter()
-            # Asked for at least one sentence, so an empty summary of ours is not matched by an empty one.
-            score(lexrank[length], cluster, lexrank_summary(articles, max(len(summary), 1)))
-            lexrank_seconds.append(time.perf_counter() - started)
-        score(lexrank_fixed, cluster, lexrank_summary(articles, LEXRANK_FIXED))
-        score(lead, cluster, lead_summary(articles))
+        compare_seconds += time.perf_counter() - started
+        summary_sentences += len(comparison.summary)
+        cited_sentences += sum(bool(sentence.sources) for sentence in comparison.summary)
+        text = " ".join(sentence.text for sentence in comparison.summary)
+        count = len(text.split())
+        ours.add(scorer.score(cluster.roundup, text), count)
+        lexrank.add(scorer.score(cluster.roundup, first_words(lexrank_ranking(articles), count)), count)
+        lead.add(scorer.score(cluster.roundup, first_words(lead_ranking(articles), count)), count)
+    pipeline.summarise = timed._summarise
 
-    print(f"clusters scored: {len(compare_seconds)}; compare failed on {len(failures)} (left out of all)")
+    print(f"{name}: {len(ours.scores)} clusters scored; compare failed on {len(failures)} (left out of all)")
     for failure in failures:
         print(f"  {failure}")
-    print()
-    print(f"{'system':<48} {'sents':>5} {'R-1':>6} {'R-2':>6} {'R-L':>6}   R-1 vs LexRank")
-    for length in lengths:
-        _print_row(ours[length], lexrank[length], headline=length == headline_length)
-        _print_row(lexrank[length])
-    _print_row(lexrank_fixed)
-    _print_row(lead)
-    print('diagnostic only: the same summaries with "According to <outlet>, " taken off')
-    for length in lengths:
-        _print_row(bare[length], lexrank[length])
-
-    gain = _mean(ours[headline_length]).rouge1 - _mean(lexrank[headline_length]).rouge1
-    paired = [
-        mine.rouge1 - theirs.rouge1
-        for mine, theirs in zip(ours[headline_length].scores, lexrank[headline_length].scores, strict=True)
-    ]
-    standard_error = statistics.stdev(paired) / len(paired) ** 0.5 if len(paired) > 1 else 0.0
+    print(f"{'system':<36} {'words':>6} {'R-1':>6} {'R-2':>6} {'R-L':>6}")
+    for system in (ours, lexrank, lead):
+        _print_row(system)
+    gains = [mine.rouge1 - theirs.rouge1 for mine, theirs in zip(ours.scores, lexrank.scores, strict=True)]
+    low, high = bootstrap_interval(gains)
     share = 100 * cited_sentences / summary_sentences if summary_sentences else 0.0
-    print(f"\ntarget: ROUGE-1 >= LexRank + {TARGET_GAIN:g} while citing sources")
+    gain = statistics.fmean(gains) if gains else 0.0
+    met = low > TARGET_INTERVAL_LOW and gain >= TARGET_GAIN and share == 100
     print(
-        f"  measured (summary_length {headline_length}): {gain:+.2f} (paired standard error "
-        f"{standard_error:.2f}) ROUGE-1 over LexRank at equal length, "
-        f"{share:.1f} % of summary sentences cite sources ({cited_sentences}/{summary_sentences}) -> "
-        f"{'met' if gain >= TARGET_GAIN and share == 100 else 'not met'}"
+        f"ROUGE-1 over LexRank: {gain:+.2f} (paired bootstrap 95 % interval {low:+.2f} to {high:+.2f}); "
+        f"{share:.1f} % of summary sentences cite sources ({cited_sentences}/{summary_sentences}); target "
+        f">= +{TARGET_GAIN:g} with the interval above +{TARGET_INTERVAL_LOW:g}: {'met' if met else 'not met'}"
     )
-    print(f"\nmodel load: {load_seconds:.1f} s")
     if compare_seconds:
         print(
-            f"compare per cluster (summary_length {headline_length}): "
-            f"median {1000 * statistics.median(compare_seconds):.0f} ms, "
-            f"mean {1000 * statistics.fmean(compare_seconds):.0f} ms, total {sum(compare_seconds):.1f} s"
+            f"compare {compare_seconds:.1f} s in all, of which the summary {timed.seconds:.2f} s "
+            f"({100 * timed.seconds / compare_seconds:.1f} %; target <= 5 %)"
         )
-    if lexrank_seconds:
-        print(f"LexRank per call: median {1000 * statistics.median(lexrank_seconds):.1f} ms")
+    print()
+
+
+def bootstrap_interval(
+    values: Sequence[float], resamples: int = 10_000, seed: int = 1
+) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of the mean over resampled clusters."""
+    if not values:
+        return 0.0, 0.0
+    rng = np.random.default_rng(seed)
+    array = np.asarray(values)
+    means = array[rng.integers(0, len(array), size=(resamples, len(array)))].mean(axis=1)
+    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
 
 
 def _mean(system: System) -> Scores:
     return Scores(*(statistics.fmean(getattr(item, name) for item in system.scores) for name in ROUGE_TYPES))
 
 
-def _print_row(system: System, baseline: System | None = None, headline: bool = False) -> None:
+def _print_row(system: System) -> None:
     if not system.scores:
         return
     mean = _mean(system)
-    sentences = statistics.fmean(system.sentences)
-    versus = f"   {mean.rouge1 - _mean(baseline).rouge1:+6.2f}" if baseline else ""
-    name = system.name + (" (headline)" if headline else "")
-    print(f"{name:<48} {sentences:5.2f} {mean.rouge1:6.2f} {mean.rouge2:6.2f} {mean.rougeL:6.2f}{versus}")
+    words = statistics.fmean(system.words)
+    print(f"{system.name:<36} {words:6.1f} {mean.rouge1:6.2f} {mean.rouge2:6.2f} {mean.rougeL:6.2f}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with val.source, val.target")
-    parser.add_argument("--split", default="val", help="file stem (test is kept for independent evaluation)")
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N clusters")
-    parser.add_argument("--length", type=int, default=PRODUCT_LENGTH, help="summary_length of the headline")
+    parser.add_argument("--set", choices=("val", "crawled", "both"), default="both", help="which stories")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N clusters of each set")
+    parser.add_argument("--words", type=int, default=PRODUCT_WORDS, help="the summary's word budget")
     args = parser.parse_args(argv)
-    if not (args.data / f"{args.split}.source").is_file():
-        missing = args.data / f"{args.split}.source"
-        sys.exit(f"NeuS data not found: {missing} (see ../shared/data/neus/PROVENANCE.md)")
-    clusters, empty_sides = read_clusters(args.data, args.split, args.limit)
-    articles = sum(len(cluster.articles) for cluster in clusters)
-    sentences = sum(len(article.sentences) for cluster in clusters for article in cluster.articles)
-    print(
-        f"NeuS {args.split}: {len(clusters)} clusters, {articles} articles "
-        f"({empty_sides} sides without text), {sentences} sentences"
-    )
-    print("reference: the ARTICLE part of the editors' roundup (its TITLE left out)")
-    print("ROUGE F1 x 100 with the Porter stemmer")
-    print("LexRank picks from the same sentences as newsprism, as many as our summary has in each cluster\n")
-    run(clusters, args.length)
+    if not (VAL_FOLDER / "val.source").is_file() or not CRAWLED_FILE.is_file():
+        sys.exit(f"NeuS data not found under {DATA} (see ../shared/data/neus/PROVENANCE.md)")
+    print("ROUGE F1 x 100, Porter stemmer; the baselines get as many words as our summary, per cluster\n")
+    comparer = Comparer()
+    readers = {
+        "val": lambda: read_clusters(VAL_FOLDER, "val", args.limit),
+        "crawled": lambda: read_crawled(CRAWLED_FILE, args.limit),
+    }
+    for name in ("val", "crawled") if args.set == "both" else (args.set,):
+        clusters, empty_sides = readers[name]()
+        sentences = sum(len(article.sentences) for cluster in clusters for article in cluster.articles)
+        print(f"NeuS {name}: {len(clusters)} clusters ({empty_sides} sides without text),"
+              f" {sentences} sentences")
+        run(f"NeuS {name}", clusters, args.words, comparer)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console, RenderableType
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from newsprism.config import DEFAULT_SUMMARY_LENGTH
+from newsprism.config import DEFAULT_SUMMARY_WORDS
 from newsprism.corpus import Corpus
 from newsprism.errors import NewsprismError
 from newsprism.ingest.options import DEFAULT_MAX_BYTES, ReadOptions
@@ -380,9 +380,9 @@ def compare(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
     ] = None,
-    length: Annotated[
-        int, typer.Option("--length", min=1, max=30, help="Sentences in the summary.")
-    ] = DEFAULT_SUMMARY_LENGTH,
+    words: Annotated[
+        int, typer.Option("--words", min=10, max=1_000, help="Words in the summary, at most (attributions included).")
+    ] = DEFAULT_SUMMARY_WORDS,
 ) -> None:
     """Compare how several outlets report one event: shared and unique claims, conflicts, quotes,
     entities, framing, a cited summary and a timeline.
@@ -407,7 +407,7 @@ def compare(
     if len(articles) < 2:
         _fail(f"compare needs at least two articles; found {len(articles)}")
     with _spinner("comparing"):
-        comparison = compare_articles(articles, CompareOptions(summary_length=length))
+        comparison = compare_articles(articles, CompareOptions(summary_words=words))
     if output_format is CompareFormat.text and output is None:
         stdout.print(comparison_view(comparison))
         return
@@ -510,9 +510,9 @@ def story(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
     ] = None,
-    length: Annotated[
-        int, typer.Option("--length", min=1, max=30, help="Sentences in the summary.")
-    ] = DEFAULT_SUMMARY_LENGTH,
+    words: Annotated[
+        int, typer.Option("--words", min=10, max=1_000, help="Words in the summary, at most (attributions included).")
+    ] = DEFAULT_SUMMARY_WORDS,
 ) -> None:
     """Compare the coverage of one story (as `compare` does for its articles).
 
@@ -534,7 +534,7 @@ def story(
     with Corpus(db) as corpus:
         _cluster_pending(corpus)
         with _spinner("comparing"):
-            result = corpus.compare_story(story_id, CompareOptions(summary_length=length))
+            result = corpus.compare_story(story_id, CompareOptions(summary_words=words))
     heading = story_heading(result)
     if output_format is CompareFormat.text and output is None:
         stdout.print(heading, "", comparison_view(result.comparison))
@@ -568,9 +568,9 @@ def report(
     min_sources: Annotated[
         int, typer.Option("--min-sources", min=1, help="Only stories covered by at least this many outlets.")
     ] = 2,
-    length: Annotated[
-        int, typer.Option("--length", min=1, max=30, help="Sentences in each summary.")
-    ] = DEFAULT_SUMMARY_LENGTH,
+    words: Annotated[
+        int, typer.Option("--words", min=10, max=1_000, help="Words in each summary, at most (attributions included).")
+    ] = DEFAULT_SUMMARY_WORDS,
 ) -> None:
     """Write a static HTML site: an index of stories and a comparison page for each.
 
@@ -589,7 +589,7 @@ def report(
 
     if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", since):
         raise typer.BadParameter(f"{since!r} is not a date; write YYYY-MM-DD", param_hint="--since")
-    options = CompareOptions(summary_length=length)
+    options = CompareOptions(summary_words=words)
     try:
         with Corpus(db) as corpus:
             _cluster_pending(corpus)

@@ -204,11 +204,13 @@ class Framing:
 
 @dataclass(frozen=True)
 class SummarySentence:
-    """One sentence of the neutral summary: a member sentence of one claim, citing the claim's outlets."""
+    """One sentence of the neutral summary: a member sentence of one claim, citing the claim's outlets that
+    say it, or where outlets differ on a figure or a date, citing the outlets in that conflict."""
 
     text: str
     sources: tuple[int, ...]  # article ids that support the sentence
     claim: int | None = None  # id of the claim it summarises (None when read from an older cached comparison)
+    conflict: int | None = None  # for "Outlets differ on ...": its index in the comparison's conflicts
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
             for item in comparison.framing
         },
         "summary": [
-            {"text": line.text, "sources": list(line.sources), "claim": line.claim}
+            {"text": line.text, "sources": list(line.sources), "claim": line.claim, "conflict": line.conflict}
             for line in comparison.summary
         ],
         "timeline": [
@@ -148,9 +148,9 @@ def comparison_from_dict(data: Mapping[str, Any], articles: Mapping[int, Article
             )
             for article, item in data["framing"].items()
         ),
-        # "claim" is absent from comparisons cached before summary sentences named their claim.
+        # "claim" and "conflict" are absent from comparisons cached before summary sentences named them.
         summary=tuple(
-            SummarySentence(item["text"], tuple(item["sources"]), item.get("claim"))
+            SummarySentence(item["text"], tuple(item["sources"]), item.get("claim"), item.get("conflict"))
             for item in data["summary"]
         ),
         timeline=tuple(

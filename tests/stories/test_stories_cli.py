@@ -243,7 +243,7 @@ def test_a_story_comparison_is_cached_until_an_article_joins(db_path: Path) -> N
         grown = corpus.compare_story(story.id)
         assert not grown.cached
         assert len(grown.comparison.articles) == 3
-        assert not corpus.compare_story(story.id, CompareOptions(summary_length=2)).cached
+        assert not corpus.compare_story(story.id, CompareOptions(summary_words=20)).cached
 
 
 def test_ingest_without_clustering_leaves_articles_for_stories_to_cluster(

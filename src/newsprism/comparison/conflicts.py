@@ -260,6 +260,30 @@ def _figure_conflict(
     return Conflict("number", description, refs, values)
 
 
+# How "Outlets differ on ..." names what a number conflict is about, from its label.
+_TOPICS = {
+    "Killed": "the number killed", "Injured": "the number injured", "Arrested": "the number arrested",
+    "Missing": "the number missing", "Displaced": "the number displaced", "Turnout": "the turnout",
+    "Released": "the number released", "Funding": "the funding", "Cost": "the cost", "Amount": "the amount",
+    "Share": "the share", "Duration": "how long it lasted", "Count": "the number",
+}  # fmt: skip
+
+
+def disagreement_topic(conflict: Conflict) -> str | None:
+    """What a figure or date conflict is about, as a summary names it ("the number displaced", "the
+    date"); None for the conflicts a summary does not state (quotes, statements)."""
+    if conflict.kind == "date":
+        return "the date"
+    if conflict.kind != "number":
+        return None
+    label = conflict.description.partition(": ")[0]
+    if label in _TOPICS:
+        return _TOPICS[label]
+    if label.startswith(("Age", "Measure")):
+        return "the " + label[0].lower() + label[1:]
+    return f"the number of {label.lower()}"  # a counted unit: "Vehicles"
+
+
 def _figure_label(figures: list[Figure]) -> str:
     labels = [_EVENT_LABELS.get(figure.event or "") for figure in figures]
     events = Counter(label for label in labels if label is not None)

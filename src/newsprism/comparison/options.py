@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsprism.config import DEFAULT_SUMMARY_LENGTH
+from newsprism.config import DEFAULT_SUMMARY_WORDS
 
 # The trained pair model's probability from which newsprism.same_claim says two sentences state one claim
 # (nlp/pair_model.py); its F1 on MSRP's calibration split (training/pairs.py) is flat from 0.4 to 0.55.
@@ -30,7 +30,7 @@ class CompareOptions:
     """How sentences are aligned into claims, and how much of the findings is reported."""
 
     claim_threshold: float = LINK_THRESHOLD  # link probability from which two sentences are one claim
-    summary_length: int = DEFAULT_SUMMARY_LENGTH  # sentences in the neutral summary
+    summary_words: int = DEFAULT_SUMMARY_WORDS  # words in the neutral summary, at most
     framing_terms: int = DEFAULT_FRAMING_TERMS  # distinctive words and phrases per outlet, at most
     framing_min_z: float = FRAMING_MIN_Z  # log-odds z-score a word needs to be an outlet's own
     timeline_events: int = MAX_TIMELINE_EVENTS  # dated events in the timeline, at most

@@ -66,7 +66,7 @@ class Comparer:
             quotes=tuple(quotes),
             entities=tuple(extract_entities(story)),
             framing=tuple(framing),
-            summary=tuple(summarise(story, claims, framing, options.summary_length)),
+            summary=tuple(summarise(story, claims, conflicts, framing, options.summary_words)),
             timeline=tuple(build_timeline(story, claims, options.timeline_events)),
         )
 

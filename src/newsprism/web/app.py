@@ -195,7 +195,7 @@ def create_app(db: Path) -> FastAPI:
             )
             for index, item in enumerate(request.articles)
         ]
-        return comparison_dict(compare(articles, CompareOptions(summary_length=request.summary_length)))
+        return comparison_dict(compare(articles, CompareOptions(summary_words=request.summary_words)))
 
     return app
 

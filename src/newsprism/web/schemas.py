@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from newsprism.config import DEFAULT_SUMMARY_WORDS
+
 MAX_TEXT_CHARS = 200_000
 MAX_COMPARED_ARTICLES = 20
 
@@ -26,4 +28,4 @@ class CompareRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     articles: list[ArticleIn] = Field(min_length=2, max_length=MAX_COMPARED_ARTICLES)
-    summary_length: int = Field(default=6, ge=1, le=30)
+    summary_words: int = Field(default=DEFAULT_SUMMARY_WORDS, ge=10, le=1_000)
