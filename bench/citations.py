@@ -1,7 +1,8 @@
 """Citations of the neutral summary: does every sentence cite only outlets of the claim it summarises?
 
 A summary sentence is a member sentence of one claim (`SummarySentence.claim`), printed with the
-outlets it cites (`sources`, and for one outlet an "According to <outlet>, " prefix). It is miscited
+outlets it cites (`sources`, and for one outlet an "According to <outlet>, " prefix), or says where
+outlets differ (`SummarySentence.conflict`) and must cite exactly that conflict's outlets. It is miscited
 when it cites an outlet that has no sentence in that claim, or whose sentence there gives another figure
 ("15,000 vehicles" cited for "About 12,000 vehicles ..."); it is also listed when it names no claim,
 names one that does not exist, or its text is none of its claim's sentences (then the link itself is
@@ -11,7 +12,7 @@ triplet's three articles compared once). Prints the counts and lists every misci
 tests/comparison/test_compare_examples.py makes the same check on the example stories in CI.
 
     .venv/bin/python bench/citations.py                  # the examples and 50 BASIL triplets
-    .venv/bin/python bench/citations.py --basil 10 --length 3
+    .venv/bin/python bench/citations.py --basil 10 --words 40
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ import basil
 
 from newsprism import CompareOptions, Comparer, read
 from newsprism.comparison.similarity import figures_changed
-from newsprism.config import DEFAULT_SUMMARY_LENGTH
-from newsprism.models import Article, Comparison
+from newsprism.config import DEFAULT_SUMMARY_WORDS
+from newsprism.models import Article, Comparison, SummarySentence
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ACCORDING_TO = "According to "
@@ -51,6 +52,9 @@ def miscitations(comparison: Comparison, story: str = "") -> list[Miscitation]:
     }
     found = []
     for line in comparison.summary:
+        if line.conflict is not None:
+            found += _conflict_miscitations(comparison, line, line.conflict, story)
+            continue
         claim = claims.get(line.claim) if line.claim is not None else None
         if claim is None:
             problem = (
@@ -80,6 +84,19 @@ def miscitations(comparison: Comparison, story: str = "") -> list[Miscitation]:
             problems.append(f"is none of the sentences of claim {claim.id}")
         found.extend(Miscitation(story, line.text, problem) for problem in problems)
     return found
+
+
+def _conflict_miscitations(
+    comparison: Comparison, line: SummarySentence, index: int, story: str
+) -> list[Miscitation]:
+    """A sentence saying where outlets differ cites exactly the outlets of its conflict."""
+    if not 0 <= index < len(comparison.conflicts):
+        return [Miscitation(story, line.text, f"names conflict {index}, which is not there")]
+    conflict = comparison.conflicts[index]
+    outlets = tuple(sorted(int(article) for article in conflict.values))
+    if line.sources != outlets:
+        return [Miscitation(story, line.text, f"cites {line.sources}, its conflict's outlets are {outlets}")]
+    return []
 
 
 def _named_outlet(text: str, outlets: set[str]) -> str | None:
@@ -132,13 +149,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--basil-data", type=Path, default=basil.DEFAULT_DATA, help="BASIL folder")
     parser.add_argument("--basil", type=int, default=50, metavar="N", help="compare the first N triplets")
-    parser.add_argument("--length", type=int, default=DEFAULT_SUMMARY_LENGTH, help="summary length")
+    parser.add_argument("--words", type=int, default=DEFAULT_SUMMARY_WORDS, help="summary word budget")
     args = parser.parse_args(argv)
     if not (args.basil_data / "articles").is_dir():
         sys.exit(f"BASIL data not found: {args.basil_data / 'articles'} (see its PROVENANCE.md)")
     started = time.perf_counter()
     comparer = Comparer()
-    options = CompareOptions(summary_length=args.length)
+    options = CompareOptions(summary_words=args.words)
     parts = {
         "examples": example_stories(),
         "BASIL": basil_stories(args.basil_data, args.basil),
@@ -154,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"all: {total_checked} summary sentences checked, {miscited} miscited")
     for item in total_found:
         print(f"\n  [{item.story}] {item.problem}:\n    {item.text}")
-    print(f"\ntime: {time.perf_counter() - started:.1f} s (summary length {args.length})")
+    print(f"\ntime: {time.perf_counter() - started:.1f} s (summary budget {args.words} words)")
 
 
 if __name__ == "__main__":

@@ -88,6 +88,10 @@ DbOption = Annotated[
         show_default=True,
     ),
 ]
+SummaryWordsOption = Annotated[
+    int,
+    typer.Option("--words", min=10, max=1_000, help="Words in the summary, at most (attributions included)."),
+]
 
 
 def _version(value: bool) -> None:
@@ -380,9 +384,7 @@ def compare(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
     ] = None,
-    words: Annotated[
-        int, typer.Option("--words", min=10, max=1_000, help="Words in the summary, at most (attributions included).")
-    ] = DEFAULT_SUMMARY_WORDS,
+    words: SummaryWordsOption = DEFAULT_SUMMARY_WORDS,
 ) -> None:
     """Compare how several outlets report one event: shared and unique claims, conflicts, quotes,
     entities, framing, a cited summary and a timeline.
@@ -510,9 +512,7 @@ def story(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
     ] = None,
-    words: Annotated[
-        int, typer.Option("--words", min=10, max=1_000, help="Words in the summary, at most (attributions included).")
-    ] = DEFAULT_SUMMARY_WORDS,
+    words: SummaryWordsOption = DEFAULT_SUMMARY_WORDS,
 ) -> None:
     """Compare the coverage of one story (as `compare` does for its articles).
 
@@ -568,9 +568,7 @@ def report(
     min_sources: Annotated[
         int, typer.Option("--min-sources", min=1, help="Only stories covered by at least this many outlets.")
     ] = 2,
-    words: Annotated[
-        int, typer.Option("--words", min=10, max=1_000, help="Words in each summary, at most (attributions included).")
-    ] = DEFAULT_SUMMARY_WORDS,
+    words: SummaryWordsOption = DEFAULT_SUMMARY_WORDS,
 ) -> None:
     """Write a static HTML site: an index of stories and a comparison page for each.
 

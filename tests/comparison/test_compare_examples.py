@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 
 from newsprism.comparison.pipeline import Comparer
+from newsprism.comparison.summary import word_count
+from newsprism.config import DEFAULT_SUMMARY_WORDS
 from newsprism.models import Article, Claim, Comparison, SentenceRef, SummarySentence
 from tests.helpers import EXAMPLES, read_planted, straight
 
@@ -127,14 +129,23 @@ def test_most_planted_shared_facts_are_aligned(slug: str, comparisons: dict[str,
 
 
 @pytest.mark.parametrize("slug", STORIES)
-def test_the_summary_cites_every_sentence_and_starts_with_consensus(slug: str, comparisons: dict[str, Comparison]) -> None:
+def test_the_summary_keeps_its_word_budget_cites_every_sentence_and_starts_with_consensus(
+    slug: str, comparisons: dict[str, Comparison]
+) -> None:
     summary = comparisons[slug].summary
-    assert 5 <= len(summary) <= 8
+    assert 2 <= len(summary)
+    assert sum(word_count(line.text) for line in summary) <= DEFAULT_SUMMARY_WORDS
     assert all(line.sources for line in summary)
     assert len(summary[0].sources) >= 2
+    kinds = [_kind(line) for line in summary]
+    assert kinds == sorted(kinds), "consensus, then disagreements, then single-outlet facts"
     for line in summary:
         if len(line.sources) == 1:
             assert line.text.startswith("According to ")
+
+
+def _kind(line: SummarySentence) -> int:
+    return 1 if line.conflict is not None else 2 if len(line.sources) == 1 else 0
 
 
 def summarised_claim(comparison: Comparison, line: SummarySentence) -> Claim:
@@ -148,6 +159,10 @@ def test_every_summary_sentence_cites_only_outlets_with_a_sentence_in_its_claim(
 ) -> None:
     comparison = comparisons[slug]
     for line in comparison.summary:
+        if line.conflict is not None:  # "Outlets differ on ...": the outlets of that conflict
+            outlets = {int(article) for article in comparison.conflicts[line.conflict].values}
+            assert line.sources == tuple(sorted(outlets)), line.text
+            continue
         outlets = {ref.article for ref in summarised_claim(comparison, line).sentences}
         assert line.sources and set(line.sources) <= outlets, line.text
 
@@ -157,6 +172,9 @@ def test_every_summary_sentence_is_a_sentence_of_its_claim(slug: str, comparison
     comparison = comparisons[slug]
     sources = sources_of(comparison)
     for line in comparison.summary:
+        if line.conflict is not None:
+            assert line.text.startswith("Outlets differ on ")
+            continue
         claim = summarised_claim(comparison, line)
         members = {article_sentence(comparison, ref) for ref in claim.sentences}
         if len(line.sources) == 1:  # "According to <outlet>, " may lower-case the sentence's first word

@@ -1,18 +1,27 @@
-"""The neutral summary: consensus first, then each outlet's own facts, every sentence cited."""
+"""The neutral summary: within a word budget, consensus first, then where outlets differ, then each outlet's
+own facts, every sentence cited."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from newsprism.comparison.annotate import annotate
-from newsprism.comparison.summary import summarise
-from newsprism.models import Article, Claim, ComparedArticle, Framing, SentenceRef, SummarySentence
+from newsprism.comparison.summary import summarise, word_count
+from newsprism.models import Article, Claim, ComparedArticle, Conflict, Framing, SentenceRef, SummarySentence
 
 
 def summary_of(
-    articles: list[ComparedArticle], claims: Sequence[Claim], framing: Sequence[Framing] = (), length: int = 6
+    articles: list[ComparedArticle],
+    claims: Sequence[Claim],
+    framing: Sequence[Framing] = (),
+    words: int = 60,
+    conflicts: Sequence[Conflict] = (),
 ) -> list[SummarySentence]:
-    return summarise(annotate(articles), claims, framing, length)
+    return summarise(annotate(articles), claims, conflicts, framing, words)
+
+
+def words_of(summary: list[SummarySentence]) -> int:
+    return sum(word_count(line.text) for line in summary)
 
 WIRE = (
     "The Ostra river flooded the north bank of Lorvenne on Tuesday after four days of rain.",
@@ -45,37 +54,44 @@ CLAIMS = [
 
 
 def test_consensus_comes_first_and_cites_every_outlet() -> None:
-    summary = summary_of(ARTICLES, CLAIMS, length=4)
+    summary = summary_of(ARTICLES, CLAIMS, words=60)
     assert summary[0].sources == (1, 2)
     assert summary[1].sources == (1, 2)
+    assert all(len(line.sources) == 1 for line in summary[2:])
 
 
-def test_unique_facts_are_attributed_to_their_outlet() -> None:
-    summary = summary_of(ARTICLES, CLAIMS, length=4)
+def test_unique_facts_fill_the_words_left_attributed_to_their_outlet() -> None:
+    summary = summary_of(ARTICLES, CLAIMS, words=60)
     unique_lines = [line for line in summary if len(line.sources) == 1]
-    assert {line.text for line in unique_lines} == {
-        "According to Meridian Wire, the regional government released 2 million crowns in emergency aid on Wednesday.",
-        "According to The Daily Clarion, rescuers pulled a pensioner and her two cats from the roof of a bakery on Quay Street.",
-    }
+    assert unique_lines
+    for line in unique_lines:
+        source = ARTICLES[line.sources[0] - 1].article.source
+        assert line.text.startswith(f"According to {source}, ")
 
 
-def test_every_sentence_has_sources_and_the_length_is_respected() -> None:
-    for length in (1, 2, 3, 4):
-        summary = summary_of(ARTICLES, CLAIMS, length=length)
-        assert len(summary) == length
+def test_every_sentence_has_sources_and_the_word_budget_counts_the_attributions() -> None:
+    for words in (25, 40, 60):
+        summary = summary_of(ARTICLES, CLAIMS, words=words)
         assert all(line.sources for line in summary)
+        assert words_of(summary) <= words
+        assert words - words_of(summary) < 25  # no room left for another sentence of this story
+
+
+def test_a_first_sentence_longer_than_the_budget_is_kept_whole() -> None:
+    [line] = summary_of(ARTICLES, CLAIMS, words=5)
+    assert line.text in (WIRE[0], TABLOID[0])
 
 
 def test_each_sentence_names_the_claim_it_summarises_and_cites_that_claims_outlets() -> None:
     claims = {claim.id: claim for claim in CLAIMS}
-    for line in summary_of(ARTICLES, CLAIMS, length=4):
+    for line in summary_of(ARTICLES, CLAIMS, words=4):
         assert line.claim is not None
         assert line.sources == tuple(sorted({ref.article for ref in claims[line.claim].sentences}))
 
 
 def test_the_least_loaded_wording_represents_a_shared_claim() -> None:
     framing = [Framing(2, (("raging", 3.1), ("swallowed", 2.5), ("terrified", 2.4)))]
-    summary = summary_of(ARTICLES, CLAIMS, framing, length=2)
+    summary = summary_of(ARTICLES, CLAIMS, framing, words=30)
     assert summary[0].text == WIRE[0]
     assert "terrified" not in summary[1].text
 
@@ -83,17 +99,17 @@ def test_the_least_loaded_wording_represents_a_shared_claim() -> None:
 def test_names_keep_their_capital_after_according_to() -> None:
     sentences = ("Lind warned that time was running out.", "The call was made by Foreign Minister Maria Lind.")
     articles = [ComparedArticle(1, Article(source="Meridian Wire", title="t", text=sentences[0], sentences=sentences))]
-    [line] = summary_of(articles, [Claim(1, "unique", sentences[0], (SentenceRef(1, 0),))], length=1)
+    [line] = summary_of(articles, [Claim(1, "unique", sentences[0], (SentenceRef(1, 0),))], words=10)
     assert line.text == "According to Meridian Wire, Lind warned that time was running out."
 
 
-def test_a_summary_is_never_longer_than_half_the_claims() -> None:
-    assert len(summary_of(ARTICLES, CLAIMS[:4], length=6)) == 2
-    assert len(summary_of(ARTICLES, CLAIMS, length=6)) == 4
+def test_a_summary_is_never_longer_than_half_the_story() -> None:
+    story_words = sum(word_count(sentence) for sentence in WIRE + TABLOID)
+    assert words_of(summary_of(ARTICLES, CLAIMS, words=1_000)) <= story_words / 2
 
 
 def test_no_claims_no_summary() -> None:
-    assert summary_of(ARTICLES, [], length=5) == []
+    assert summary_of(ARTICLES, [], words=5) == []
 
 
 def _story(*articles: tuple[str, tuple[str, ...]]) -> list[ComparedArticle]:
@@ -108,12 +124,12 @@ def test_a_direct_quote_does_not_represent_a_shared_claim() -> None:
     plain = ("The mayor said on Tuesday night that the Ostra dam would hold.",)
     articles = _story(("Meridian Wire", quoted), ("The Daily Clarion", plain))
     claim = Claim(1, "shared", quoted[0], (SentenceRef(1, 0), SentenceRef(2, 0)))
-    [line] = summary_of(articles, [claim], length=1)
+    [line] = summary_of(articles, [claim], words=10)
     assert line.text == plain[0]
     assert line.sources == (1, 2)
 
 
-def test_the_wording_closest_to_the_whole_story_represents_a_shared_claim() -> None:
+def test_the_wording_that_says_more_of_what_the_outlets_share_represents_a_shared_claim() -> None:
     wire = (
         "The Ostra river flooded the north bank of Lorvenne on Tuesday.",
         "Residents of the north bank were evacuated as the Ostra river rose.",
@@ -127,7 +143,7 @@ def test_the_wording_closest_to_the_whole_story_represents_a_shared_claim() -> N
         Claim(1, "shared", clarion[0], (SentenceRef(1, 0), SentenceRef(2, 0))),
         Claim(2, "shared", wire[1], (SentenceRef(1, 1), SentenceRef(2, 1))),
     ]
-    assert summary_of(articles, claims, length=1)[0].text == wire[0]
+    assert summary_of(articles, claims[:1], words=10)[0].text == wire[0]
 
 
 def test_a_fact_every_outlet_reports_comes_before_one_only_some_report() -> None:
@@ -149,16 +165,19 @@ def test_a_fact_every_outlet_reports_comes_before_one_only_some_report() -> None
         Claim(2, "shared", a[0], (SentenceRef(1, 0), SentenceRef(2, 0), SentenceRef(3, 0))),
         Claim(3, "unique", c[1], (SentenceRef(3, 1),)),
     ]
-    summary = summary_of(articles, claims, length=3)  # three claims: at most two summary sentences
-    assert [line.sources for line in summary] == [(1, 2, 3), (1, 2)]
+    summary = summary_of(articles, claims, words=60)
+    assert [line.sources for line in summary][:2] == [(1, 2, 3), (1, 2)]
 
 
-def test_an_outlets_lead_fact_is_chosen_over_its_later_ones() -> None:
+def test_of_an_outlets_facts_that_share_nothing_with_the_others_its_earlier_one_is_chosen() -> None:
     shared = "The Ostra river flooded Lorvenne on Tuesday after four days of rain."
     wire = (
         shared,
         "The regional government released 2 million crowns in emergency aid.",
         "A council meeting on flood defences was postponed to next month.",
+        # In no claim here: only the story's length, of which a summary takes at most half.
+        "The mayor thanked volunteers from three neighbouring towns for filling sandbags through the night.",
+        "Insurers said they had received several hundred claims by Wednesday evening.",
     )
     clarion = (shared,)
     articles = _story(("Meridian Wire", wire), ("The Daily Clarion", clarion))
@@ -167,14 +186,20 @@ def test_an_outlets_lead_fact_is_chosen_over_its_later_ones() -> None:
         Claim(2, "unique", wire[1], (SentenceRef(1, 1),)),
         Claim(3, "unique", wire[2], (SentenceRef(1, 2),)),
     ]
-    summary = summary_of(articles, claims, length=2)
+    summary = summary_of(articles, claims, words=30)
+    assert len(summary) == 2
     assert summary[1].text == (
         "According to Meridian Wire, the regional government released 2 million crowns in emergency aid."
     )
 
 
 def test_a_fact_already_in_the_summary_is_not_repeated() -> None:
-    wire = ("The Ostra river flooded the north bank of Lorvenne on Tuesday.",)
+    wire = (
+        "The Ostra river flooded the north bank of Lorvenne on Tuesday.",
+        # In no claim here: only the story's length, of which a summary takes at most half.
+        "The mayor thanked volunteers from three neighbouring towns for filling sandbags through the night.",
+        "Insurers said they had received several hundred claims by Wednesday evening.",
+    )
     clarion = (
         "The Ostra river flooded the north bank of Lorvenne on Tuesday night.",
         "Rescuers pulled a pensioner from a roof.",
@@ -185,13 +210,13 @@ def test_a_fact_already_in_the_summary_is_not_repeated() -> None:
         Claim(2, "unique", clarion[0], (SentenceRef(2, 0),)),  # an unaligned restatement
         Claim(3, "unique", clarion[1], (SentenceRef(2, 1),)),
     ]
-    summary = summary_of(articles, claims, length=3)
+    summary = summary_of(articles, claims, words=30)
     assert len(summary) == 2
     assert summary[1].text == "According to The Daily Clarion, rescuers pulled a pensioner from a roof."
 
 
 def test_consensus_sentences_carry_no_according_to() -> None:
-    summary = summary_of(ARTICLES, CLAIMS, length=4)
+    summary = summary_of(ARTICLES, CLAIMS, words=60)
     assert not any(line.text.startswith("According to") for line in summary if len(line.sources) > 1)
 
 
@@ -202,7 +227,7 @@ def test_a_sentence_opening_on_a_pronoun_does_not_represent_a_claim_when_another
         ComparedArticle(1, Article(source="Vaskor Post", title="t", text=first[0], sentences=first)),
         ComparedArticle(2, Article(source="Evening Star", title="t", text=second[0], sentences=second)),
     ]
-    [line] = summary_of(articles, [Claim(1, "shared", first[0], (SentenceRef(1, 0), SentenceRef(2, 0)))], length=1)
+    [line] = summary_of(articles, [Claim(1, "shared", first[0], (SentenceRef(1, 0), SentenceRef(2, 0)))], words=10)
     assert line.text == second[0]
 
 
@@ -214,6 +239,31 @@ def test_an_outlet_giving_the_claim_another_figure_is_not_cited_for_the_sentence
         ComparedArticle(2, Article(source="Lakeside Post", title="Bridge", text=second[0], sentences=second)),
     ]
     claims = [Claim(1, "shared", first[0], (SentenceRef(1, 0), SentenceRef(2, 0)))]
-    [line] = summary_of(articles, claims, length=1)
+    [line] = summary_of(articles, claims, words=10)
     assert len(line.sources) == 1
     assert line.text.startswith(f"According to {articles[line.sources[0] - 1].article.source}, ")
+
+
+def test_where_outlets_differ_on_a_figure_the_summary_says_so_after_the_consensus() -> None:
+    conflict = Conflict(
+        "number",
+        "Displaced: Meridian Wire says more than 4,000 residents; The Daily Clarion says thousands of families",
+        (SentenceRef(1, 1), SentenceRef(2, 1)),
+        {"1": {"text": "More than 4,000 residents"}, "2": {"text": "Thousands of terrified families"}},
+    )
+    summary = summary_of(ARTICLES, CLAIMS, words=60, conflicts=[conflict])
+    [line] = [line for line in summary if line.conflict is not None]
+    assert line.text == (
+        "Outlets differ on the number displaced: Meridian Wire says more than 4,000 residents; "
+        "The Daily Clarion says thousands of families."
+    )
+    assert line.sources == (1, 2) and line.conflict == 0 and line.claim is None
+    position = summary.index(line)
+    assert all(len(other.sources) > 1 for other in summary[:position])
+    assert all(other.text.startswith("According to ") for other in summary[position + 1 :])
+
+
+def test_quote_and_statement_conflicts_are_not_stated_in_the_summary() -> None:
+    conflict = Conflict("quote", "Meridian Wire quotes Lind in full; The Daily Clarion cuts \"and more\"", ())
+    summary = summary_of(ARTICLES, CLAIMS, words=60, conflicts=[conflict])
+    assert all(line.conflict is None for line in summary)

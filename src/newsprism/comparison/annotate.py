@@ -56,6 +56,7 @@ class AnnotatedArticle:
     id: int
     article: Article
     sentences: tuple[AnnotatedSentence, ...]
+    title_content: frozenset[str] = frozenset()  # the headline's stemmed content words
 
     @property
     def compared(self) -> ComparedArticle:
@@ -109,7 +110,8 @@ def annotate(articles: Sequence[ComparedArticle]) -> AnnotatedStory:
             )
             for index, text in enumerate(item.article.sentences)
         )
-        annotated.append(AnnotatedArticle(item.id, item.article, sentences))
+        title_content = sentence_evidence(item.article.title).content if item.article.title else frozenset()
+        annotated.append(AnnotatedArticle(item.id, item.article, sentences, title_content))
     return AnnotatedStory(tuple(annotated))
 
 

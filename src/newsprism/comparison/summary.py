@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from newsprism.comparison.annotate import AnnotatedSentence, AnnotatedStory
 from newsprism.comparison.conflicts import disagreement_topic
-from newsprism.comparison.similarity import figures_changed, sentence_evidence
+from newsprism.comparison.similarity import figures_changed
 from newsprism.config import DEFAULT_SUMMARY_WORDS
 from newsprism.models import Claim, Conflict, Framing, SentenceRef, SummarySentence
 from newsprism.nlp.frequency import english_zipf
@@ -32,6 +32,11 @@ LENGTH_EXPONENT = 0.5
 # Outlets a word needs for its weight to count: a word one outlet alone uses is not common ground.
 MIN_OUTLETS_PER_WORD = 2
 MAX_DISAGREEMENTS = 2
+# A single-outlet fact that adds no shared vocabulary may still fill words left over: its outlet's earlier
+# facts first (this bonus for an article's first sentence, half for its second, ...).
+LEAD_BONUS = 0.5
+# Two summary sentences sharing this much of their content words say the same thing twice.
+REDUNDANT_OVERLAP = 0.5
 MIN_WORDS = 7
 MAX_WORDS = 60
 # Discounts of a sentence's value for wordings a neutral summary avoids when another states the claim.
@@ -76,6 +81,11 @@ class _Candidate:
     claim: int | None = None
     conflict: int | None = None
     ref: SentenceRef | None = None
+    single: bool = False  # a fact one outlet alone reports
+
+    @property
+    def lead_bonus(self) -> float:
+        return LEAD_BONUS / (1 + self.ref.index) if self.single and self.ref else 0.0
 
     @property
     def words(self) -> int:
@@ -101,7 +111,7 @@ def summarise(
     wording = _Wording(story, loaded)
 
     consensus = [
-        _member_candidate(claim, ref, story, wording)
+        _member_candidate(claim, ref, story, wording, names)
         for claim in claims
         if len(_articles(claim)) > 1
         for ref in claim.sentences
@@ -132,7 +142,7 @@ def _shared_vocabulary(story: AnnotatedStory) -> dict[str, int]:
     stems at least two outlets use (every stem when the story has one outlet)."""
     outlets_using: Counter[str] = Counter()
     for item in story.articles:
-        stems = set(sentence_evidence(item.article.title or "").content)
+        stems = set(item.title_content)
         for sentence in item.sentences:
             stems |= sentence.evidence.content
         outlets_using.update(stems)
@@ -158,21 +168,26 @@ class _Wording:
         return max(0.0, 1.0 - penalty)
 
 
-def _member_candidate(claim: Claim, ref: SentenceRef, story: AnnotatedStory, wording: _Wording) -> _Candidate:
+def _member_candidate(
+    claim: Claim, ref: SentenceRef, story: AnnotatedStory, wording: _Wording, names: set[str]
+) -> _Candidate:
     """One member sentence of a shared claim in its own words, citing the claim's outlets that say it.
 
     An outlet whose sentence in the claim gives another figure ("15,000 vehicles" for "About 12,000
     vehicles") did not say the sentence shown: it is not cited for it (the conflict lists both figures).
     """
     sentence = story.sentence(ref)
-    citing = {
-        member.article
-        for member in claim.sentences
-        if not figures_changed(sentence.text, story.sentence(member).text)
-    }
-    return _Candidate(
-        sentence.text, tuple(sorted(citing)), sentence.evidence.content, wording(sentence), claim=claim.id, ref=ref
+    citing = tuple(
+        sorted(
+            {
+                member.article
+                for member in claim.sentences
+                if not figures_changed(sentence.text, story.sentence(member).text)
+            }
+        )
     )
+    text = sentence.text if len(citing) > 1 else _according_to(sentence.source, sentence.text, names)
+    return _Candidate(text, citing, sentence.evidence.content, wording(sentence), claim=claim.id, ref=ref)
 
 
 def _unique_candidate(
@@ -182,7 +197,8 @@ def _unique_candidate(
     ref = claim.sentences[0]
     sentence = story.sentence(ref)
     text = _according_to(sentence.source, sentence.text, names)
-    return _Candidate(text, (ref.article,), sentence.evidence.content, wording(sentence), claim=claim.id, ref=ref)
+    stems = sentence.evidence.content
+    return _Candidate(text, (ref.article,), stems, wording(sentence), claim=claim.id, ref=ref, single=True)
 
 
 def _disagreement_candidates(conflicts: Sequence[Conflict]) -> list[_Candidate]:
@@ -232,11 +248,19 @@ class _Selection:
     def _fits(self, candidate: _Candidate) -> bool:
         if candidate.claim is not None and candidate.claim in self._claims:
             return False
+        if any(_overlap(candidate.stems, chosen.stems) >= REDUNDANT_OVERLAP for chosen in self.chosen):
+            return False
         return candidate.words <= self._left or not self.chosen
 
     def _value(self, candidate: _Candidate) -> float:
         gain = sum(self._weights.get(stem, 0) for stem in candidate.stems - self._covered)
-        return candidate.wording * gain / max(candidate.words, 1) ** LENGTH_EXPONENT
+        return candidate.wording * (gain + candidate.lead_bonus) / max(candidate.words, 1) ** LENGTH_EXPONENT
+
+
+def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
 
 
 def _according_to(source: str, sentence: str, names: set[str]) -> str:
