@@ -1,7 +1,7 @@
 """Citations of the neutral summary: does every sentence cite only outlets of the claim it summarises?
 
 A summary sentence is a member sentence of one claim (`SummarySentence.claim`), printed with the
-outlets it cites (`sources`, and for one outlet an "According to <outlet>, " prefix), or says where
+outlets it cites (`sources`, or an outlet its text opens with: "According to <outlet>, "), or says where
 outlets differ (`SummarySentence.conflict`) and must cite exactly that conflict's outlets. It is miscited
 when it cites an outlet that has no sentence in that claim, or whose sentence there gives another figure
 ("15,000 vehicles" cited for "About 12,000 vehicles ..."); it is also listed when it names no claim,

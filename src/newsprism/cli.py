@@ -90,7 +90,7 @@ DbOption = Annotated[
 ]
 SummaryWordsOption = Annotated[
     int,
-    typer.Option("--words", min=10, max=1_000, help="Words in the summary, at most (attributions included)."),
+    typer.Option("--words", min=10, max=1_000, help="Words in the summary, at most."),
 ]
 
 

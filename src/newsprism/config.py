@@ -1,5 +1,5 @@
 """Defaults shared by the CLI and the library, in a module light enough for the CLI to import at start."""
 
-# Words in a comparison's summary, at most (attributions included): near the median length, 56 words, of the
+# Words in a comparison's summary, at most: near the median length, 56 words, of the
 # AllSides editors' neutral roundups of NeuS validation (bench/neus.py).
 DEFAULT_SUMMARY_WORDS = 60

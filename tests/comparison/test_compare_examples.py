@@ -139,9 +139,6 @@ def test_the_summary_keeps_its_word_budget_cites_every_sentence_and_starts_with_
     assert len(summary[0].sources) >= 2
     kinds = [_kind(line) for line in summary]
     assert kinds == sorted(kinds), "consensus, then disagreements, then single-outlet facts"
-    for line in summary:
-        if len(line.sources) == 1:
-            assert line.text.startswith("According to ")
 
 
 def _kind(line: SummarySentence) -> int:
@@ -170,18 +167,12 @@ def test_every_summary_sentence_cites_only_outlets_with_a_sentence_in_its_claim(
 @pytest.mark.parametrize("slug", STORIES)
 def test_every_summary_sentence_is_a_sentence_of_its_claim(slug: str, comparisons: dict[str, Comparison]) -> None:
     comparison = comparisons[slug]
-    sources = sources_of(comparison)
     for line in comparison.summary:
         if line.conflict is not None:
             assert line.text.startswith("Outlets differ on ")
             continue
         claim = summarised_claim(comparison, line)
-        members = {article_sentence(comparison, ref) for ref in claim.sentences}
-        if len(line.sources) == 1:  # "According to <outlet>, " may lower-case the sentence's first word
-            text = line.text.removeprefix(f"According to {sources[line.sources[0]]}, ")
-            assert {text, text[:1].upper() + text[1:]} & members, line.text
-        else:
-            assert line.text in members
+        assert line.text in {article_sentence(comparison, ref) for ref in claim.sentences}
 
 
 def article_sentence(comparison: Comparison, ref: SentenceRef) -> str:

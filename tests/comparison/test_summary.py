@@ -60,21 +60,16 @@ def test_consensus_comes_first_and_cites_every_outlet() -> None:
     assert all(len(line.sources) == 1 for line in summary[2:])
 
 
-def test_unique_facts_fill_the_words_left_attributed_to_their_outlet() -> None:
-    summary = summary_of(ARTICLES, CLAIMS, words=60)
-    unique_lines = [line for line in summary if len(line.sources) == 1]
-    assert unique_lines
-    for line in unique_lines:
-        source = ARTICLES[line.sources[0] - 1].article.source
-        assert line.text.startswith(f"According to {source}, ")
+def test_no_sentence_spends_words_naming_its_outlets_the_citations_do() -> None:
+    for line in summary_of(ARTICLES, CLAIMS, words=60):
+        assert line.text in WIRE + TABLOID
 
 
-def test_every_sentence_has_sources_and_the_word_budget_counts_the_attributions() -> None:
+def test_every_sentence_has_sources_and_the_budget_holds() -> None:
     for words in (25, 40, 60):
         summary = summary_of(ARTICLES, CLAIMS, words=words)
         assert all(line.sources for line in summary)
         assert words_of(summary) <= words
-        assert words - words_of(summary) < 25  # no room left for another sentence of this story
 
 
 def test_a_first_sentence_longer_than_the_budget_is_kept_whole() -> None:
@@ -94,13 +89,6 @@ def test_the_least_loaded_wording_represents_a_shared_claim() -> None:
     summary = summary_of(ARTICLES, CLAIMS, framing, words=30)
     assert summary[0].text == WIRE[0]
     assert "terrified" not in summary[1].text
-
-
-def test_names_keep_their_capital_after_according_to() -> None:
-    sentences = ("Lind warned that time was running out.", "The call was made by Foreign Minister Maria Lind.")
-    articles = [ComparedArticle(1, Article(source="Meridian Wire", title="t", text=sentences[0], sentences=sentences))]
-    [line] = summary_of(articles, [Claim(1, "unique", sentences[0], (SentenceRef(1, 0),))], words=10)
-    assert line.text == "According to Meridian Wire, Lind warned that time was running out."
 
 
 def test_a_summary_is_never_longer_than_half_the_story() -> None:
@@ -169,7 +157,7 @@ def test_a_fact_every_outlet_reports_comes_before_one_only_some_report() -> None
     assert [line.sources for line in summary][:2] == [(1, 2, 3), (1, 2)]
 
 
-def test_of_an_outlets_facts_that_share_nothing_with_the_others_its_earlier_one_is_chosen() -> None:
+def test_an_outlets_facts_that_share_no_word_with_the_others_do_not_pad_the_summary() -> None:
     shared = "The Ostra river flooded Lorvenne on Tuesday after four days of rain."
     wire = (
         shared,
@@ -186,23 +174,19 @@ def test_of_an_outlets_facts_that_share_nothing_with_the_others_its_earlier_one_
         Claim(2, "unique", wire[1], (SentenceRef(1, 1),)),
         Claim(3, "unique", wire[2], (SentenceRef(1, 2),)),
     ]
-    summary = summary_of(articles, claims, words=30)
-    assert len(summary) == 2
-    assert summary[1].text == (
-        "According to Meridian Wire, the regional government released 2 million crowns in emergency aid."
-    )
+    assert [line.text for line in summary_of(articles, claims, words=30)] == [shared]
 
 
-def test_a_fact_already_in_the_summary_is_not_repeated() -> None:
+def test_a_single_outlet_fact_joins_for_what_it_shares_and_a_restated_fact_is_not_repeated() -> None:
     wire = (
         "The Ostra river flooded the north bank of Lorvenne on Tuesday.",
-        # In no claim here: only the story's length, of which a summary takes at most half.
+        # In no claim: the other outlet's words the volunteers sentence below shares.
         "The mayor thanked volunteers from three neighbouring towns for filling sandbags through the night.",
         "Insurers said they had received several hundred claims by Wednesday evening.",
     )
     clarion = (
         "The Ostra river flooded the north bank of Lorvenne on Tuesday night.",
-        "Rescuers pulled a pensioner from a roof.",
+        "Volunteers from neighbouring towns filled sandbags.",
     )
     articles = _story(("Meridian Wire", wire), ("The Daily Clarion", clarion))
     claims = [
@@ -211,13 +195,8 @@ def test_a_fact_already_in_the_summary_is_not_repeated() -> None:
         Claim(3, "unique", clarion[1], (SentenceRef(2, 1),)),
     ]
     summary = summary_of(articles, claims, words=30)
-    assert len(summary) == 2
-    assert summary[1].text == "According to The Daily Clarion, rescuers pulled a pensioner from a roof."
-
-
-def test_consensus_sentences_carry_no_according_to() -> None:
-    summary = summary_of(ARTICLES, CLAIMS, words=60)
-    assert not any(line.text.startswith("According to") for line in summary if len(line.sources) > 1)
+    assert [line.sources for line in summary] == [(1, 2), (2,)]
+    assert summary[1].text == clarion[1]
 
 
 def test_a_sentence_opening_on_a_pronoun_does_not_represent_a_claim_when_another_wording_names_the_actor() -> None:
@@ -241,7 +220,7 @@ def test_an_outlet_giving_the_claim_another_figure_is_not_cited_for_the_sentence
     claims = [Claim(1, "shared", first[0], (SentenceRef(1, 0), SentenceRef(2, 0)))]
     [line] = summary_of(articles, claims, words=10)
     assert len(line.sources) == 1
-    assert line.text.startswith(f"According to {articles[line.sources[0] - 1].article.source}, ")
+    assert line.text == (first + second)[line.sources[0] - 1]
 
 
 def test_where_outlets_differ_on_a_figure_the_summary_says_so_after_the_consensus() -> None:
@@ -260,7 +239,7 @@ def test_where_outlets_differ_on_a_figure_the_summary_says_so_after_the_consensu
     assert line.sources == (1, 2) and line.conflict == 0 and line.claim is None
     position = summary.index(line)
     assert all(len(other.sources) > 1 for other in summary[:position])
-    assert all(other.text.startswith("According to ") for other in summary[position + 1 :])
+    assert all(len(other.sources) == 1 for other in summary[position + 1 :])
 
 
 def test_quote_and_statement_conflicts_are_not_stated_in_the_summary() -> None:
