@@ -152,6 +152,12 @@ def test_show_prints_the_article_and_json_has_sentences(filled: Callable[..., Re
         (["compare", "998", "999"], "no article with id 998"),
         (["story", "999"], "no story with id 999"),
         (["report", "--story", "999", "-o", "site"], "no story with id 999"),
+        # Beyond SQLite's 64-bit integers: no row, not an overflow.
+        (["show", str(2**64)], f"no article with id {2**64}"),
+        (["compare", "1", str(2**63)], "no article with id 1"),
+        (["compare", str(2**63), "1"], f"no article with id {2**63}"),
+        (["story", "9" * 30], f"no story with id {'9' * 30}"),
+        (["report", "--story", str(2**63), "-o", "site"], f"no story with id {2**63}"),
     ],
 )
 def test_an_unknown_id_is_one_line_and_exit_1(
@@ -162,6 +168,12 @@ def test_an_unknown_id_is_one_line_and_exit_1(
     assert result.exit_code == 1
     assert result.stderr == f"error: {message}\n"
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(("command", "every"), [("articles", "--limit=0"), ("stories", "--all")])
+def test_a_limit_beyond_64_bits_means_all(filled: Callable[..., Result], command: str, every: str) -> None:
+    listed = filled(command, every, "--format", "json").stdout
+    assert filled(command, every, "--limit", str(2**70), "--format", "json").stdout == listed
 
 
 # Every command, with the arguments that make it open its database.

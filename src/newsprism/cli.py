@@ -17,7 +17,7 @@ import typer
 from rich.console import Console, RenderableType
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from newsprism.config import DEFAULT_SUMMARY_WORDS
+from newsprism.config import DEFAULT_SUMMARY_WORDS, MAX_ID
 from newsprism.corpus import Corpus
 from newsprism.errors import NewsprismError
 from newsprism.ingest.options import DEFAULT_MAX_BYTES, ReadOptions
@@ -313,7 +313,9 @@ def articles(
     search: Annotated[
         str | None, typer.Option("--search", "-s", help='Full-text search: words and "quoted phrases".')
     ] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows; 0 for all.")] = 0,
+    limit: Annotated[
+        int, typer.Option(min=0, max=MAX_ID, clamp=True, help="At most this many rows; 0 for all.")
+    ] = 0,
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ListFormat.table,
@@ -468,7 +470,9 @@ def stories(
         bool,
         typer.Option("--all", help="Every story, single-outlet ones included (overrides --min-sources)."),
     ] = False,
-    limit: Annotated[int, typer.Option(help="At most this many stories; 0 for all.")] = 0,
+    limit: Annotated[
+        int, typer.Option(min=0, max=MAX_ID, clamp=True, help="At most this many stories; 0 for all.")
+    ] = 0,
     output_format: Annotated[
         StoryListFormat, typer.Option("--format", "-f", help="Output format.")
     ] = StoryListFormat.table,

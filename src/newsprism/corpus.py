@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from newsprism.config import MAX_ID
+from newsprism.errors import NotFoundError
 from newsprism.ingest.options import ReadOptions
 from newsprism.listeners import ClusterListener, IngestListener
 from newsprism.models import (
@@ -157,7 +159,7 @@ class Corpus:
         return self.story_store.find(query)
 
     def story(self, story_id: int) -> Story:
-        return self.story_store.get(story_id)
+        return self.story_store.get(_checked_id(story_id, "story"))
 
     def compare_story(self, story_id: int, options: CompareOptions | None = None) -> StoryComparison:
         """The comparison of a story's coverage, from the store's cache unless the story has changed.
@@ -170,6 +172,7 @@ class Corpus:
         from newsprism.serialization import comparison_dict
 
         options = options or CompareOptions()
+        story_id = _checked_id(story_id, "story")
         cached = self.cached_story_comparison(story_id, options)
         if cached is not None:
             return cached
@@ -221,7 +224,7 @@ class Corpus:
         return story, compared, copies
 
     def get(self, article_id: int) -> StoredArticle:
-        return self.store.get(article_id)
+        return self.store.get(_checked_id(article_id, "article"))
 
     def articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[StoredArticle]:
         return self.store.find(query)
@@ -241,3 +244,9 @@ class Corpus:
 def _cache_key(options: CompareOptions) -> str:
     """Cached comparisons are only reused by the same newsprism version with the same options."""
     return f"newsprism {__version__}; {options}"
+
+
+def _checked_id(number: int, kind: str) -> int:
+    if not 1 <= number <= MAX_ID:
+        raise NotFoundError(f"no {kind} with id {number}")
+    return number
