@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DIR := build/demo
 DEMO_DB := $(DEMO_DIR)/newsprism.db
 
-.PHONY: demo test lint check-install lock install install-test install-lint bench model clean
+.PHONY: demo test fuzz lint check-install lock install install-test install-lint bench model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,9 +68,13 @@ $(CHROMIUM):
 test: install-test $(CHROMIUM)
 	$(BIN)/python -m pytest
 
+# A long seeded run of hostile input through every reader, compare and the web app (fuzz/run.py; ~30 min).
+fuzz: install-test
+	$(BIN)/python -m fuzz.run
+
 # No `ruff format --check` yet: the code is not formatted with it.
 lint: install-lint
-	$(BIN)/ruff check src tests bench training
+	$(BIN)/ruff check src tests bench training fuzz
 	$(BIN)/mypy src
 
 bench: install
