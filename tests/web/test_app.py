@@ -11,7 +11,7 @@ import pytest
 
 from newsprism.cli import serve
 from newsprism.web.app import MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES
-from tests.web.conftest import LiveServer
+from tests.web.conftest import LiveServer, upload
 
 ARTICLE = (
     "Title: Ferry service resumes on the Ostra\nSource: Riverside Bulletin\nPublished: 2026-03-05\n\n"
@@ -26,10 +26,6 @@ def client(live_server: LiveServer) -> httpx.Client:
 
 def text_of(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def upload(client: httpx.Client, name: str, content: bytes) -> httpx.Response:
-    return client.post("/upload", files={"file": (name, content, "text/plain")})
 
 
 def test_the_index_lists_the_example_stories_with_links(client: httpx.Client) -> None:
