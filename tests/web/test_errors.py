@@ -96,6 +96,17 @@ def test_an_unexpected_error_is_a_one_line_500_without_its_message(
     assert client.get(path.replace("/upload", "/")).status_code == 200  # the server carries on
 
 
+def test_when_even_the_error_page_fails_the_reason_goes_out_as_text(
+    client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsprism.web.app.render_template", boom)
+    response = client.get("/search", params={"q": "flood"})
+    assert response.status_code == 500 and response.headers["content-type"].startswith("text/plain")
+    assert response.text == "internal error (RuntimeError): this request could not be answered"
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers.get(name) == value, name
+
+
 # --- one comparison per story at a time -----------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from pydantic import AfterValidator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -110,6 +110,7 @@ def create_app(db: Path, options: ServeOptions | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.state.serve_options = options
     app.state.comparisons = comparisons  # the tests look at it
 
     def fail(
@@ -366,5 +367,9 @@ def _error(request: Request, status: int, message: str, headers: Mapping[str, st
     all_headers = {**(headers or {}), **SECURITY_HEADERS}
     if request.url.path.startswith("/api/"):
         return JSONResponse({"detail": line}, status_code=status, headers=all_headers)
-    page = render_template("message.html.j2", title=f"Error {status}", lines=[line], error=True)
+    try:
+        page = render_template("message.html.j2", title=f"Error {status}", lines=[line], error=True)
+    except Exception:  # the error page itself failed: the reason still goes out, as plain text
+        log.exception("the error page could not be rendered")
+        return PlainTextResponse(line, status_code=status, headers=all_headers)
     return HTMLResponse(page, status_code=status, headers=all_headers)
