@@ -55,8 +55,8 @@ def serving(app: FastAPI) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database of the example stories, none compared yet. Tests that change it use `copy_of` instead."""
-    db = tmp_path_factory.mktemp("web") / "news.db"
+    """A database of the example stories, none compared yet; never served itself: servers get a `copy_of` it."""
+    db = tmp_path_factory.mktemp("examples") / "news.db"
     with Corpus(db) as corpus:
         corpus.ingest([EXAMPLES / "stories"])
     return db
@@ -71,10 +71,11 @@ def copy_of(db: Path, folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def live_server(example_db: Path) -> Iterator[LiveServer]:
+def live_server(example_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """The app serving a database of the example stories; comparisons are computed on first visit."""
-    with serving(create_app(example_db)) as url:
-        yield LiveServer(url, example_db)
+    db = copy_of(example_db, tmp_path_factory.mktemp("web"))
+    with serving(create_app(db)) as url:
+        yield LiveServer(url, db)
 
 
 CSRF_INPUT = re.compile(r'<input type="hidden" name="csrf" value="([^"]+)">')
