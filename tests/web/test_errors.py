@@ -4,6 +4,7 @@ time however many visitors wait for it."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -94,6 +95,16 @@ def test_an_unexpected_error_is_a_one_line_500_without_its_message(
     assert "exploded" not in response.text and "secret.db" not in response.text
     monkeypatch.undo()
     assert client.get(path.replace("/upload", "/")).status_code == 200  # the server carries on
+
+
+def test_a_busy_database_is_a_503_to_retry(client: httpx.Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr("newsprism.web.app.story_dict", locked)
+    response = client.get("/api/stories")
+    assert_clean_error(response, 503)
+    assert response.headers["retry-after"] == "5" and "busy" in response.json()["detail"]
 
 
 def test_when_even_the_error_page_fails_the_reason_goes_out_as_text(
