@@ -624,26 +624,52 @@ def serve(
         str, typer.Option(help="Address to listen on; the default keeps the app to this machine.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8765,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="NEWSPRISM_TOKEN",
+            show_envvar=False,
+            help="Require this token on every request: `Authorization: Bearer TOKEN` for the API; a "
+            "browser opens /?token=TOKEN once (a cookie keeps it). Env: NEWSPRISM_TOKEN.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the stories, comparisons, search and upload as a local web app (and a JSON API).
 
     Pages: / (stories), /stories/ID, /search?q=..., upload on /. API: /api/stories,
     /api/stories/ID, /api/articles, POST /api/compare; its OpenAPI schema is /openapi.json.
+    There are no accounts: beyond 127.0.0.1, anyone who reaches the port can read and add articles
+    unless --token is set.
 
     [bold]Examples[/bold]
 
       newsprism serve
       newsprism serve --db news.db --port 9000
+      NEWSPRISM_TOKEN=$(openssl rand -hex 16) newsprism serve --host 0.0.0.0
     """
     import uvicorn
 
     from newsprism.web.app import create_app
+    from newsprism.web.security import ServeOptions, is_loopback
 
+    if token is not None and not token.strip():
+        _fail("--token is empty: give a token, or leave the option (and NEWSPRISM_TOKEN) out")
     with Corpus(db) as corpus:
         _cluster_pending(corpus)
+    if not is_loopback(host):
+        # Said even with --quiet: the user should know who can reach the app.
+        exposure = (
+            "only with the token" if token else "with no password: set --token (or NEWSPRISM_TOKEN)"
+        )
+        stderr.print(
+            f"warning: listening on {host}, beyond this machine: anyone who can reach port {port} "
+            f"can read and add articles, {exposure}",
+            markup=False,
+        )
     if Verbosity.level >= 1:
         stderr.print(f"newsprism is serving {db} on http://{host}:{port}/ (Ctrl+C stops it)", markup=False)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    app = create_app(db, ServeOptions(host=host, token=token or None))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _markdown_quote(text: str) -> str:

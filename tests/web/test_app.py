@@ -5,13 +5,18 @@ from __future__ import annotations
 import html
 import inspect
 import re
+from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
+from typer.testing import CliRunner
 
+from newsprism.cli import app as cli_app
 from newsprism.cli import serve
 from newsprism.web.app import MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES
-from tests.web.conftest import LiveServer
+from newsprism.web.security import ServeOptions
+from tests.web.conftest import LiveServer, upload
 
 ARTICLE = (
     "Title: Ferry service resumes on the Ostra\nSource: Riverside Bulletin\nPublished: 2026-03-05\n\n"
@@ -26,10 +31,6 @@ def client(live_server: LiveServer) -> httpx.Client:
 
 def text_of(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def upload(client: httpx.Client, name: str, content: bytes) -> httpx.Response:
-    return client.post("/upload", files={"file": (name, content, "text/plain")})
 
 
 def test_the_index_lists_the_example_stories_with_links(client: httpx.Client) -> None:
@@ -169,3 +170,51 @@ def test_the_api_publishes_its_openapi_schema(client: httpx.Client) -> None:
 
 def test_serve_binds_to_this_machine_only_by_default() -> None:
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """What `newsprism serve` hands uvicorn, without listening anywhere."""
+    import uvicorn
+
+    calls: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: calls.update(app=app, **kwargs))
+    monkeypatch.delenv("NEWSPRISM_TOKEN", raising=False)
+    return calls
+
+
+def serve_options(served: dict[str, object]) -> ServeOptions:
+    app = served["app"]
+    assert isinstance(app, FastAPI)
+    options = app.state.serve_options
+    assert isinstance(options, ServeOptions)
+    return options
+
+
+@pytest.mark.parametrize(
+    ("host", "warned"), [("127.0.0.1", False), ("localhost", False), ("::1", False), ("0.0.0.0", True)]
+)
+def test_serve_warns_when_it_listens_beyond_this_machine(
+    served: dict[str, object], db_path: Path, host: str, warned: bool
+) -> None:
+    result = CliRunner().invoke(cli_app, ["-q", "serve", "--db", str(db_path), "--host", host])
+    assert result.exit_code == 0, result.output
+    assert served["host"] == host
+    assert ("warning: listening on" in result.output) is warned
+    if warned:
+        assert "NEWSPRISM_TOKEN" in result.output
+
+
+def test_serve_takes_its_token_from_the_environment(
+    served: dict[str, object], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSPRISM_TOKEN", "s3cret")
+    result = CliRunner().invoke(cli_app, ["serve", "--db", str(db_path), "--host", "0.0.0.0"])
+    assert result.exit_code == 0, result.output
+    assert "only with the token" in result.output and "s3cret" not in result.output
+    assert serve_options(served).token == "s3cret"
+
+
+def test_serve_refuses_an_empty_token(served: dict[str, object], db_path: Path) -> None:
+    result = CliRunner().invoke(cli_app, ["serve", "--db", str(db_path), "--token", " "])
+    assert result.exit_code == 1 and "--token is empty" in result.output and not served

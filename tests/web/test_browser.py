@@ -227,3 +227,40 @@ def test_pages_fit_a_phone_screen(browser: Browser, live_server: LiveServer, sho
         expect(phone.get_by_role("heading", level=1)).to_be_in_viewport()
     finally:
         phone.close()
+
+
+def test_a_form_on_another_sites_page_cannot_upload(page: Page, live_server: LiveServer, tmp_path: Path) -> None:
+    """The classic CSRF: a page elsewhere posts a form to the local server; it is refused, nothing stored."""
+    attacker = "http://attacker.test/"
+    page.route(
+        attacker,
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body=f'<form action="{live_server.url}/upload" method="post" enctype="multipart/form-data">'
+            '<input type="file" name="file"><input type="hidden" name="csrf" value="guessed">'
+            "<button>Send</button></form>",
+        ),
+    )
+    page.goto(attacker)
+    article = write(tmp_path / "planted.txt", "Title: Planted Wexmoor story\n\nThe Wexmoor dam burst, it said.\n")
+    page.set_input_files("input[type=file]", article)
+    with page.expect_response(live_server.url + "/upload") as answer:
+        page.get_by_role("button", name="Send").click()
+    assert answer.value.status == 403
+    search(page, live_server, "Wexmoor")
+    assert result_titles(page) == []
+
+
+def test_a_rebound_dns_name_cannot_read_the_pages(playwright: Playwright, live_server: LiveServer) -> None:
+    """DNS rebinding: a name the attacker controls, resolving to 127.0.0.1, gets a refusal, not the pages."""
+    port = live_server.url.rsplit(":", 1)[1]
+    rules = "--host-resolver-rules=MAP rebound.test 127.0.0.1"
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, rules])
+    try:
+        page = browser.new_page()
+        response = page.goto(f"http://rebound.test:{port}/")
+        assert response is not None and response.status == 400
+        expect(page.locator("main")).to_contain_text("does not answer to that host name")
+        assert page.locator("table").count() == 0
+    finally:
+        browser.close()

@@ -4,6 +4,7 @@ analyser."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -28,6 +29,12 @@ from newsprism.comparison.timeline import build_timeline
 from newsprism.models import Article, ComparedArticle, Comparison, Conflict, StoredArticle
 from newsprism.nlp.embeddings import Embedder, default_embedder
 
+# What a comparison reads of each article, at most: its first sentences, up to this many and this many
+# characters. News reports are far shorter (a 5,000-word long read is ~250 sentences, ~30,000 characters);
+# a 5 MB upload is ~30,000 sentences, whose comparison would take hours (~25 ms a sentence on 2 cores).
+MAX_COMPARED_SENTENCES = 300
+MAX_COMPARED_CHARS = 50_000
+
 
 class Comparer:
     """Compares stories with models loaded once; reuse one instance for many stories."""
@@ -40,7 +47,7 @@ class Comparer:
         articles: Iterable[Article | ComparedArticle | StoredArticle],
         options: CompareOptions = CompareOptions(),
     ) -> Comparison:
-        story = annotate(as_compared(articles))
+        story = annotate([_capped(item) for item in as_compared(articles)])
         compared = story.compared
         scorer = _FigureBlindScorer(self.embedder)
         embeddings = self._embed(story)
@@ -139,6 +146,20 @@ def as_compared(articles: Iterable[Article | ComparedArticle | StoredArticle]) -
             compared.append(ComparedArticle(next_id, item))
             taken.add(next_id)
     return compared
+
+
+def _capped(item: ComparedArticle) -> ComparedArticle:
+    """The article with only the sentences a comparison reads (MAX_COMPARED_SENTENCES, MAX_COMPARED_CHARS)."""
+    sentences = item.article.sentences[:MAX_COMPARED_SENTENCES]
+    room, kept = MAX_COMPARED_CHARS, []
+    for sentence in sentences:
+        if room <= 0:
+            break
+        kept.append(sentence[:room])
+        room -= len(sentence)
+    if len(kept) == len(item.article.sentences) and room >= 0:
+        return item
+    return ComparedArticle(item.id, replace(item.article, sentences=tuple(kept)))
 
 
 def _sentence_pairs(story: AnnotatedStory, alignment: Alignment) -> list[SentencePair]:

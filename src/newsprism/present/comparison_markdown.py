@@ -1,7 +1,13 @@
-"""A Comparison as a Markdown report."""
+"""A Comparison as a Markdown report.
+
+Markdown passes HTML through, so every piece of article text is escaped: a `<script>` or `<img>` in an
+article is shown as text wherever the report is rendered, and `[` `]` are escaped so that an article cannot
+make a link or an image (which a renderer would fetch) either.
+"""
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 
 from newsprism.models import Comparison, Quote
@@ -13,17 +19,22 @@ STATUS_HEADINGS = {
 }
 
 
+def _text(text: str) -> str:
+    """Article text as Markdown that shows it literally: no HTML, no links."""
+    return html.escape(text, quote=False).replace("[", "\\[").replace("]", "\\]")
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def comparison_markdown(comparison: Comparison) -> str:
-    sources = {item.id: item.article.source for item in comparison.articles}
+    sources = {item.id: _text(item.article.source) for item in comparison.articles}
 
     def cite(ids: tuple[int, ...] | list[int]) -> str:
         return ", ".join(sources[i] for i in ids)
 
-    title = comparison.articles[0].article.title if comparison.articles else "(no articles)"
+    title = _text(comparison.articles[0].article.title) if comparison.articles else "(no articles)"
     lines = [f"# How {len(sources)} outlets covered: {title}", ""]
     lines += ["| id | outlet | title | published | dateline |", "|---|---|---|---|---|"]
     for item in comparison.articles:
@@ -34,12 +45,12 @@ def comparison_markdown(comparison: Comparison) -> str:
         )
 
     lines += ["", "## Summary", ""]
-    lines += [f"- {line.text} [{cite(line.sources)}]" for line in comparison.summary]
+    lines += [f"- {_text(line.text)} [{cite(line.sources)}]" for line in comparison.summary]
 
     lines += ["", "## Conflicts", ""]
     if not comparison.conflicts:
         lines.append("No conflicting figures, dates, attributions or quotes found.")
-    lines += [f"- **{conflict.kind}**: {conflict.description}" for conflict in comparison.conflicts]
+    lines += [f"- **{conflict.kind}**: {_text(conflict.description)}" for conflict in comparison.conflicts]
 
     lines += ["", "## Claims"]
     for status, heading in STATUS_HEADINGS.items():
@@ -54,7 +65,7 @@ def comparison_markdown(comparison: Comparison) -> str:
                 if claim.related
                 else ""
             )
-            lines.append(f"- {claim.text} [{cite(outlets)}]{related}")
+            lines.append(f"- {_text(claim.text)} [{cite(outlets)}]{related}")
 
     lines += ["", "## Quotes", ""]
     lines += _quote_lines(comparison.quotes, sources)
@@ -70,16 +81,21 @@ def comparison_markdown(comparison: Comparison) -> str:
     ]
     if labelled:
         lines += ["", "Labels outlets attach:", ""]
-        lines += [f"- {entity.name} — {sources[a]}: {', '.join(labels)}" for entity, a, labels in labelled]
+        lines += [
+            f"- {_text(entity.name)} — {sources[a]}: {_text(', '.join(labels))}"
+            for entity, a, labels in labelled
+        ]
 
     lines += ["", "## Framing: words each outlet uses markedly more", ""]
     for framing in comparison.framing:
-        terms = ", ".join(term for term, _ in framing.distinctive_terms) or "(nothing distinctive)"
-        dateline = f" (dateline: {framing.dateline})" if framing.dateline else ""
+        terms = _text(", ".join(term for term, _ in framing.distinctive_terms)) or "(nothing distinctive)"
+        dateline = f" (dateline: {_text(framing.dateline)})" if framing.dateline else ""
         lines.append(f"- **{sources[framing.article]}**{dateline}: {terms}")
 
     lines += ["", "## Timeline", ""]
-    lines += [f"- {event.date}: {event.text} [{cite(event.sources)}]" for event in comparison.timeline]
+    lines += [
+        f"- {_text(event.date)}: {_text(event.text)} [{cite(event.sources)}]" for event in comparison.timeline
+    ]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -90,6 +106,6 @@ def _quote_lines(quotes: tuple[Quote, ...], sources: dict[int, str]) -> list[str
     lines = []
     for group in grouped.values():
         speaker = next((quote.speaker for quote in group if quote.speaker), None) or "unattributed"
-        lines.append(f"- **{speaker}**")
-        lines += [f'  - {sources[quote.article]}: "{quote.text}"' for quote in group]
+        lines.append(f"- **{_text(speaker)}**")
+        lines += [f'  - {sources[quote.article]}: "{_text(quote.text)}"' for quote in group]
     return lines

@@ -87,8 +87,9 @@ def index_html(
     title: str = "Stories",
     href: Callable[[int], str] = story_file,
     live: bool = False,
+    csrf: str | None = None,
 ) -> str:
-    """The list of stories; `live` adds the web app's search and upload forms."""
+    """The list of stories; `live` adds the web app's search and upload forms (the upload's with `csrf`)."""
     return render_template(
         "report_index.html.j2",
         title=title,
@@ -103,6 +104,7 @@ def index_html(
             for entry in entries
         ],
         live=live,
+        csrf=csrf,
     )
 
 
