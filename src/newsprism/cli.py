@@ -673,7 +673,9 @@ def serve(
 
 
 def _markdown_quote(text: str) -> str:
-    return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
+    from newsprism.present.comparison_markdown import markdown_text
+
+    return "\n".join(f"> {markdown_text(line)}" if line else ">" for line in text.splitlines())
 
 
 def _cluster_pending(corpus: Corpus) -> None:

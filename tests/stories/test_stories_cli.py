@@ -372,3 +372,14 @@ def test_a_name_several_stories_share_leads_to_none_of_them_months_later(
     cli("ingest", str(write(tmp_path / "bakery.jsonl", appeal)))
     stories = _stories(cli, "--all")
     assert len({_story_of(stories, key) for key in ("echo-shooting", "gazette-robbery", "coast-bakery")}) == 3
+
+
+def test_a_story_in_markdown_shows_an_articles_html_as_text(cli: Callable[..., Result], tmp_path: Path) -> None:
+    body = "The Varna river broke its banks in Oskel on Tuesday. Rail services were suspended."
+    for outlet in ("Oskel Herald", "Tarvik Post"):
+        write(tmp_path / f"{outlet}.txt", f"Title: <script>alert(1)</script> Oskel flood\nSource: {outlet}\n\n{body}\n")
+    cli("ingest", str(tmp_path / "Oskel Herald.txt"), str(tmp_path / "Tarvik Post.txt"))
+    [story] = _stories(cli)
+    markdown = cli("story", str(story["id"]), "--format", "md").stdout
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Oskel flood" in markdown
+    assert "<script>" not in markdown

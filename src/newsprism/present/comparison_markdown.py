@@ -19,22 +19,22 @@ STATUS_HEADINGS = {
 }
 
 
-def _text(text: str) -> str:
+def markdown_text(text: str) -> str:
     """Article text as Markdown that shows it literally: no HTML, no links."""
     return html.escape(text, quote=False).replace("[", "\\[").replace("]", "\\]")
 
 
 def _cell(text: str) -> str:
-    return _text(text).replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def comparison_markdown(comparison: Comparison) -> str:
-    sources = {item.id: _text(item.article.source) for item in comparison.articles}
+    sources = {item.id: markdown_text(item.article.source) for item in comparison.articles}
 
     def cite(ids: tuple[int, ...] | list[int]) -> str:
         return ", ".join(sources[i] for i in ids)
 
-    title = _text(comparison.articles[0].article.title) if comparison.articles else "(no articles)"
+    title = markdown_text(comparison.articles[0].article.title) if comparison.articles else "(no articles)"
     lines = [f"# How {len(sources)} outlets covered: {title}", ""]
     lines += ["| id | outlet | title | published | dateline |", "|---|---|---|---|---|"]
     for item in comparison.articles:
@@ -45,12 +45,14 @@ def comparison_markdown(comparison: Comparison) -> str:
         )
 
     lines += ["", "## Summary", ""]
-    lines += [f"- {_text(line.text)} [{cite(line.sources)}]" for line in comparison.summary]
+    lines += [f"- {markdown_text(line.text)} [{cite(line.sources)}]" for line in comparison.summary]
 
     lines += ["", "## Conflicts", ""]
     if not comparison.conflicts:
         lines.append("No conflicting figures, dates, attributions or quotes found.")
-    lines += [f"- **{conflict.kind}**: {_text(conflict.description)}" for conflict in comparison.conflicts]
+    lines += [
+        f"- **{conflict.kind}**: {markdown_text(conflict.description)}" for conflict in comparison.conflicts
+    ]
 
     lines += ["", "## Claims"]
     for status, heading in STATUS_HEADINGS.items():
@@ -65,7 +67,7 @@ def comparison_markdown(comparison: Comparison) -> str:
                 if claim.related
                 else ""
             )
-            lines.append(f"- {_text(claim.text)} [{cite(outlets)}]{related}")
+            lines.append(f"- {markdown_text(claim.text)} [{cite(outlets)}]{related}")
 
     lines += ["", "## Quotes", ""]
     lines += _quote_lines(comparison.quotes, sources)
@@ -82,19 +84,21 @@ def comparison_markdown(comparison: Comparison) -> str:
     if labelled:
         lines += ["", "Labels outlets attach:", ""]
         lines += [
-            f"- {_text(entity.name)} — {sources[a]}: {_text(', '.join(labels))}"
+            f"- {markdown_text(entity.name)} — {sources[a]}: {markdown_text(', '.join(labels))}"
             for entity, a, labels in labelled
         ]
 
     lines += ["", "## Framing: words each outlet uses markedly more", ""]
     for framing in comparison.framing:
-        terms = _text(", ".join(term for term, _ in framing.distinctive_terms)) or "(nothing distinctive)"
-        dateline = f" (dateline: {_text(framing.dateline)})" if framing.dateline else ""
+        terms = markdown_text(", ".join(term for term, _ in framing.distinctive_terms))
+        terms = terms or "(nothing distinctive)"
+        dateline = f" (dateline: {markdown_text(framing.dateline)})" if framing.dateline else ""
         lines.append(f"- **{sources[framing.article]}**{dateline}: {terms}")
 
     lines += ["", "## Timeline", ""]
     lines += [
-        f"- {_text(event.date)}: {_text(event.text)} [{cite(event.sources)}]" for event in comparison.timeline
+        f"- {markdown_text(event.date)}: {markdown_text(event.text)} [{cite(event.sources)}]"
+        for event in comparison.timeline
     ]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -106,6 +110,6 @@ def _quote_lines(quotes: tuple[Quote, ...], sources: dict[int, str]) -> list[str
     lines = []
     for group in grouped.values():
         speaker = next((quote.speaker for quote in group if quote.speaker), None) or "unattributed"
-        lines.append(f"- **{_text(speaker)}**")
-        lines += [f'  - {sources[quote.article]}: "{_text(quote.text)}"' for quote in group]
+        lines.append(f"- **{markdown_text(speaker)}**")
+        lines += [f'  - {sources[quote.article]}: "{markdown_text(quote.text)}"' for quote in group]
     return lines
