@@ -12,6 +12,7 @@ holding a server path. Exits 1 when any of those is not zero (or memory is over 
 from __future__ import annotations
 
 import argparse
+import logging
 import random
 import re
 import resource
@@ -136,6 +137,7 @@ def fuzz_web(rng: random.Random, requests: int, db: Path, tally: Tally) -> None:
 
     from newsprism.web.app import create_app
 
+    logging.getLogger("newsprism.web").setLevel(logging.CRITICAL)  # each 5xx is counted, not logged
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=0, log_level="critical"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
