@@ -199,7 +199,10 @@ class StoryBuilder:
         stored_ids = self.stories.save_batch(
             ClusteringBatch(
                 stories=[state for state in changed if state.id in self._versions],
-                new_stories=[state for state in changed if state.id not in self._versions],
+                # In the order they were opened (-1, -2, ...), so that ids count up with the stories' dates.
+                new_stories=sorted(
+                    (state for state in changed if state.id not in self._versions), key=lambda state: -state.id
+                ),
                 assignments=list(zip((item.id for item in batch), story_ids, strict=True)),
                 moves=moves,
                 embeddings=computed,
