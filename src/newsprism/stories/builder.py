@@ -196,13 +196,12 @@ class StoryBuilder:
             _stored_state(clusterer.stories[story_id], keys, self._versions.get(story_id, 0))
             for story_id, keys in sorted(clusterer.changed.items())
         ]
+        # Saved in the order they were opened (-1, -2, ...), so that story ids count up with their dates.
+        opened = [state for state in reversed(changed) if state.id not in self._versions]
         stored_ids = self.stories.save_batch(
             ClusteringBatch(
                 stories=[state for state in changed if state.id in self._versions],
-                # In the order they were opened (-1, -2, ...), so that ids count up with the stories' dates.
-                new_stories=sorted(
-                    (state for state in changed if state.id not in self._versions), key=lambda state: -state.id
-                ),
+                new_stories=opened,
                 assignments=list(zip((item.id for item in batch), story_ids, strict=True)),
                 moves=moves,
                 embeddings=computed,
