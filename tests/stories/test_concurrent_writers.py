@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.corpus import Corpus
-from newsprism.store.stories import StoryStore
+from newsprism.store.stories import ClusteringBatch, StoryStore
 from tests.stories.events import EVENTS, event_files
 
 Partition = set[frozenset[str]]
@@ -61,7 +61,7 @@ def _assert_sound(db: Path, articles: dict[Path, str]) -> None:
     assert all(members > 0 for _, _, members in sizes)
 
 
-def _halves(articles: dict[Path, str], count: int, root: Path) -> list[Path]:
+def _deal(articles: dict[Path, str], count: int, root: Path) -> list[Path]:
     """Deal the reports into `count` folders like cards, so that each event is in several of them."""
     folders = [root / f"writer-{number}" for number in range(count)]
     for number, path in enumerate(sorted(articles)):
@@ -88,7 +88,7 @@ def test_two_concurrent_ingest_commands_make_the_stories_one_writer_makes(
             stderr=subprocess.PIPE,
             text=True,
         )
-        for folder in _halves(articles, 2, tmp_path)
+        for folder in _deal(articles, 2, tmp_path)
     ]
     for command in commands:
         out, err = command.communicate(timeout=120)
@@ -115,7 +115,7 @@ def test_eight_concurrent_uploads_through_the_api_make_the_stories_one_writer_ma
         except BaseException as error:  # noqa: BLE001 (reported by the test's thread)
             failures.append(error)
 
-    uploads = [threading.Thread(target=upload, args=(folder,)) for folder in _halves(articles, 8, tmp_path)]
+    uploads = [threading.Thread(target=upload, args=(folder,)) for folder in _deal(articles, 8, tmp_path)]
     for thread in uploads:
         thread.start()
     for thread in uploads:
@@ -131,14 +131,14 @@ def test_a_run_that_finds_a_story_changed_under_it_saves_nothing_and_starts_agai
     # A writer that does not take the clustering lock (an older newsprism) puts one of the pending articles
     # in a story between the moment a batch reads that story and the moment the batch is saved.
     db = tmp_path / "news.db"
-    first, second = _halves(articles, 2, tmp_path)
+    first, second = _deal(articles, 2, tmp_path)
     with Corpus(db) as corpus:
         corpus.ingest([first])
         corpus.ingest([second], stories=None)
     save_batch = StoryStore.save_batch
     interrupted: list[tuple[int, int]] = []
 
-    def save_after_another_writer(store: StoryStore, batch):  # type: ignore[no-untyped-def]
+    def save_after_another_writer(store: StoryStore, batch: ClusteringBatch) -> dict[int, int]:
         extended = {state.id for state in batch.stories}
         if not interrupted:
             article_id, story_id = next((a, s) for a, s in batch.assignments if s in extended)
@@ -164,7 +164,7 @@ def test_a_new_story_takes_its_id_from_the_store_when_it_is_saved(
     db = tmp_path / "news.db"
     save_batch = StoryStore.save_batch
 
-    def save_after_another_writer(store: StoryStore, batch):  # type: ignore[no-untyped-def]
+    def save_after_another_writer(store: StoryStore, batch: ClusteringBatch) -> dict[int, int]:
         with sqlite3.connect(db) as other:
             other.execute(
                 "INSERT INTO stories (title, size, vector_sum, updated_at) "

@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 from newsprism.errors import StoreError
 from newsprism.store.migrations import migrate
@@ -79,35 +78,35 @@ class WriterLock:
     def __init__(self, db: sqlite3.Connection, kind: str) -> None:
         file = next((file for _, name, file in db.execute("PRAGMA database_list") if name == "main"), "")
         self.path = Path(f"{file}-{kind}.lock") if file else None
-        self._file: IO[bytes] | None = None
+        self._fd: int | None = None
 
     def acquire(self, stop_waiting: Callable[[], bool] = lambda: False) -> bool:
         """Wait for the lock and take it; or return False once `stop_waiting()` says it is not needed."""
         if self.path is None:
             return True
-        file = open(self.path, "a+b")  # noqa: SIM115 (held open until release)
+        # Read-only is enough to lock, so a lock file another user created serves them all.
+        fd = os.open(self.path, os.O_RDONLY | os.O_CREAT, 0o666)
         try:
-            while not _try_lock(file):
+            while not _try_lock(fd):
                 if stop_waiting():
-                    file.close()
+                    os.close(fd)
                     return False
                 time.sleep(LOCK_POLL_SECONDS)
         except BaseException:
-            file.close()
+            os.close(fd)
             raise
-        self._file = file
+        self._fd = fd
         return True
 
     def release(self) -> None:
-        if self._file is not None:
-            # Closing the file releases its lock.
-            self._file.close()
-            self._file = None
+        if self._fd is not None:
+            os.close(self._fd)  # which releases the lock
+            self._fd = None
 
 
-def _try_lock(file: IO[bytes]) -> bool:
+def _try_lock(fd: int) -> bool:
     try:
-        fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
     return True
