@@ -152,8 +152,9 @@ class Corpus:
         self, options: ClusterOptions = ClusterOptions(), listener: ClusterListener | None = None
     ) -> ClusterReport:
         """Cluster the whole corpus again from scratch, in publication order; story ids are renumbered."""
-        self.story_store.forget_all()
-        return self.cluster(options, listener)
+        from newsprism.stories.builder import StoryBuilder
+
+        return StoryBuilder(self.db, options).run(listener, rebuild=True)
 
     def stories(self, query: StoryQuery = StoryQuery()) -> Iterator[Story]:
         return self.story_store.find(query)

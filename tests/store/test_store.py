@@ -162,11 +162,13 @@ def test_a_full_name_lookup_reads_at_most_two_stories_per_name(db_path: Path) ->
     # Two stories are enough to know a name is shared; reading all of them grew with the corpus.
     stories = StoryStore(open_database(db_path))
     named = {1: ["Mara Velin"], 2: ["Mara Velin"], 3: ["Mara Velin", "Tomas Ardo"]}
+    # New stories are numbered by the store: -i is provisional, i the id an empty store gives it.
     stories.save_batch(
         ClusteringBatch(
-            stories=[
+            stories=[],
+            new_stories=[
                 StoredStoryState(
-                    id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), terms=b"", first_date=None,
+                    id=-i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), terms=b"", first_date=None,
                     last_date=None, size=1,
                     facts=tuple(StoredFact("full_name", name, 1) for name in names)
                     + ((StoredFact("place", "Vaskor", 1),) if i == 2 else ()),
@@ -192,9 +194,10 @@ def test_stories_ending_since_a_day_are_picked_out_in_the_order_given(db_path: P
     last_days = {1: date(2025, 1, 10), 2: date(2026, 3, 1), 3: None, 4: date(2026, 2, 28)}
     stories.save_batch(
         ClusteringBatch(
-            stories=[
+            stories=[],
+            new_stories=[
                 StoredStoryState(
-                    id=i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), terms=b"", first_date=day,
+                    id=-i, title=f"Story {i}", vector_sum=np.ones(4, np.float32), terms=b"", first_date=day,
                     last_date=day, size=1,
                 )
                 for i, day in last_days.items()

@@ -241,6 +241,15 @@ def test_a_follow_up_with_the_same_victim_age_town_and_day_still_joins_at_that_t
     assert first == again
 
 
+def test_new_stories_numbered_provisionally_are_found_again_by_the_ids_the_store_gave_them() -> None:
+    clusterer = StoryClusterer(provisional_ids=True)
+    (story,) = set(clusterer.add(SPEECH[:1]))
+    assert story < 0
+    clusterer.renumber({story: 7})
+    assert set(clusterer.stories) == {7} and clusterer.stories[7].id == 7
+    assert clusterer.add(SPEECH[1:]) == [7] * (len(SPEECH) - 1)
+
+
 def test_a_restored_story_keeps_the_facts_that_keep_look_alikes_out() -> None:
     clusterer = StoryClusterer(NEAR_MISS)
     (story,) = clusterer.add([SHOOTING_DAYTON])

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from newsprism.errors import NotFoundError
+from newsprism.errors import NotFoundError, StoreError
 from newsprism.models import Story, StoryMember
-from newsprism.store.connection import transaction
+from newsprism.store.connection import WriterLock, transaction
 
 if TYPE_CHECKING:
     import numpy as np
@@ -31,6 +31,11 @@ PENDING_SQL = (
 )
 # SQLite binds at most 32,766 parameters per statement; chunks stay far below.
 _CHUNK = 900
+
+
+class StoryConflictError(StoreError):
+    """A clustering batch was computed from stories or pending articles that another writer has changed
+    since: nothing of it is saved, and the clustering run starts again from what is stored."""
 
 
 @dataclass(frozen=True)
@@ -78,16 +83,23 @@ class StoredStoryState:
     size: int
     # As read, all the story's facts; in a ClusteringBatch, those whose counts changed (zero removes one).
     facts: tuple[StoredFact, ...] = ()
+    # As read, the stored version; in a ClusteringBatch, the version the change was computed from.
+    version: int = 1
 
 
 @dataclass(frozen=True)
 class ClusteringBatch:
-    """What one clustering batch changed, saved in one transaction."""
+    """What one clustering batch changed, saved in one transaction.
 
-    stories: Sequence[StoredStoryState]  # stories created or changed, each with its changed facts
-    assignments: Sequence[tuple[int, int]]  # (article id, story id), new or moved by a split
+    A story this batch opens has a provisional id (negative, see `save_batch`) wherever it appears.
+    """
+
+    stories: Sequence[StoredStoryState]  # stored stories changed, each with its changed facts
+    assignments: Sequence[tuple[int, int]]  # (article id, story id) of pending articles
     embeddings: Sequence[tuple[int, np.ndarray]]  # newly computed (article id, vector)
     entity_counts: Counter[str]  # articles per name added by this batch
+    new_stories: Sequence[StoredStoryState] = ()  # stories opened by this batch, with all their facts
+    moves: Sequence[tuple[int, int, int]] = ()  # (article id, from story, to story): a split's
 
 
 class StoryStore:
@@ -107,8 +119,12 @@ class StoryStore:
     def clustered_count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL").fetchone()[0])
 
-    def next_story_id(self) -> int:
-        return int(self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0])
+    def has_pending(self) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE story_id IS NULL LIMIT 1").fetchone() is not None
+
+    def clustering_lock(self) -> WriterLock:
+        """The lock a clustering run holds from reading the stories it extends to saving its last batch."""
+        return WriterLock(self.db, "clustering")
 
     def story_ids_between(self, first: date, last: date) -> list[int]:
         """Stories with an article dated inside [first, last] or spanning it."""
@@ -173,8 +189,8 @@ class StoryStore:
                 f"SELECT story_id, kind, value, articles FROM story_facts WHERE story_id IN ({marks})", chunk
             ):
                 facts.setdefault(story_id, []).append(StoredFact(kind, value, count))
-            for story_id, title, first, last, size, blob, terms in self.db.execute(
-                "SELECT id, title, first_date, last_date, size, vector_sum, terms FROM stories "
+            for story_id, title, first, last, size, blob, terms, version in self.db.execute(
+                "SELECT id, title, first_date, last_date, size, vector_sum, terms, version FROM stories "
                 f"WHERE id IN ({marks})",
                 chunk,
             ):
@@ -187,6 +203,7 @@ class StoryStore:
                     last_date=date.fromisoformat(last) if last else None,
                     size=size,
                     facts=tuple(facts.pop(story_id, ())),
+                    version=version,
                 )
         return [states[story_id] for story_id in story_ids if story_id in states]
 
@@ -225,34 +242,44 @@ class StoryStore:
                 found[article_id] = np.frombuffer(blob, dtype=np.float32)
         return found
 
-    def save_batch(self, batch: ClusteringBatch) -> None:
-        """Stories, article assignments, embeddings and name counts: all of them or none."""
+    def save_batch(self, batch: ClusteringBatch) -> dict[int, int]:
+        """Stories, article assignments, embeddings and name counts: all of them or none. Returns the id the
+        store gave each new story, by its provisional id.
+
+        Raises StoryConflictError, saving nothing, when another writer has changed since this batch read
+        them a story it changes (its version moved on) or an article it places (no longer where it was):
+        saving over that change would lose it and leave a story whose size is not its member count.
+        """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with transaction(self.db):
-            self.db.executemany(
-                "INSERT INTO stories (id, title, first_date, last_date, size, vector_sum, terms, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "first_date = excluded.first_date, last_date = excluded.last_date, size = excluded.size, "
-                "vector_sum = excluded.vector_sum, terms = excluded.terms, version = version + 1, "
-                "updated_at = excluded.updated_at",
-                [
-                    (
-                        state.id,
-                        state.title,
-                        state.first_date.isoformat() if state.first_date else None,
-                        state.last_date.isoformat() if state.last_date else None,
-                        state.size,
-                        state.vector_sum.astype("float32", copy=False).tobytes(),
-                        state.terms,
-                        now,
-                    )
-                    for state in batch.stories
-                ],
-            )
+            updated = self.db.executemany(
+                "UPDATE stories SET first_date = ?, last_date = ?, size = ?, vector_sum = ?, terms = ?, "
+                "version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+                [(*_story_row(state), now, state.id, state.version) for state in batch.stories],
+            ).rowcount
+            if updated != len(batch.stories):
+                raise StoryConflictError("another writer changed a story while this batch was clustered")
+            # One insert at a time: each new story's id is the one the database gives it in this transaction.
+            stored_ids = {
+                state.id: int(
+                    self.db.execute(
+                        "INSERT INTO stories (title, first_date, last_date, size, vector_sum, terms, "
+                        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        (state.title, *_story_row(state), now),
+                    ).fetchone()[0]
+                )
+                for state in batch.new_stories
+            }
+            changed = [*batch.stories, *batch.new_stories]
             self.db.executemany(
                 "INSERT INTO story_facts (story_id, kind, value, articles) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(story_id, kind, value) DO UPDATE SET articles = excluded.articles",
-                [(state.id, *fact) for state in batch.stories for fact in state.facts if fact.articles > 0],
+                [
+                    (stored_ids.get(state.id, state.id), *fact)
+                    for state in changed
+                    for fact in state.facts
+                    if fact.articles > 0
+                ],
             )
             # A story cut in two no longer mentions some of its names.
             self.db.executemany(
@@ -264,16 +291,29 @@ class StoryStore:
                     if fact.articles <= 0
                 ],
             )
-            self.db.executemany(
-                "UPDATE articles SET story_id = ? WHERE id = ?",
-                [(story_id, article_id) for article_id, story_id in batch.assignments],
-            )
+            placed = self.db.executemany(
+                "UPDATE articles SET story_id = ? WHERE id = ? AND story_id IS NULL",
+                [
+                    (stored_ids.get(story_id, story_id), article_id)
+                    for article_id, story_id in batch.assignments
+                ],
+            ).rowcount
+            moved = self.db.executemany(
+                "UPDATE articles SET story_id = ? WHERE id = ? AND story_id = ?",
+                [
+                    (stored_ids.get(to_story, to_story), article_id, from_story)
+                    for article_id, from_story, to_story in batch.moves
+                ],
+            ).rowcount
+            if placed != len(batch.assignments) or moved != len(batch.moves):
+                raise StoryConflictError("another writer placed an article while this batch was clustered")
             self._insert_embeddings(batch.embeddings)
             self.db.executemany(
                 "INSERT INTO entity_counts (name, articles) VALUES (?, ?) "
                 "ON CONFLICT(name) DO UPDATE SET articles = articles + excluded.articles",
                 list(batch.entity_counts.items()),
             )
+        return stored_ids
 
     def save_embeddings(self, embeddings: Sequence[tuple[int, np.ndarray]]) -> None:
         """Store title-and-lead embeddings computed ahead of clustering (article id, vector)."""
@@ -394,6 +434,17 @@ class StoryStore:
                 "(story_id, options, version, comparison, computed_at) VALUES (?, ?, ?, ?, ?)",
                 (story_id, options, version, comparison, now),
             )
+
+
+def _story_row(state: StoredStoryState) -> tuple[str | None, str | None, int, bytes, bytes | None]:
+    """first_date, last_date, size, vector_sum, terms: the columns a clustering batch writes."""
+    return (
+        state.first_date.isoformat() if state.first_date else None,
+        state.last_date.isoformat() if state.last_date else None,
+        state.size,
+        state.vector_sum.astype("float32", copy=False).tobytes(),
+        state.terms,
+    )
 
 
 def _chunks(items: Sequence[int] | list[str]) -> Iterator[list]:

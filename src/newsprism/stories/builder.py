@@ -4,6 +4,25 @@ Articles wait in the store without a story until this pass takes them, oldest pu
 by content hash, so the order files were given in does not matter within one run). Each batch of articles,
 the stories it changed and its embeddings are saved in one transaction: a kill leaves every article either in
 a complete story or pending, and the next run takes the pending ones.
+
+Several writers may ingest into one database at once (two `ingest` commands, the web app's uploads); their
+articles are stored side by side, but clustering runs one at a time, and each run takes every pending
+article, whoever stored it:
+
+- A run holds the store's clustering lock (an OS file lock, see store.connection.WriterLock) from loading
+  the first stories to saving its last batch. The clusterer keeps the stories it extends in memory from
+  batch to batch, and one batch's choice depends on every story near its articles' dates, including those
+  another run would open meanwhile; a check at saving time could see that a story it extends has changed,
+  but not that one it should have joined has appeared. Holding the lock, a run is the only one to change
+  stories, so its memory stays true, and the stories come out as one run over all the articles would make
+  them. A run that waits for the lock stops waiting once no article is pending: the holder took its
+  articles too, so an upload's request is not held up for the rest of a long ingest.
+- New stories take their ids from the database when they are saved, inside the batch's transaction, never
+  from a number counted at the start of the run.
+- Saving checks that every story changed is still at the version it was read at and every article placed
+  is still where it was (store.stories.save_batch). A writer that bypassed the lock (an older newsprism)
+  makes that check fail: the batch is not saved, never merged with what the other writer saved, and the run
+  forgets what it holds in memory and goes on from what is stored.
 """
 
 from __future__ import annotations
@@ -26,6 +45,7 @@ from newsprism.store.stories import (
     PendingArticle,
     StoredFact,
     StoredStoryState,
+    StoryConflictError,
     StoryStore,
 )
 from newsprism.stories.clusterer import AGE, DAY, FULL_NAME, PLACE, StoryClusterer, StoryState
@@ -45,6 +65,8 @@ LOAD_AHEAD_DAYS = 30
 MAX_KEPT_SIGNALS = 50_000
 # ... and of this many just clustered, for the test of a grown story for two events (its members are recent).
 RECENT_SIGNALS = 10_000
+# Batches in a row whose saving may find the stories changed by another writer before the run gives up.
+MAX_CONFLICTS = 5
 # The clusterer keeps a story's facts as prefixed keys of its entity counter ("age:24"); the store keeps the
 # kind apart from the value. A name the articles mention is a key without a prefix.
 _PREFIX_OF_KIND: dict[FactKind, str] = {
@@ -108,28 +130,57 @@ class StoryBuilder:
         self._clusterer: StoryClusterer | None = None
         self._loaded_span: tuple[int, int] | None = None  # day ordinals whose stories are all in memory
         self._undated_loaded = False
+        self._versions: dict[int, int] = {}  # the stored version of each story in memory
 
-    def run(self, listener: ClusterListener | None = None) -> ClusterReport:
-        listener = listener or ClusterListener()
+    def run(self, listener: ClusterListener | None = None, *, rebuild: bool = False) -> ClusterReport:
+        """Cluster every pending article (with `rebuild`, every article, in new stories; ids start again)."""
+        if not rebuild and not self.stories.has_pending():
+            return ClusterReport()
+        lock = self.stories.clustering_lock()
+        if not lock.acquire(stop_waiting=lambda: not rebuild and not self.stories.has_pending()):
+            return ClusterReport()
+        try:
+            if rebuild:
+                self.stories.forget_all()
+            return self._run(listener or ClusterListener())
+        finally:
+            lock.release()
+
+    def _run(self, listener: ClusterListener) -> ClusterReport:
         pending = self.stories.pending_count()
         if not pending:
             return ClusterReport()
         listener.clustering_started(pending)
-        first_new_id = self.stories.next_story_id()
+        self._start_afresh()
+        placed = new_stories = conflicts = 0
+        while batch := self.stories.pending(CLUSTER_BATCH_SIZE):
+            try:
+                new_stories += self._cluster(batch)
+            except StoryConflictError:
+                conflicts += 1
+                if conflicts >= MAX_CONFLICTS:
+                    raise
+                self._start_afresh()
+                continue
+            conflicts = 0
+            placed += len(batch)
+            listener.clustered(len(batch))
+        return ClusterReport(placed, new_stories)
+
+    def _start_afresh(self) -> None:
+        """Forget every story in memory: the next batch loads what it needs from the store."""
         self._clusterer = StoryClusterer(
             self.options,
             self._embedder,
-            next_id=first_new_id,
             articles_seen=self.stories.clustered_count(),
+            provisional_ids=True,
         )
-        placed = 0
-        while batch := self.stories.pending(CLUSTER_BATCH_SIZE):
-            self._cluster(batch)
-            placed += len(batch)
-            listener.clustered(len(batch))
-        return ClusterReport(placed, self.stories.next_story_id() - first_new_id)
+        self._loaded_span = None
+        self._undated_loaded = False
+        self._versions = {}
 
-    def _cluster(self, batch: list[PendingArticle]) -> None:
+    def _cluster(self, batch: list[PendingArticle]) -> int:
+        """Place a batch of pending articles and save it; returns how many stories it opened."""
         assert self._clusterer is not None
         clusterer = self._clusterer
         signals = [self._signals(item.id) for item in batch]
@@ -140,22 +191,33 @@ class StoryBuilder:
         clusterer.preload_entity_counts(self.stories.entity_counts(names))
         vectors, computed = self._vectors(batch, signals)
         story_ids = [clusterer.assign(vector, item) for vector, item in zip(vectors, signals, strict=True)]
-        moved = self._split_grown_stories(batch, vectors, signals, story_ids)
-        self.stories.save_batch(
+        moves = self._split_grown_stories(batch, vectors, signals, story_ids)
+        changed = [
+            _stored_state(clusterer.stories[story_id], keys, self._versions.get(story_id, 0))
+            for story_id, keys in sorted(clusterer.changed.items())
+        ]
+        # Saved in the order they were opened (-1, -2, ...), so that story ids count up with their dates.
+        opened = [state for state in reversed(changed) if state.id not in self._versions]
+        stored_ids = self.stories.save_batch(
             ClusteringBatch(
-                stories=[
-                    _stored_state(clusterer.stories[story_id], keys)
-                    for story_id, keys in sorted(clusterer.changed.items())
-                ],
-                assignments=[*zip((item.id for item in batch), story_ids, strict=True), *moved],
+                stories=[state for state in changed if state.id in self._versions],
+                new_stories=opened,
+                assignments=list(zip((item.id for item in batch), story_ids, strict=True)),
+                moves=moves,
                 embeddings=computed,
                 entity_counts=clusterer.new_entity_counts.copy(),
             )
         )
+        for story_id in clusterer.changed:
+            if story_id in self._versions:
+                self._versions[story_id] += 1
+        self._versions.update(dict.fromkeys(stored_ids.values(), 1))
+        clusterer.renumber(stored_ids)
         clusterer.changed.clear()
         clusterer.new_entity_counts.clear()
         if len(clusterer.entity_counts) > MAX_CACHED_NAMES:
             clusterer.entity_counts.clear()
+        return len(stored_ids)
 
     def _split_grown_stories(
         self,
@@ -163,13 +225,13 @@ class StoryBuilder:
         vectors: np.ndarray,
         signals: list[StorySignals],
         story_ids: list[int],
-    ) -> list[tuple[int, int]]:
+    ) -> list[tuple[int, int, int]]:
         """Test the stories that grew past a test size in this batch for two events (see stories/split.py)
         and cut those that hold several. The batch's own articles get their new story in `story_ids`;
-        returns the stored articles that moved, as (article id, story id)."""
+        returns the stored articles that moved, as (article id, from story, to story)."""
         assert self._clusterer is not None
         joined = Counter(story_ids)
-        moved: list[tuple[int, int]] = []
+        moved: list[tuple[int, int, int]] = []
         for story_id, count in sorted(joined.items()):
             size = self._clusterer.stories[story_id].size
             if not reaches_test_size(size - count, size, self.options):
@@ -183,7 +245,7 @@ class StoryBuilder:
             members += [signals[index] for index in in_batch]
             owners = self._clusterer.cut_into_events(story_id, member_vectors, members)
             stored_owners = zip((item.id for item in stored), owners[: len(stored)], strict=True)
-            moved += [(article_id, owner) for article_id, owner in stored_owners if owner != story_id]
+            moved += [(article, story_id, owner) for article, owner in stored_owners if owner != story_id]
             for index, owner in zip(in_batch, owners[len(stored) :], strict=True):
                 story_ids[index] = owner
         return moved
@@ -240,6 +302,7 @@ class StoryBuilder:
             for story_id, state in clusterer.stories.items()
             if state.last_date is None or _overlaps(state.first_date, state.last_date, low, high)
         )
+        self._versions = {story_id: self._versions[story_id] for story_id in clusterer.stories}
         missing = [
             story_id
             for story_id in self.stories.story_ids_between(_date(low), _date(high))
@@ -279,7 +342,9 @@ class StoryBuilder:
         """Bring these stored stories into the clusterer's memory."""
         assert self._clusterer is not None
         for stored in self.stories.story_states(story_ids):
-            self._clusterer.restore(_story_state(stored))
+            if stored.id not in self._clusterer.stories:
+                self._versions[stored.id] = stored.version
+                self._clusterer.restore(_story_state(stored))
 
 
 def reaches_test_size(before: int, after: int, options: ClusterOptions) -> bool:
@@ -309,8 +374,9 @@ def _story_state(stored: StoredStoryState) -> StoryState:
     )
 
 
-def _stored_state(state: StoryState, changed_keys: Iterable[str]) -> StoredStoryState:
-    """A story to save, with the counts of the entity keys that changed (zero for those it lost)."""
+def _stored_state(state: StoryState, changed_keys: Iterable[str], version: int) -> StoredStoryState:
+    """A story to save, with the counts of the entity keys that changed (zero for those it lost) and the
+    stored version they were computed from."""
     return StoredStoryState(
         id=state.id,
         title=state.title,
@@ -320,6 +386,7 @@ def _stored_state(state: StoryState, changed_keys: Iterable[str]) -> StoredStory
         last_date=state.last_date,
         size=state.size,
         facts=tuple(_stored_fact(key, state.entities[key]) for key in sorted(changed_keys)),
+        version=version,
     )
 
 

@@ -32,6 +32,8 @@ EMBEDDING_DIM = 384
 # A name shared by this many stories (a big city, "police") is no way to find the one an article belongs to.
 MAX_POSTINGS = 40
 _NO_DAY = np.iinfo(np.int32).min
+# The story id of a free slot: no story's, provisional ids being negative.
+_FREE_SLOT = np.iinfo(np.int64).min
 AGE, PLACE, DAY, FULL_NAME = "age:", "place:", "day:", "name:"
 _FACT_PREFIXES = (AGE, PLACE, DAY, FULL_NAME)
 
@@ -96,6 +98,9 @@ class StoryClusterer:
     cleared it to the entity keys whose counts changed; `entity_counts` how many articles mention each name
     (preload them with `preload_entity_counts` when resuming from a store) and `new_entity_counts` this
     run's additions.
+
+    New stories are numbered from `next_id` up; with `provisional_ids`, they are numbered -1, -2, ... instead,
+    until the store that saves them gives them their ids (`renumber`).
     """
 
     def __init__(
@@ -105,6 +110,7 @@ class StoryClusterer:
         *,
         next_id: int = 0,
         articles_seen: int = 0,
+        provisional_ids: bool = False,
     ) -> None:
         self.options = options
         self.stories: dict[int, StoryState] = {}
@@ -112,13 +118,14 @@ class StoryClusterer:
         self.entity_counts: Counter[str] = Counter()
         self.new_entity_counts: Counter[str] = Counter()
         self._embedder = ClusteringEmbedder(embedder)
-        self._next_id = next_id
+        self._next_id = -1 if provisional_ids else next_id
+        self._provisional_ids = provisional_ids
         self._articles_seen = articles_seen
         self._newest_day: int | None = None
         # Per-slot arrays so candidate stories are found with vector operations, not a Python loop.
         self._slot_of: dict[int, int] = {}
         self._free_slots: list[int] = []
-        self._slot_story = np.full(0, -1, dtype=np.int64)
+        self._slot_story = np.full(0, _FREE_SLOT, dtype=np.int64)
         self._first_day = np.full(0, _NO_DAY, dtype=np.int32)
         self._last_day = np.full(0, _NO_DAY, dtype=np.int32)
         self._centroids = np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
@@ -205,11 +212,28 @@ class StoryClusterer:
         if state.id in self._slot_of:
             return
         self.stories[state.id] = state
-        self._next_id = max(self._next_id, state.id + 1)
+        if not self._provisional_ids:
+            self._next_id = max(self._next_id, state.id + 1)
         self._place(state)
         self._facts[state.id] = StoryFacts.of(state.entities)
         for name in _indexed_keys(state.entities):
             self._stories_by_entity.setdefault(name, []).append(state.id)
+
+    def renumber(self, stored_ids: Mapping[int, int]) -> None:
+        """Give stories the ids the store gave them when it saved them (provisional id -> stored id)."""
+        for old, new in stored_ids.items():
+            state = self.stories.pop(old)
+            state.id = new
+            self.stories[new] = state
+            self._facts[new] = self._facts.pop(old)
+            slot = self._slot_of.pop(old)
+            self._slot_of[new] = slot
+            self._slot_story[slot] = new
+            if old in self.changed:
+                self.changed[new] = self.changed.pop(old)
+            for name in _indexed_keys(state.entities):
+                postings = self._stories_by_entity.get(name, [])
+                postings[:] = [new if story_id == old else story_id for story_id in postings]
 
     def evict(self, keep: Iterable[int] = ()) -> None:
         """Forget every story except `keep` (changes must have been saved first)."""
@@ -218,7 +242,7 @@ class StoryClusterer:
             del self.stories[story_id]
             del self._facts[story_id]
             slot = self._slot_of.pop(story_id)
-            self._slot_story[slot] = -1
+            self._slot_story[slot] = _FREE_SLOT
             self._free_slots.append(slot)
         self.changed = {story_id: keys for story_id, keys in self.changed.items() if story_id in kept}
         self._stories_by_entity = {}
@@ -235,7 +259,7 @@ class StoryClusterer:
 
     def _recent_slots(self, day: int | None) -> np.ndarray:
         """Slots of stories whose dates allow this article; undated ones see every recent story."""
-        used = self._slot_story >= 0
+        used = self._slot_story != _FREE_SLOT
         undated = self._last_day == _NO_DAY
         window = self.options.window_days
         if day is None:
@@ -327,7 +351,7 @@ class StoryClusterer:
     def _open_story(self, title: str, dimensions: int) -> int:
         """Create an empty story and return its id."""
         story_id = self._next_id
-        self._next_id += 1
+        self._next_id += -1 if self._provisional_ids else 1
         state = StoryState(story_id, title, np.zeros(dimensions, dtype=np.float32))
         self.stories[story_id] = state
         self._place(state)
@@ -347,7 +371,7 @@ class StoryClusterer:
         """Double the slot arrays; the new slots are free, lowest first."""
         old = len(self._slot_story)
         added = max(old, 64)
-        self._slot_story = np.concatenate([self._slot_story, np.full(added, -1, dtype=np.int64)])
+        self._slot_story = np.concatenate([self._slot_story, np.full(added, _FREE_SLOT, dtype=np.int64)])
         self._first_day = np.concatenate([self._first_day, np.full(added, _NO_DAY, dtype=np.int32)])
         self._last_day = np.concatenate([self._last_day, np.full(added, _NO_DAY, dtype=np.int32)])
         self._centroids = np.vstack([self._centroids, np.zeros((added, EMBEDDING_DIM), dtype=np.float32)])
