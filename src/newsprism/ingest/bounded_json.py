@@ -30,7 +30,7 @@ def load_json(text: str) -> object:
     Raises json.JSONDecodeError for invalid JSON and JsonBoundsError for nesting the parser cannot follow.
     """
     try:
-        return json.loads(text, parse_int=_bounded_int)
+        return _DECODER.decode(text)
     except RecursionError:
         raise JsonBoundsError(f"nested deeper than {MAX_NESTING} levels") from None
 
@@ -40,6 +40,8 @@ def bounds_problem(value: object) -> str | None:
 
     "record holds a number of 5,000 digits (over 1,000)"; "record is nested deeper than 32 levels".
     """
+    if isinstance(value, dict) and not any(isinstance(v, _UNBOUNDED) for v in value.values()):
+        return None  # the usual record, flat: nothing to walk
     pending: list[tuple[object, int]] = [(value, 1)]
     while pending:
         item, depth = pending.pop()
@@ -56,3 +58,7 @@ def bounds_problem(value: object) -> str | None:
 def _bounded_int(text: str) -> int | OversizedNumber:
     digits = len(text.lstrip("-"))
     return OversizedNumber(digits) if digits > MAX_NUMBER_DIGITS else int(text)
+
+
+_DECODER = json.JSONDecoder(parse_int=_bounded_int)
+_UNBOUNDED = (dict, list, OversizedNumber)

@@ -69,9 +69,10 @@ def _read(spec: InputSpec, options: ReadOptions, on_bytes: ProgressCallback) -> 
     if suffix_format == "jsonl" and not spec.is_stdin:
         with open(spec.location, "rb") as stream:
             head = stream.read(_SNIFF_BYTES)
-            _check_looks_like_text(head, origin)
+            if looks_binary(head):
+                raise IngestError(origin, "binary file, not text")
             stream.seek(0)
-            yield from _built(_nonempty(_stream_jsonl(stream, head, origin, options, on_bytes), origin))
+            yield from _built(_nonblank(_stream_jsonl(stream, head, origin, options, on_bytes), origin))
         return
     data = _load(spec, options, record_container=suffix_format in RECORD_FORMATS)
     on_bytes(len(data))
@@ -89,8 +90,7 @@ def _read(spec: InputSpec, options: ReadOptions, on_bytes: ProgressCallback) -> 
 
         yield from _built([parse_html(text, origin)])
     elif file_format == "jsonl":
-        records = parse_jsonl(text.splitlines(), origin, options.field_map, options.max_bytes)
-        yield from _built(_nonempty(records, origin))
+        yield from _built(parse_jsonl(text.splitlines(), origin, options.field_map, options.max_bytes))
     elif file_format == "json":
         yield from _built(parse_json_array(text, origin, options.field_map))
     elif file_format == "csv":
@@ -126,13 +126,6 @@ def _load(spec: InputSpec, options: ReadOptions, record_container: bool) -> byte
     if not record_container and len(data) > limit:
         raise IngestError(spec.origin, _too_big(len(data), limit))
     return data
-
-
-def _check_looks_like_text(head: bytes, origin: str) -> None:
-    if not head.strip():
-        raise IngestError(origin, "empty file")
-    if looks_binary(head):
-        raise IngestError(origin, "binary file, not text")
 
 
 def _stream_jsonl(
@@ -202,16 +195,14 @@ def _record_too_big(origin: str, limit: int) -> IngestError:
     return IngestError(origin, f"record is over --max-bytes ({limit:,} bytes)")
 
 
-def _nonempty(
-    items: Iterator[RawArticle | IngestError], origin: str
-) -> Iterator[RawArticle | IngestError]:
-    """The items; a container with none at all is reported, not passed over in silence."""
+def _nonblank(items: Iterator[RawArticle | IngestError], origin: str) -> Iterator[RawArticle | IngestError]:
+    """The records of an archive, which is an empty file when it has none: only blank lines, however many."""
     empty = True
     for item in items:
         empty = False
         yield item
     if empty:
-        raise IngestError(origin, "no articles in it (no records)")
+        raise IngestError(origin, "empty file")
 
 
 def _built(items: Iterator[RawArticle | IngestError] | list[RawArticle]) -> Iterator[Article | Rejected]:

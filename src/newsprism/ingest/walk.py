@@ -48,8 +48,12 @@ def glob_files(pattern: str) -> Iterator[Path | Rejected]:
     """The files matching `pattern`, in sorted order; `**` walks folders as walk_folder does."""
     inside = os.path.realpath(_fixed_part(pattern))
     for path in sorted({Path(match) for match in _glob(pattern)}):
-        if not path.is_dir():  # a folder the pattern matches is not read, as with glob
-            yield _file_or_rejected(path, inside)
+        if path.is_dir():  # a folder the pattern matches is not read, as with glob
+            continue
+        item = _file_or_rejected(path, inside)
+        if isinstance(item, Path) and not _within(item, inside):  # "*/*.txt" through a linked folder
+            item = _rejected(path, f"reached through a symbolic link to a folder {_OUTSIDE}")
+        yield item
 
 
 def _glob(pattern: str) -> Iterator[str]:
