@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newsprism.ingest.fetch import is_url
 from newsprism.ingest.safe_text import printable_path
-from newsprism.ingest.walk import BROKEN_LINK, glob_files, walk_folder
+from newsprism.ingest.walk import BROKEN_LINK, NOT_A_FILE, glob_files, walk_folder
 from newsprism.models import Rejected
 
 STDIN = "-"
@@ -76,6 +76,8 @@ def _expand_path(spec: str) -> Iterator[InputSpec | Rejected]:
         if not found:
             yield Rejected(printable_path(spec), "no file matches this pattern")
         yield from (_file(item) if isinstance(item, Path) else item for item in found)
+    elif path.exists():
+        yield Rejected(printable_path(spec), NOT_A_FILE)
     elif path.is_symlink():
         yield Rejected(printable_path(spec), BROKEN_LINK)
     else:

@@ -51,14 +51,14 @@ def read_input(
     try:
         yield from _read(spec, options, on_bytes or (lambda _: None))
     except IngestError as error:
-        yield rejection(error.origin, error.reason)
+        yield _rejection(error.origin, error.reason)
     except OSError as error:
-        yield rejection(spec.origin, f"cannot read ({error.strerror or error})")
+        yield _rejection(spec.origin, f"cannot read ({error.strerror or error})")
     except RecursionError:
-        yield rejection(spec.origin, "nested too deeply to read")
+        yield _rejection(spec.origin, "nested too deeply to read")
 
 
-def rejection(origin: str, reason: str) -> Rejected:
+def _rejection(origin: str, reason: str) -> Rejected:
     """A Rejected that can be printed and stored, whatever the input put in its origin or reason."""
     return Rejected(without_surrogates(origin), without_surrogates(reason))
 
@@ -137,7 +137,7 @@ def _stream_jsonl(
     if encoding not in (None, "utf-8-sig"):
         yield from _stream_unicode_jsonl(stream, encoding, origin, options, on_bytes)
         return
-    for number, raw_line in enumerate(bounded_lines(stream.readline, options.max_bytes), start=1):
+    for number, raw_line in enumerate(_bounded_lines(stream.readline, options.max_bytes), start=1):
         on_bytes(raw_line if isinstance(raw_line, int) else len(raw_line))
         line_origin = f"{origin}:{number}"
         if isinstance(raw_line, int):
@@ -160,7 +160,7 @@ def _stream_unicode_jsonl(
     text = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline=None)
     number = 0
     try:
-        for number, line in enumerate(bounded_lines(text.readline, options.max_bytes), start=1):
+        for number, line in enumerate(_bounded_lines(text.readline, options.max_bytes), start=1):
             on_bytes(line if isinstance(line, int) else len(line))
             line_origin = f"{origin}:{number}"
             if isinstance(line, int):
@@ -174,7 +174,7 @@ def _stream_unicode_jsonl(
         text.detach()  # the caller closes the file
 
 
-def bounded_lines(readline: Callable[[int], AnyStr], limit: int) -> Iterator[AnyStr | int]:
+def _bounded_lines(readline: Callable[[int], AnyStr], limit: int) -> Iterator[AnyStr | int]:
     """Each line of a stream; for a line over `limit` its length instead, read past without being kept."""
     chunk = max(limit, 1 << 16)
     while line := readline(limit + 1):
@@ -208,12 +208,12 @@ def _nonblank(items: Iterator[RawArticle | IngestError], origin: str) -> Iterato
 def _built(items: Iterator[RawArticle | IngestError] | list[RawArticle]) -> Iterator[Article | Rejected]:
     for item in items:
         if isinstance(item, IngestError):
-            yield rejection(item.origin, item.reason)
+            yield _rejection(item.origin, item.reason)
             continue
         try:
             yield build_article(item)
         except IngestError as error:
-            yield rejection(error.origin, error.reason)
+            yield _rejection(error.origin, error.reason)
 
 
 def _too_big(size: int, limit: int) -> str:

@@ -18,6 +18,7 @@ from newsprism.models import Rejected
 
 RECURSIVE = "**"
 BROKEN_LINK = "broken symbolic link (its target is missing or links back to itself)"
+NOT_A_FILE = "not a regular file (a pipe, socket or device)"
 _OUTSIDE = "outside the folder read: not followed"
 
 
@@ -97,7 +98,7 @@ def _file_or_rejected(path: Path, inside: str) -> Path | Rejected:
         if not _within(path, inside):
             return _rejected(path, f"symbolic link to a file {_OUTSIDE}")
     if not path.is_file():
-        return _rejected(path, "not a regular file (a pipe, socket or device)")
+        return _rejected(path, NOT_A_FILE)
     return path
 
 
