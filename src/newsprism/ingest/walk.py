@@ -16,7 +16,7 @@ from pathlib import Path
 from newsprism.ingest.safe_text import printable_path
 from newsprism.models import Rejected
 
-RECURSIVE = "**"
+_RECURSIVE = "**"
 BROKEN_LINK = "broken symbolic link (its target is missing or links back to itself)"
 NOT_A_FILE = "not a regular file (a pipe, socket or device)"
 _OUTSIDE = "outside the folder read: not followed"
@@ -60,10 +60,10 @@ def glob_files(pattern: str) -> Iterator[Path | Rejected]:
 def _glob(pattern: str) -> Iterator[str]:
     """glob.glob, except that `**` skips linked folders: glob follows them, round a loop without end."""
     parts = pattern.split(os.sep)
-    if RECURSIVE not in parts:
+    if _RECURSIVE not in parts:
         yield from glob.iglob(pattern)
         return
-    index = parts.index(RECURSIVE)
+    index = parts.index(_RECURSIVE)
     head, rest = os.sep.join(parts[:index]), parts[index + 1 :]
     bases = glob.glob(head) if glob.has_magic(head) else [head]
     for base in bases:
@@ -102,8 +102,8 @@ def _file_or_rejected(path: Path, inside: str) -> Path | Rejected:
     return path
 
 
-def _within(link: Path, inside: str) -> bool:
-    target = os.path.realpath(link)
+def _within(path: Path, inside: str) -> bool:
+    target = os.path.realpath(path)
     return target == inside or target.startswith(inside.rstrip(os.sep) + os.sep)
 
 
