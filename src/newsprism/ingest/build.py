@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from newsprism.errors import IngestError
 from newsprism.ingest.clean import clean_text, normalise_text
 from newsprism.ingest.dates import normalise_date
+from newsprism.ingest.safe_text import without_surrogates
 from newsprism.models import Article, InputKind
 from newsprism.nlp.language import detect_language
 from newsprism.nlp.sentences import split_sentences
@@ -34,6 +35,7 @@ class RawArticle:
 
 def build_article(raw: RawArticle) -> Article:
     """Clean the body, split off the dateline, split sentences, detect the language."""
+    raw = _without_surrogates(raw)
     cleaned = clean_text(raw.body)
     if not cleaned.text:
         raise IngestError(raw.origin, "no article text (empty, or only boilerplate)")
@@ -53,6 +55,27 @@ def build_article(raw: RawArticle) -> Article:
         path=raw.origin,
         kind=raw.kind,
         metadata=dict(raw.metadata),
+    )
+
+
+def _without_surrogates(raw: RawArticle) -> RawArticle:
+    """Every string of the input with its lone surrogates replaced, before anything hashes or stores it."""
+
+    def clean(value: str | None) -> str | None:
+        return without_surrogates(value) if isinstance(value, str) else value
+
+    return replace(
+        raw,
+        origin=without_surrogates(raw.origin),
+        body=without_surrogates(raw.body),
+        title=clean(raw.title),
+        source=clean(raw.source),
+        url=clean(raw.url),
+        published=clean(raw.published) if isinstance(raw.published, str) else raw.published,
+        language=clean(raw.language),
+        author=clean(raw.author),
+        external_id=clean(raw.external_id),
+        metadata={without_surrogates(key): without_surrogates(value) for key, value in raw.metadata.items()},
     )
 
 

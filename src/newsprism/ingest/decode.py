@@ -54,25 +54,64 @@ def declared_encoding(data: bytes) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for data that is not text in any single-byte or UTF-8 encoding."""
+    """True for data that is not text in any single-byte, UTF-8, UTF-16 or UTF-32 encoding."""
     head = data[:_SNIFF_SIZE]
     if not head:
         return False
-    if any(head.startswith(bom) for bom, _ in _BOMS[1:]):
+    if unicode_encoding(head) not in (None, "utf-8-sig"):
         return False  # UTF-16/32 text is full of NULs by design
     control = sum(head.count(bytes([b])) for b in _BINARY_BYTES)
     return control > 0 and (b"\x00" in head or control / len(head) > 0.05)
 
 
+def unicode_encoding(head: bytes) -> str | None:
+    """The encoding a BOM names, or UTF-16/32 that text without a BOM shows by its NULs; None otherwise."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    return _bomless_utf16_or_32(head[:_SNIFF_SIZE])
+
+
+def _bomless_utf16_or_32(head: bytes) -> str | None:
+    """Text in the Latin script, or any text with spaces and digits, has a NUL in a fixed place of most code
+    units: every other byte in UTF-16, three bytes of four in UTF-32. Binary data has NULs all over."""
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    nuls = [_nul_share(head[offset::4]) for offset in range(4)]
+    even, odd = _nul_share(head[0::2]), _nul_share(head[1::2])
+    if nuls[2] > 0.99 and nuls[3] > 0.99 and nuls[0] < 0.01:
+        candidate = "utf-32-le"
+    elif nuls[0] > 0.99 and nuls[1] > 0.99 and nuls[3] < 0.01:
+        candidate = "utf-32-be"
+    elif odd > 0.1 and even < 0.01:
+        candidate = "utf-16-le"
+    elif even > 0.1 and odd < 0.01:
+        candidate = "utf-16-be"
+    else:
+        return None
+    # A decoder that is not told the input ends may leave a code unit cut off by the sniff undecoded.
+    try:
+        text = codecs.getincrementaldecoder(candidate)().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+    control = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
+    return candidate if control <= len(text) * 0.01 else None
+
+
+def _nul_share(data: bytes) -> float:
+    return data.count(0) / len(data) if data else 0.0
+
+
 def decode_bytes(data: bytes, origin: str) -> str:
-    """Decode with the BOM, else UTF-8, else the declared encoding, else a detected one."""
+    """Decode with the BOM (or UTF-16/32 shown without one), else UTF-8, else the declared or a detected
+    encoding."""
     if not data.strip():
         raise IngestError(origin, "empty file")
     if looks_binary(data):
         raise IngestError(origin, "binary file, not text")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _strict_decode(data, encoding, origin)
+    encoding = unicode_encoding(data)
+    if encoding is not None:
+        return _strict_decode(data, encoding, origin)
     # Valid UTF-8 is almost never an accident, while pages that declare Latin-1 often hold UTF-8.
     candidates = ["utf-8", declared_encoding(data)]
     for candidate in candidates:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import feedparser
@@ -10,14 +11,22 @@ from newsprism.errors import IngestError
 from newsprism.ingest.build import RawArticle
 from newsprism.ingest.fragments import fragment_to_text
 
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+_REPLACEMENT_REFERENCE = b"&#xFFFD;"
+
 
 def parse_feed(data: bytes, origin: str) -> Iterator[RawArticle | IngestError]:
     """Each entry as a RawArticle, or an IngestError for an entry with no text."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_valid_character_references(data))
+    except (ValueError, UnicodeError, RecursionError) as error:  # raised deep in feedparser's sgmllib
+        raise IngestError(origin, f"unreadable feed ({type(error).__name__}: {error})") from None
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         detail = f" ({problem})" if problem else ""
         raise IngestError(origin, f"not an RSS or Atom feed{detail}")
+    if not parsed.entries:
+        raise IngestError(origin, "no articles in it (the feed has no entries)")
     channel = parsed.get("feed", {})
     feed_title = channel.get("title")
     for number, entry in enumerate(parsed.entries, start=1):
@@ -53,3 +62,18 @@ def _entry_body(entry: dict) -> str:
 def _entry_metadata(entry: dict) -> dict[str, str]:
     tags = [tag.get("term") for tag in entry.get("tags", []) if tag.get("term")]
     return {"tags": ", ".join(tags)} if tags else {}
+
+
+def _valid_character_references(data: bytes) -> bytes:
+    """&#xD800; (a surrogate) or &#x110000; (beyond Unicode) as U+FFFD: feedparser raises on them."""
+    return _CHARACTER_REFERENCE.sub(_valid_reference, data)
+
+
+def _valid_reference(match: re.Match[bytes]) -> bytes:
+    hex_digits, decimal_digits = match.groups()
+    digits = (hex_digits or decimal_digits).lstrip(b"0")
+    if len(digits) > 8:  # over 0x10FFFF however written; int() of 4,300 digits would raise
+        return _REPLACEMENT_REFERENCE
+    code = int(digits, 16 if hex_digits else 10) if digits else 0
+    valid = 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+    return match.group(0) if valid else _REPLACEMENT_REFERENCE

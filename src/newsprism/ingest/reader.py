@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import AnyStr, BinaryIO, Literal
 
 from newsprism.errors import IngestError
 from newsprism.ingest.build import RawArticle, build_article
-from newsprism.ingest.decode import decode_bytes, looks_binary
+from newsprism.ingest.decode import decode_bytes, looks_binary, unicode_encoding
 from newsprism.ingest.discover import InputSpec
 from newsprism.ingest.fetch import fetch_url
 from newsprism.ingest.options import ReadOptions
 from newsprism.ingest.records import parse_csv, parse_json_array, parse_jsonl, parse_jsonl_line
+from newsprism.ingest.safe_text import without_surrogates
 from newsprism.ingest.text import parse_text
 from newsprism.models import Article, Rejected
 
@@ -49,9 +51,16 @@ def read_input(
     try:
         yield from _read(spec, options, on_bytes or (lambda _: None))
     except IngestError as error:
-        yield Rejected(error.origin, error.reason)
+        yield _rejection(error.origin, error.reason)
     except OSError as error:
-        yield Rejected(spec.origin, f"cannot read ({error.strerror or error})")
+        yield _rejection(spec.origin, f"cannot read ({error.strerror or error})")
+    except RecursionError:
+        yield _rejection(spec.origin, "nested too deeply to read")
+
+
+def _rejection(origin: str, reason: str) -> Rejected:
+    """A Rejected that can be printed and stored, whatever the input put in its origin or reason."""
+    return Rejected(without_surrogates(origin), without_surrogates(reason))
 
 
 def _read(spec: InputSpec, options: ReadOptions, on_bytes: ProgressCallback) -> Iterator[Article | Rejected]:
@@ -59,9 +68,11 @@ def _read(spec: InputSpec, options: ReadOptions, on_bytes: ProgressCallback) -> 
     suffix_format = _SUFFIX_FORMATS.get(Path(origin).suffix.lower()) if not spec.is_url else None
     if suffix_format == "jsonl" and not spec.is_stdin:
         with open(spec.location, "rb") as stream:
-            _check_looks_like_text(stream.read(_SNIFF_BYTES), origin)
+            head = stream.read(_SNIFF_BYTES)
+            if looks_binary(head):
+                raise IngestError(origin, "binary file, not text")
             stream.seek(0)
-            yield from _built(_stream_jsonl(stream, origin, options, on_bytes))
+            yield from _built(_nonblank(_stream_jsonl(stream, head, origin, options, on_bytes), origin))
         return
     data = _load(spec, options, record_container=suffix_format in RECORD_FORMATS)
     on_bytes(len(data))
@@ -117,22 +128,23 @@ def _load(spec: InputSpec, options: ReadOptions, record_container: bool) -> byte
     return data
 
 
-def _check_looks_like_text(head: bytes, origin: str) -> None:
-    if not head.strip():
-        raise IngestError(origin, "empty file")
-    if looks_binary(head):
-        raise IngestError(origin, "binary file, not text")
-
-
 def _stream_jsonl(
-    stream: BinaryIO, origin: str, options: ReadOptions, on_bytes: ProgressCallback
+    stream: BinaryIO, head: bytes, origin: str, options: ReadOptions, on_bytes: ProgressCallback
 ) -> Iterator[RawArticle | IngestError]:
-    """Line by line, so a JSONL archive of any size reads in constant memory."""
-    for number, raw_line in enumerate(stream, start=1):
-        on_bytes(len(raw_line))
+    """Line by line, each line read up to --max-bytes, so a JSONL archive of any size (or a "line" of
+    gigabytes) reads in constant memory."""
+    encoding = unicode_encoding(head)
+    if encoding not in (None, "utf-8-sig"):
+        yield from _stream_unicode_jsonl(stream, encoding, origin, options, on_bytes)
+        return
+    for number, raw_line in enumerate(_bounded_lines(stream.readline, options.max_bytes), start=1):
+        on_bytes(raw_line if isinstance(raw_line, int) else len(raw_line))
+        line_origin = f"{origin}:{number}"
+        if isinstance(raw_line, int):
+            yield _record_too_big(line_origin, options.max_bytes)
+            continue
         if not raw_line.strip():
             continue
-        line_origin = f"{origin}:{number}"
         try:
             line = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:
@@ -141,15 +153,67 @@ def _stream_jsonl(
         yield parse_jsonl_line(line, line_origin, options.field_map, options.max_bytes)
 
 
+def _stream_unicode_jsonl(
+    stream: BinaryIO, encoding: str, origin: str, options: ReadOptions, on_bytes: ProgressCallback
+) -> Iterator[RawArticle | IngestError]:
+    """A UTF-16/32 archive: the lines of a decoding stream, as UTF-16 newlines are two bytes."""
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline=None)
+    number = 0
+    try:
+        for number, line in enumerate(_bounded_lines(text.readline, options.max_bytes), start=1):
+            on_bytes(line if isinstance(line, int) else len(line))
+            line_origin = f"{origin}:{number}"
+            if isinstance(line, int):
+                yield _record_too_big(line_origin, options.max_bytes)
+            elif line.strip():
+                yield parse_jsonl_line(line, line_origin, options.field_map, options.max_bytes)
+    except UnicodeDecodeError as error:
+        reason = f"undecodable bytes ({encoding}: {error.reason})"
+        raise IngestError(f"{origin}:{number + 1}", reason) from None
+    finally:
+        text.detach()  # the caller closes the file
+
+
+def _bounded_lines(readline: Callable[[int], AnyStr], limit: int) -> Iterator[AnyStr | int]:
+    """Each line of a stream; for a line over `limit` its length instead, read past without being kept."""
+    chunk = max(limit, 1 << 16)
+    while line := readline(limit + 1):
+        if len(line) <= limit or _ends_line(line):
+            yield line
+            continue
+        length = len(line)
+        while not _ends_line(line) and (line := readline(chunk)):
+            length += len(line)
+        yield length
+
+
+def _ends_line(line: str | bytes) -> bool:
+    return line.endswith(b"\n") if isinstance(line, bytes) else line.endswith("\n")
+
+
+def _record_too_big(origin: str, limit: int) -> IngestError:
+    return IngestError(origin, f"record is over --max-bytes ({limit:,} bytes)")
+
+
+def _nonblank(items: Iterator[RawArticle | IngestError], origin: str) -> Iterator[RawArticle | IngestError]:
+    """The records of an archive, which is an empty file when it has none: only blank lines, however many."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty:
+        raise IngestError(origin, "empty file")
+
+
 def _built(items: Iterator[RawArticle | IngestError] | list[RawArticle]) -> Iterator[Article | Rejected]:
     for item in items:
         if isinstance(item, IngestError):
-            yield Rejected(item.origin, item.reason)
+            yield _rejection(item.origin, item.reason)
             continue
         try:
             yield build_article(item)
         except IngestError as error:
-            yield Rejected(error.origin, error.reason)
+            yield _rejection(error.origin, error.reason)
 
 
 def _too_big(size: int, limit: int) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from newsprism.errors import IngestError
+from newsprism.ingest.bounded_json import JsonBoundsError, OversizedNumber, bounds_problem, load_json
 from newsprism.ingest.build import RawArticle
 from newsprism.ingest.fragments import fragment_to_text, looks_like_html
 from newsprism.models import InputKind
@@ -67,9 +68,11 @@ def parse_jsonl_line(
     if len(line) > max_record_bytes:
         return IngestError(origin, f"record is over --max-bytes ({max_record_bytes:,} bytes)")
     try:
-        record = json.loads(line)
+        record = load_json(line)
     except json.JSONDecodeError as error:
         return IngestError(origin, f"line is not valid JSON ({error.msg} at column {error.colno})")
+    except JsonBoundsError as error:
+        return IngestError(origin, f"record is {error}")
     return _record_or_error(record, origin, field_map)
 
 
@@ -78,10 +81,14 @@ def parse_json_array(
 ) -> Iterator[RawArticle | IngestError]:
     """A .json file holding one record or a list of records."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as error:
         raise IngestError(origin, f"not valid JSON ({error.msg} at line {error.lineno})") from None
+    except JsonBoundsError as error:
+        raise IngestError(origin, f"JSON {error}") from None
     records = data if isinstance(data, list) else [data]
+    if not records:
+        raise IngestError(origin, "no articles in it (an empty JSON list)")
     for number, record in enumerate(records):
         yield _record_or_error(record, f"{origin}[{number}]", field_map)
 
@@ -93,8 +100,10 @@ def parse_csv(
     csv.field_size_limit(max(max_record_bytes, 131072))
     dialect = csv.excel_tab if Path(origin).suffix.lower() == ".tsv" else csv.excel
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    rows = 0
     try:
         for row in reader:
+            rows += 1
             row_origin = f"{origin}:{reader.line_num}"
             if None in row:
                 yield IngestError(row_origin, "row has more cells than the header")
@@ -102,13 +111,18 @@ def parse_csv(
             yield _record_or_error(row, row_origin, field_map, kind="csv")
     except csv.Error as error:
         raise IngestError(f"{origin}:{reader.line_num}", f"malformed CSV ({error})") from None
+    if not rows:
+        raise IngestError(origin, "no articles in it (no rows after the header row)")
 
 
 def _record_or_error(
     record: object, origin: str, field_map: Mapping[str, str], kind: InputKind = "jsonl"
 ) -> RawArticle | IngestError:
     if not isinstance(record, dict):
-        return IngestError(origin, f"record is a JSON {type(record).__name__}, not an object")
+        json_type = "int" if isinstance(record, OversizedNumber) else type(record).__name__
+        return IngestError(origin, f"record is a JSON {json_type}, not an object")
+    if problem := bounds_problem(record):
+        return IngestError(origin, problem)
     columns = {ours: _column_for(ours, record, field_map) for ours in STANDARD_FIELDS}
     values = {ours: _as_text(record.get(column)) for ours, column in columns.items()}
     body = values["text"]

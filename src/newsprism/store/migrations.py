@@ -186,6 +186,31 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX story_facts_by_full_name ON story_facts(value) WHERE kind = 'full_name';
         """,
     ),
+    (
+        # Ingest now drops a publication date outside 1600-01-01 .. today + 366 days (ingest/dates.py);
+        # before, a placeholder such as 9999-12-31 or 0001-01-01 was stored and broke clustering for good
+        # ("year 10000 is out of range"). Such dates are dropped here too, and the stories they stretched
+        # take their dates from their articles again, with a new version so that cached comparisons go.
+        "m009_implausible_dates",
+        """
+        UPDATE articles SET published = NULL
+        WHERE published IS NOT NULL AND NOT (
+            date(substr(published, 1, 10)) IS NOT NULL
+            AND substr(published, 1, 10) BETWEEN '1600-01-01' AND date('now', '+366 days')
+        );
+        UPDATE stories SET
+            first_date = (SELECT MIN(substr(published, 1, 10)) FROM articles WHERE story_id = stories.id),
+            last_date = (SELECT MAX(substr(published, 1, 10)) FROM articles WHERE story_id = stories.id),
+            version = version + 1
+        WHERE first_date < '1600-01-01' OR last_date > date('now', '+366 days')
+            OR date(first_date) IS NULL AND first_date IS NOT NULL
+            OR date(last_date) IS NULL AND last_date IS NOT NULL;
+        DELETE FROM story_facts
+        WHERE kind = 'day' AND (
+            date(value) IS NULL OR NOT value BETWEEN '1600-01-01' AND date('now', '+366 days')
+        );
+        """,
+    ),
 ]
 
 
