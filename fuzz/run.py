@@ -65,6 +65,7 @@ class Tally:
 def fuzz_readers(rng: random.Random, batches: int, db: Path, tally: Tally) -> None:
     """Mixed batches through `Corpus.ingest`; every good file stored; the store keeps working."""
     from newsprism.corpus import Corpus
+    from newsprism.ingest.reader import READER_BUG
     from newsprism.store.stories import StoryQuery
 
     for number in range(batches):
@@ -81,8 +82,11 @@ def fuzz_readers(rng: random.Random, batches: int, db: Path, tally: Tally) -> No
             label = f"batch {number}: " + ", ".join(f"{item.name} ({item.kind})" for item in batch.files)
             try:
                 with tally.timed(label), Corpus(db) as corpus:
-                    corpus.ingest(paths)
+                    report = corpus.ingest(paths)
                     list(corpus.stories(StoryQuery(min_sources=1, limit=50)))
+                for rejected in report.rejected:
+                    if READER_BUG in rejected.reason:
+                        tally.problem("reader bug", f"{rejected.origin}: {rejected.reason}")
             except Exception:  # noqa: BLE001 - the point is to count whatever escapes
                 tally.problem("traceback (ingest)", label, traceback.format_exc())
                 continue
@@ -207,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
     print(f"seed {args.seed}: inputs " + ", ".join(f"{kind} {count:,}" for kind, count in tally.inputs.items()))
     print(f"total inputs {sum(tally.inputs.values()):,}; slowest {tally.slowest:.1f} s; peak memory {peak / 2**20:.0f} MiB")
-    for kind in ("traceback (ingest)", "traceback (compare)", "status 5xx", "over 30 s", "good file not stored",
+    for kind in ("traceback (ingest)", "reader bug", "traceback (compare)", "status 5xx", "over 30 s", "good file not stored",
                  "no security headers", "server path in response", "no response"):
         print(f"{kind}: {tally.problems[kind]}")
     for kind, examples in tally.examples.items():

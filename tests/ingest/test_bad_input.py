@@ -91,3 +91,20 @@ def test_rejections_are_recorded_in_the_database(tmp_path: Path, cli: Callable[.
     cli("ingest", str(bad))
     with sqlite3.connect(db_path) as db:
         assert db.execute("SELECT path, reason FROM rejected").fetchall() == [(str(bad), "empty file")]
+
+
+def test_a_reader_that_fails_unexpectedly_costs_its_file_not_the_batch(
+    cli: Callable[..., Result], db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsprism.ingest.feed
+
+    def broken(data: bytes, origin: str) -> None:
+        raise ValueError("a bug in the feed reader")
+
+    monkeypatch.setattr(newsprism.ingest.feed, "parse_feed", broken)
+    write(tmp_path / "in" / "a.rss", '<rss version="2.0"><channel><item><title>t</title></item></channel></rss>')
+    write(tmp_path / "in" / "b.txt", "Title: Ferry\n\nThe council closed the old ferry crossing on Tuesday.\n")
+    result = cli("ingest", str(tmp_path / "in"))
+    assert result.exit_code == 1
+    assert "a.rss: newsprism failed to read it, a bug to report with the file (ValueError: a bug in the feed reader)" in result.stderr
+    assert _stored_count(db_path) == 1

@@ -43,6 +43,8 @@ def test_a_plausible_date_is_kept(value: object, expected: str) -> None:
         (TODAY + FUTURE_MARGIN + timedelta(days=1)).isoformat(),
         "99999999999999999999999",
         "9" * 5_000,
+        "2024-05-06T10:00:00+99:99",  # an offset beyond a day, which datetime refuses only when used
+        "2024-05-06 10:00 +2500",
         "yesterday",
         "",
         None,

@@ -66,6 +66,16 @@ def test_a_file_that_is_not_a_feed_is_rejected(tmp_path: Path) -> None:
         newsprism.read(write(tmp_path / "notes.xml", "These are my notes, not a feed at all.\n"))
 
 
+def test_an_entry_whose_markup_breaks_before_its_text_is_rejected_not_a_crash(tmp_path: Path) -> None:
+    # A byte that is no UTF-8 inside </title>: feedparser then gives the entry content and summary None.
+    broken = (
+        b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>[&[</t\xd0tle>'
+        b"<content>The council closed the ferry on Tuesday after a second engine failure.</content></entry></feed>"
+    )
+    with pytest.warns(UserWarning, match="broken.atom#1: feed entry has no text"):
+        assert newsprism.read(write(tmp_path / "broken.atom", broken)) == []
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

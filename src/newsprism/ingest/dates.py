@@ -36,6 +36,17 @@ def is_plausible_publication(day: date, today: date | None = None) -> bool:
 
 
 def _parse(value: object) -> datetime | None:
+    moment = _parse_any(value)
+    if moment is None:
+        return None
+    try:
+        moment.utcoffset()  # dateutil accepts "+99:99" and fails only when the offset is used
+    except (ValueError, OverflowError):
+        return None
+    return moment
+
+
+def _parse_any(value: object) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime):

@@ -53,8 +53,8 @@ def parse_feed(data: bytes, origin: str) -> Iterator[RawArticle | IngestError]:
 
 def _entry_body(entry: dict) -> str:
     """The fullest text an entry carries: content:encoded / Atom content, else the summary."""
-    candidates = [item.get("value", "") for item in entry.get("content", [])]
-    candidates.append(entry.get("summary", ""))
+    candidates = [item.get("value") or "" for item in entry.get("content") or []]
+    candidates.append(entry.get("summary") or "")
     best = max(candidates, key=len)
     return fragment_to_text(best)
 

@@ -42,6 +42,8 @@ RECORD_FORMATS = {"jsonl", "csv"}  # containers of many articles: --max-bytes ap
 
 
 ProgressCallback = Callable[[int], None]
+# The reason given for an input a reader failed on unexpectedly; the fuzz tests count these as failures.
+READER_BUG = "newsprism failed to read it, a bug to report with the file"
 
 
 def read_input(
@@ -56,6 +58,8 @@ def read_input(
         yield _rejection(spec.origin, f"cannot read ({error.strerror or error})")
     except RecursionError:
         yield _rejection(spec.origin, "nested too deeply to read")
+    except Exception as error:  # noqa: BLE001 - a reader's bug costs this input, never the rest of the batch
+        yield _rejection(spec.origin, f"{READER_BUG} ({type(error).__name__}: {error})"[:300])
 
 
 def _rejection(origin: str, reason: str) -> Rejected:
