@@ -15,11 +15,14 @@ import threading
 from collections import Counter
 from pathlib import Path
 
+import httpx
 import pytest
 
 from newsprism.corpus import Corpus
 from newsprism.store.stories import ClusteringBatch, StoryStore
+from newsprism.web.app import create_app
 from tests.stories.events import EVENTS, event_files
+from tests.web.conftest import serving, upload
 
 Partition = set[frozenset[str]]
 
@@ -121,6 +124,29 @@ def test_eight_concurrent_uploads_through_the_api_make_the_stories_one_writer_ma
     for thread in uploads:
         thread.join(timeout=120)
     assert failures == []
+    _assert_sound(db, articles)
+    assert _stories(db) == one_writer
+
+
+def test_eight_clients_uploading_at_once_to_the_web_app_make_the_stories_one_writer_makes(
+    articles: dict[Path, str], one_writer: Partition, tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    start = threading.Barrier(8)
+    statuses: list[int] = []
+    with serving(create_app(db)) as url:
+
+        def client(folder: Path) -> None:
+            with httpx.Client(base_url=url, timeout=120) as http:
+                start.wait()
+                statuses.extend(upload(http, path.name, path.read_bytes()).status_code for path in sorted(folder.iterdir()))
+
+        clients = [threading.Thread(target=client, args=(folder,)) for folder in _deal(articles, 8, tmp_path)]
+        for thread in clients:
+            thread.start()
+        for thread in clients:
+            thread.join(timeout=300)
+    assert statuses == [200] * len(articles)
     _assert_sound(db, articles)
     assert _stories(db) == one_writer
 
