@@ -198,7 +198,8 @@ def run(seed: int, scale: float) -> Tally:
         for name, stage in stages:
             started = time.perf_counter()
             stage()
-            print(f"{name}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{name}: {time.perf_counter() - started:.0f} s, peak {peak:.0f} MiB", file=sys.stderr, flush=True)
     return tally
 
 

@@ -23,6 +23,7 @@ from newsprism.nlp.embeddings import (
     default_model_path,
     default_tokenizer_path,
 )
+from newsprism.nlp.onnx_session import MAX_BATCH_TOKENS, length_batches
 
 SENTENCES = [
     "Police fired tear gas at protesters in Port Asha on Friday night.",
@@ -185,3 +186,21 @@ def test_cache_folder_follows_the_environment(
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
     assert cache_dir() == expected
+
+
+def test_batches_keep_like_lengths_together_and_bound_their_padded_tokens() -> None:
+    lengths = [30, 256, 12, 256, 40, 200, 5] * 10
+    batches = list(length_batches(lengths, max_rows=32))
+    assert sorted(index for batch in batches for index in batch) == list(range(len(lengths)))
+    for batch in batches:
+        assert len(batch) <= 32 and len(batch) * max(lengths[i] for i in batch) <= MAX_BATCH_TOKENS
+    # Batches follow length order: each holds sentences no shorter than the one before.
+    for before, after in zip(batches, batches[1:], strict=False):
+        assert max(lengths[i] for i in before) <= min(lengths[i] for i in after)
+
+
+def test_long_sentences_embed_as_they_would_one_by_one(embedder: Embedder) -> None:
+    long_ones = [f"{sentence} " * 12 for sentence in SENTENCES]  # past the model's 256 tokens, truncated
+    together = embedder.embed(long_ones + SENTENCES)
+    one_by_one = np.vstack([embedder.embed([text]) for text in long_ones + SENTENCES])
+    np.testing.assert_allclose(together, one_by_one, atol=1e-4)

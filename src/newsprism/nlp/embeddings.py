@@ -22,7 +22,7 @@ from tokenizers import Tokenizer
 
 from newsprism.errors import NewsprismError
 from newsprism.nlp.cache import cache_dir
-from newsprism.nlp.onnx_session import embed_batch, load_session
+from newsprism.nlp.onnx_session import embed_batch, length_batches, load_session
 from newsprism.nlp.optimised_model import open_optimised, optimised_model_name
 
 EMBEDDING_DIM = 384
@@ -120,10 +120,7 @@ class Embedder:
         if not texts:
             return result
         encodings = self._tokenizer.encode_batch(list(texts))
-        # Batching sentences of similar length wastes little work on padding.
-        order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start : start + self.batch_size]
+        for rows in length_batches([len(encoding.ids) for encoding in encodings], self.batch_size):
             result[rows] = embed_batch(self._session, [encodings[i] for i in rows])
         return result
 

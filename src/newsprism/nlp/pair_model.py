@@ -17,7 +17,7 @@ from tokenizers import Encoding, Tokenizer
 
 from newsprism.errors import NewsprismError
 from newsprism.nlp.embeddings import INTRA_OP_THREADS, default_tokenizer_path
-from newsprism.nlp.onnx_session import load_session
+from newsprism.nlp.onnx_session import length_batches, load_session
 
 PAIR_MODEL_ENV = "NEWSPRISM_PAIR_MODEL"
 PACKAGED_PAIR_MODEL = Path(__file__).parent / "models" / "claim_pairs.onnx"
@@ -53,10 +53,7 @@ class PairModel:
         if not pairs:
             return scores
         encodings = self._tokenizer.encode_batch(list(pairs))
-        # Pairs of like length share a batch: less padding to compute.
-        order = sorted(range(len(pairs)), key=lambda row: len(encodings[row].ids))
-        for start in range(0, len(order), BATCH_SIZE):
-            rows = order[start : start + BATCH_SIZE]
+        for rows in length_batches([len(encoding.ids) for encoding in encodings], BATCH_SIZE):
             scores[rows] = self._run([encodings[row] for row in rows])
         return scores
 
