@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import random
 import re
 import resource
@@ -51,6 +52,13 @@ class Tally:
         if len(shown) < 5:
             # The label, then the end of the traceback, where the error is.
             shown.append(example[:400] + ("\n" + "\n".join(trace.splitlines()[-8:]) if trace else ""))
+
+    def merge(self, other: Tally) -> None:
+        self.inputs.update(other.inputs)
+        self.problems.update(other.problems)
+        for kind, shown in other.examples.items():
+            self.examples[kind] = (self.examples.get(kind, []) + shown)[:5]
+        self.slowest = max(self.slowest, other.slowest)
 
     @contextmanager
     def timed(self, label: str) -> Iterator[None]:
@@ -185,22 +193,38 @@ def _send(client: object, request: hostile.HostileRequest) -> object:
     return client.request(request.method, request.path)
 
 
-def run(seed: int, scale: float) -> Tally:
-    rng = random.Random(seed)
+# Each stage runs in a process of its own, as `ingest`, `compare` and `serve` do: a stage's peak memory is
+# what one of those commands needs, not the sum of every model the three load.
+STAGES: dict[str, tuple[int, Callable[[random.Random, int, Path, Tally], None]]] = {
+    "readers": (800, lambda rng, count, db, tally: fuzz_readers(rng, count, db, tally)),  # ~7,000 files
+    "compare": (400, lambda rng, count, db, tally: fuzz_compare(rng, count, tally)),
+    "web": (3_000, lambda rng, count, db, tally: fuzz_web(rng, count, db, tally)),  # on what readers stored
+}
+
+
+def run_stage(name: str, seed: int, scale: float, db: Path) -> tuple[Tally, float]:
+    """One stage with its own seeded generator; its tally and the process's peak memory in bytes."""
     tally = Tally()
+    count, stage = STAGES[name]
+    stage(random.Random(f"{seed}:{name}"), max(1, int(count * scale)), db, tally)
+    return tally, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+
+
+def run(seed: int, scale: float) -> tuple[Tally, float]:
+    """Every stage, one process each; the tallies summed and the largest peak."""
+    total, peak = Tally(), 0.0
+    context = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory(prefix="newsprism-fuzz-db-") as folder:
         db = Path(folder) / "fuzz.db"
-        stages: list[tuple[str, Callable[[], None]]] = [
-            ("readers", lambda: fuzz_readers(rng, max(1, int(800 * scale)), db, tally)),  # ~7,000 files
-            ("compare", lambda: fuzz_compare(rng, max(1, int(400 * scale)), tally)),
-            ("web", lambda: fuzz_web(rng, max(1, int(3_000 * scale)), db, tally)),
-        ]
-        for name, stage in stages:
+        for name in STAGES:
             started = time.perf_counter()
-            stage()
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"{name}: {time.perf_counter() - started:.0f} s, peak {peak:.0f} MiB", file=sys.stderr, flush=True)
-    return tally
+            with context.Pool(1) as pool:
+                tally, stage_peak = pool.apply(run_stage, (name, seed, scale, db))
+            total.merge(tally)
+            peak = max(peak, stage_peak)
+            took = time.perf_counter() - started
+            print(f"{name}: {took:.0f} s, peak {stage_peak / 2**20:.0f} MiB", file=sys.stderr, flush=True)
+    return total, peak
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,10 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20261208)
     parser.add_argument("--scale", type=float, default=1.0, help="share of the full run (1.0: >= 10,000 inputs)")
     args = parser.parse_args(argv)
-    tally = run(args.seed, args.scale)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+    tally, peak = run(args.seed, args.scale)
     print(f"seed {args.seed}: inputs " + ", ".join(f"{kind} {count:,}" for kind, count in tally.inputs.items()))
-    print(f"total inputs {sum(tally.inputs.values()):,}; slowest {tally.slowest:.1f} s; peak memory {peak / 2**20:.0f} MiB")
+    print(f"total inputs {sum(tally.inputs.values()):,}; slowest {tally.slowest:.1f} s; peak memory of a stage {peak / 2**20:.0f} MiB")
     for kind in ("traceback (ingest)", "reader bug", "traceback (compare)", "status 5xx", "over 30 s", "good file not stored",
                  "no security headers", "server path in response", "no response"):
         print(f"{kind}: {tally.problems[kind]}")

@@ -11,9 +11,11 @@ from tokenizers import Encoding
 
 from newsprism.errors import NewsprismError
 
-# Padded tokens in one batch, at most: a batch of long sentences holds fewer of them, so that the attention
-# buffers (rows x heads x tokens^2) stay near those of 32 news sentences, whatever the input.
-MAX_BATCH_TOKENS = 32 * 64
+# Padded tokens in one batch, at most: a batch of long sentences holds fewer of them. onnxruntime's buffers
+# grow with rows x tokens^2: seven 256-token sentences in one batch took 200-400 MB more at peak than two at a
+# time (fuzz/run.py found it); 16 news sentences of 32 tokens still share a batch, embedding 3,000 NeuS
+# sentences as fast as with 2,048 (15-18 s either way, on a loaded machine).
+MAX_BATCH_TOKENS = 512
 
 
 def length_batches(lengths: Sequence[int], max_rows: int) -> Iterator[list[int]]:
