@@ -76,6 +76,13 @@ def test_an_entry_whose_markup_breaks_before_its_text_is_rejected_not_a_crash(tm
         assert newsprism.read(write(tmp_path / "broken.atom", broken)) == []
 
 
+def test_a_character_reference_beyond_any_number_in_a_utf16_feed_is_one_rejection(tmp_path: Path) -> None:
+    feed = '<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><item><title>&#99999999999999999999;</title>'
+    feed += "<description>The council closed the ferry on Tuesday.</description></item></channel></rss>"
+    with pytest.raises(IngestError, match="unreadable feed"):
+        newsprism.read(write(tmp_path / "wide.rss", feed.encode("utf-16")))  # with its BOM
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -19,7 +19,9 @@ def parse_feed(data: bytes, origin: str) -> Iterator[RawArticle | IngestError]:
     """Each entry as a RawArticle, or an IngestError for an entry with no text."""
     try:
         parsed = feedparser.parse(_valid_character_references(data))
-    except (ValueError, UnicodeError, RecursionError) as error:  # raised deep in feedparser's sgmllib
+    # Raised deep in feedparser's sgmllib; OverflowError for a character reference beyond any int in a feed
+    # whose encoding (UTF-16) hides it from _valid_character_references.
+    except (ValueError, UnicodeError, RecursionError, OverflowError) as error:
         raise IngestError(origin, f"unreadable feed ({type(error).__name__}: {error})") from None
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
