@@ -34,6 +34,7 @@ from fuzz import hostile
 
 SLOW_SECONDS = 30.0
 MAX_MEMORY_BYTES = 1 << 30
+MEMORY_STEP_BYTES = 100 << 20
 SECURITY_HEADERS = ("content-security-policy", "x-content-type-options")
 _HIDDEN_FIELD = re.compile(r'<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"')
 
@@ -63,12 +64,21 @@ class Tally:
 
     @contextmanager
     def timed(self, label: str) -> Iterator[None]:
-        started = time.perf_counter()
+        started, peak_before = time.perf_counter(), _peak_memory()
         yield
         took = time.perf_counter() - started
         self.slowest = max(self.slowest, took)
         if took > SLOW_SECONDS:
             self.problem("over 30 s", f"{label}: {took:.1f} s")
+        grown = _peak_memory() - peak_before
+        if grown > MEMORY_STEP_BYTES:  # not a failure by itself: says which inputs make the peak
+            shown = self.examples.setdefault("memory steps", [])
+            if len(shown) < 5:
+                shown.append(f"+{grown / 2**20:.0f} MiB: {label[:300]}")
+
+
+def _peak_memory() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
 
 
 def fuzz_readers(rng: random.Random, batches: int, db: Path, tally: Tally) -> None:
@@ -208,10 +218,10 @@ def run_stage(name: str, seed: int, scale: float, db: Path) -> tuple[Tally, floa
     tally = Tally()
     count, stage = STAGES[name]
     stage(random.Random(f"{seed}:{name}"), max(1, int(count * scale)), db, tally)
-    return tally, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+    return tally, _peak_memory()
 
 
-def run(seed: int, scale: float) -> tuple[Tally, float]:
+def run(seed: int, scale: float, stages: list[str]) -> tuple[Tally, float]:
     """Every stage, one process each; the tallies summed and the largest peak."""
     total, peak = Tally(), 0.0
     context = multiprocessing.get_context("spawn")
@@ -219,7 +229,7 @@ def run(seed: int, scale: float) -> tuple[Tally, float]:
         db = Path(folder) / "fuzz.db"
         # A cache of its own: no entity spans from earlier runs, so the entity model loads as for a new user.
         os.environ["NEWSPRISM_CACHE"] = str(Path(folder) / "cache")
-        for name in STAGES:
+        for name in stages:
             started = time.perf_counter()
             with context.Pool(1) as pool:
                 tally, stage_peak = pool.apply(run_stage, (name, seed, scale, db))
@@ -234,8 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", type=int, default=20261208)
     parser.add_argument("--scale", type=float, default=1.0, help="share of the full run (1.0: >= 10,000 inputs)")
+    parser.add_argument("--stage", choices=sorted(STAGES), action="append", help="only this stage (repeatable)")
     args = parser.parse_args(argv)
-    tally, peak = run(args.seed, args.scale)
+    tally, peak = run(args.seed, args.scale, args.stage or list(STAGES))
     print(f"seed {args.seed}: inputs " + ", ".join(f"{kind} {count:,}" for kind, count in tally.inputs.items()))
     print(f"total inputs {sum(tally.inputs.values()):,}; slowest {tally.slowest:.1f} s; peak memory of a stage {peak / 2**20:.0f} MiB")
     for kind in ("traceback (ingest)", "reader bug", "traceback (compare)", "status 5xx", "over 30 s", "good file not stored",
