@@ -30,6 +30,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
+
 from fuzz import hostile
 
 SLOW_SECONDS = 30.0
@@ -155,7 +157,6 @@ def fuzz_compare(rng: random.Random, runs: int, tally: Tally) -> None:
 
 def fuzz_web(rng: random.Random, requests: int, db: Path, tally: Tally) -> None:
     """Hostile requests to a real server on 127.0.0.1: never 5xx, always the security headers, no paths."""
-    import httpx
     import uvicorn
 
     from newsprism.web.app import create_app
@@ -176,7 +177,7 @@ def fuzz_web(rng: random.Random, requests: int, db: Path, tally: Tally) -> None:
             label = f"request {number}: {request.method} {request.path[:200]}"
             try:
                 with tally.timed(label):
-                    response = _send(client, request)
+                    response = send(client, request)
             except httpx.HTTPError as error:
                 tally.problem("no response", f"{label}: {error!r}")
                 continue
@@ -190,10 +191,8 @@ def fuzz_web(rng: random.Random, requests: int, db: Path, tally: Tally) -> None:
     thread.join(timeout=10)
 
 
-def _send(client: object, request: hostile.HostileRequest) -> object:
-    import httpx
-
-    assert isinstance(client, httpx.Client)
+def send(client: httpx.Client, request: hostile.HostileRequest) -> httpx.Response:
+    """The request as a browser or a program would send it; an upload carries the form's hidden fields."""
     if request.upload is not None:
         form = dict(_HIDDEN_FIELD.findall(client.get("/").text))  # the form's CSRF token, if it has one
         files = {"file": (request.upload.name, request.upload.data)}

@@ -4,7 +4,6 @@ headers on every response, no server path in any body."""
 from __future__ import annotations
 
 import random
-import re
 import threading
 import time
 from collections.abc import Iterator
@@ -17,13 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fuzz import hostile
+from fuzz.run import send
 from newsprism.corpus import Corpus
 from newsprism.web.app import create_app
 from tests.helpers import EXAMPLES
 
 CI = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow,
               HealthCheck.function_scoped_fixture])
-_HIDDEN_FIELD = re.compile(r'<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
@@ -47,22 +46,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[httpx.Cli
     thread.join(timeout=10)
 
 
-def _send(client: httpx.Client, request: hostile.HostileRequest) -> httpx.Response:
-    if request.upload is not None:
-        form = dict(_HIDDEN_FIELD.findall(client.get("/").text))  # the upload form's token, as a browser sends it
-        return client.post(request.path, data=form, files={"file": (request.upload.name, request.upload.data)})
-    if request.json_body is not None:
-        body = request.json_body.encode("utf-8", "surrogatepass")
-        return client.post(request.path, content=body, headers={"Content-Type": "application/json"})
-    return client.request(request.method, request.path)
-
-
 @CI
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1))
 def test_no_hostile_request_gets_a_5xx_or_loses_the_headers(server: tuple[httpx.Client, Path], seed: int) -> None:
     client, db = server
     request = hostile.hostile_request(random.Random(seed))
-    response = _send(client, request)
+    response = send(client, request)
     assert response.status_code < 500, f"{request.method} {request.path[:200]}: {response.text[:300]}"
     assert "content-security-policy" in response.headers and "x-content-type-options" in response.headers
     assert str(db.parent) not in response.text
@@ -74,6 +63,6 @@ def test_after_hostile_uploads_the_pages_still_work(server: tuple[httpx.Client, 
     client, _ = server
     rng = random.Random(7)
     for _ in range(10):
-        _send(client, hostile.HostileRequest("POST", "/upload", upload=hostile.hostile_file(rng)))
+        send(client, hostile.HostileRequest("POST", "/upload", upload=hostile.hostile_file(rng)))
     assert client.get("/").status_code == 200
     assert client.get("/api/stories").status_code == 200

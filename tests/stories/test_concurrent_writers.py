@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -101,29 +102,38 @@ def test_two_concurrent_ingest_commands_make_the_stories_one_writer_makes(
     assert _stories(db) == one_writer
 
 
+def _all_at_once(work: Callable[[Path], None], folders: list[Path]) -> None:
+    """`work(folder)` on a thread per folder, all released together; any thread's exception fails the test."""
+    start = threading.Barrier(len(folders))
+    failures: list[BaseException] = []
+
+    def run(folder: Path) -> None:
+        try:
+            start.wait()
+            work(folder)
+        except BaseException as error:  # noqa: BLE001 (reported by the test's thread)
+            failures.append(error)
+
+    threads = [threading.Thread(target=run, args=(folder,)) for folder in folders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert failures == []
+
+
 def test_eight_concurrent_uploads_through_the_api_make_the_stories_one_writer_makes(
     articles: dict[Path, str], one_writer: Partition, tmp_path: Path
 ) -> None:
     # As the web app stores an upload: a Corpus of its own per request, on a thread of its own.
     db = tmp_path / "news.db"
     Corpus(db).close()  # the app opens the database before it serves
-    start = threading.Barrier(8)
-    failures: list[BaseException] = []
 
-    def upload(folder: Path) -> None:
-        try:
-            start.wait()
-            with Corpus(db) as corpus:
-                corpus.ingest([folder])
-        except BaseException as error:  # noqa: BLE001 (reported by the test's thread)
-            failures.append(error)
+    def store(folder: Path) -> None:
+        with Corpus(db) as corpus:
+            corpus.ingest([folder])
 
-    uploads = [threading.Thread(target=upload, args=(folder,)) for folder in _deal(articles, 8, tmp_path)]
-    for thread in uploads:
-        thread.start()
-    for thread in uploads:
-        thread.join(timeout=120)
-    assert failures == []
+    _all_at_once(store, _deal(articles, 8, tmp_path))
     _assert_sound(db, articles)
     assert _stories(db) == one_writer
 
@@ -132,20 +142,14 @@ def test_eight_clients_uploading_at_once_to_the_web_app_make_the_stories_one_wri
     articles: dict[Path, str], one_writer: Partition, tmp_path: Path
 ) -> None:
     db = tmp_path / "news.db"
-    start = threading.Barrier(8)
     statuses: list[int] = []
     with serving(create_app(db)) as url:
 
         def client(folder: Path) -> None:
             with httpx.Client(base_url=url, timeout=120) as http:
-                start.wait()
                 statuses.extend(upload(http, path.name, path.read_bytes()).status_code for path in sorted(folder.iterdir()))
 
-        clients = [threading.Thread(target=client, args=(folder,)) for folder in _deal(articles, 8, tmp_path)]
-        for thread in clients:
-            thread.start()
-        for thread in clients:
-            thread.join(timeout=300)
+        _all_at_once(client, _deal(articles, 8, tmp_path))
     assert statuses == [200] * len(articles)
     _assert_sound(db, articles)
     assert _stories(db) == one_writer
